@@ -1,0 +1,1 @@
+"""Ontmoet: het platform voor sociale ontmoetingsplekken."""

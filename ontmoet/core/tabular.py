@@ -1,0 +1,134 @@
+"""Reading uploaded tables (CSV in UTF-8 or Windows-1252 with , or ;, and XLSX) for imports.
+
+Every import in Ontmoet is all-or-nothing: the rows are read and checked first, the report lists
+every problem by row number, and only a clean file is written, inside one transaction.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from openpyxl import load_workbook
+
+from .exports import strip_neutralisation
+
+
+class TableError(Exception):
+    """The file as a whole cannot be read (wrong type, encoding, header or empty)."""
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[dict[str, str]]  # values as stripped strings, keyed by lower-case header
+    first_row_number: int = 2  # spreadsheet row number of rows[0], for the report
+
+
+@dataclass
+class RowProblem:
+    row: int
+    column: str
+    message: str
+
+
+@dataclass
+class ImportReport:
+    """What an import did or would do, row by row. `ok` only when nothing is wrong."""
+
+    file_problems: list[str] = field(default_factory=list)
+    row_problems: list[RowProblem] = field(default_factory=list)
+    actions: list[tuple[int, str, str]] = field(default_factory=list)  # (row, code, "nieuw"|"bijgewerkt"|...)
+    written: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problems and not self.row_problems
+
+    def add(self, row: int, column: str, message: str) -> None:
+        self.row_problems.append(RowProblem(row, column, str(message)))
+
+    def count(self, action: str) -> int:
+        return sum(1 for _row, _code, done in self.actions if done == action)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise TableError(_("Het bestand is geen tekst in UTF-8 of Windows-1252. Sla het op als CSV (UTF-8).")) from exc
+    return text
+
+
+def _clean(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return strip_neutralisation(str(value).strip())
+
+
+def read_table(filename: str, data: bytes, required: set[str], known: set[str]) -> Table:
+    """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message."""
+    if not data.strip():
+        raise TableError(_("Het bestand is leeg."))
+    name = filename.lower()
+    is_zip = data[:4] == b"PK\x03\x04"
+    if name.endswith(".xlsx") or is_zip:
+        if not is_zip:
+            raise TableError(_("Dit bestand heet .xlsx maar is geen Excel-bestand."))
+        raw_rows = _read_xlsx(data)
+    elif name.endswith((".csv", ".txt")):
+        raw_rows = _read_csv(_decode(data))
+    else:
+        raise TableError(_("Kies een CSV- of XLSX-bestand."))
+    raw_rows = [row for row in raw_rows if any(_clean(value) for value in row)]
+    if not raw_rows:
+        raise TableError(_("Het bestand is leeg."))
+    header = [_clean(value).lower() for value in raw_rows[0]]
+    missing = sorted(required - set(header))
+    if missing:
+        raise TableError(
+            _("De kolomkoppen kloppen niet: %(missing)s ontbreekt. De eerste regel moet de kolomnamen bevatten.")
+            % {"missing": ", ".join(missing)}
+        )
+    unknown = sorted(set(header) - known - {""})
+    if unknown:
+        raise TableError(_("Onbekende kolommen: %(unknown)s.") % {"unknown": ", ".join(unknown)})
+    duplicated = sorted({column for column in header if column and header.count(column) > 1})
+    if duplicated:
+        raise TableError(_("Kolommen staan er dubbel in: %(dups)s.") % {"dups": ", ".join(duplicated)})
+    if len(raw_rows) == 1:
+        raise TableError(_("Het bestand bevat alleen kolomkoppen en geen gegevens."))
+    rows = []
+    for raw in raw_rows[1:]:
+        values = list(raw) + [""] * (len(header) - len(raw))
+        rows.append({column: _clean(value) for column, value in zip(header, values, strict=False) if column})
+    return Table(header=header, rows=rows)
+
+
+def _read_csv(text: str) -> list[list[str]]:
+    first_line = text.splitlines()[0] if text else ""
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    except csv.Error as exc:
+        raise TableError(_("Het CSV-bestand is niet goed leesbaar: %(error)s") % {"error": exc}) from exc
+
+
+def _read_xlsx(data: bytes) -> list[list]:
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows

@@ -1,0 +1,53 @@
+"""Pages that belong to no domain: the home page, the dashboard after login and error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.template import loader
+from django.views.decorators.http import require_safe
+
+from ontmoet.accounts.scoping import get_scope
+from ontmoet.places import selectors as place_selectors
+
+
+@require_safe
+def home(request):
+    return render(request, "core/home.html")
+
+
+@require_safe
+@login_required
+def dashboard(request):
+    scope = get_scope(request.user)
+    context = {"scope": scope}
+    if scope.is_board_member:
+        context["own_places"] = place_selectors.own_places(scope)
+    if scope.is_officer:
+        context["place_summary"] = place_selectors.summary(scope)
+    return render(request, "core/dashboard.html", context)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
+
+
+def error_500(request):
+    # No request context: the database may be the thing that failed.
+    return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def error_400(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+@require_safe
+def health(request):
+    """For load balancers and monitoring: the process answers and the database is reachable."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

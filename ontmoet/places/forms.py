@@ -1,0 +1,176 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.forms import StyledFormMixin
+from ontmoet.regions.models import Municipality
+
+from . import choices, validators
+from .models import Activity, Facility, Place
+
+BOOLEAN_CHOICES = [("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
+
+
+class PlaceForm(StyledFormMixin, forms.ModelForm):
+    """The whole profile of a place, as its board or an officer edits it."""
+
+    class Meta:
+        model = Place
+        fields = [
+            "name", "kind", "typology", "municipality", "city", "neighbourhood", "street", "house_number",
+            "postcode", "latitude", "longitude", "description", "status", "legal_form", "building_owner",
+            "staffing", "board_size", "volunteer_count", "facilities", "activities", "target_groups",
+            "opening_hours_note", "wheelchair_accessible", "accessible_toilet", "hearing_loop",
+            "contact_name", "email", "phone", "website", "is_public", "contact_is_public",
+        ]
+        widgets = {
+            "facilities": forms.CheckboxSelectMultiple,
+            "activities": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "wheelchair_accessible": forms.Select(choices=BOOLEAN_CHOICES),
+            "accessible_toilet": forms.Select(choices=BOOLEAN_CHOICES),
+            "hearing_loop": forms.Select(choices=BOOLEAN_CHOICES),
+        }
+
+    # Sections of the form, so a long profile reads as a few short pieces.
+    SECTIONS = [
+        (_("De plek"), ["name", "kind", "typology", "description", "status"]),
+        (_("Adres en ligging"), ["municipality", "city", "neighbourhood", "street", "house_number", "postcode",
+                                 "latitude", "longitude"]),
+        (_("Organisatie"), ["legal_form", "building_owner", "staffing", "board_size", "volunteer_count"]),
+        (_("Aanbod"), ["facilities", "activities", "target_groups"]),
+        (_("Openingstijden"), ["open_ma", "open_di", "open_wo", "open_do", "open_vr", "open_za", "open_zo",
+                               "opening_hours_note"]),
+        (_("Toegankelijkheid"), ["wheelchair_accessible", "accessible_toilet", "hearing_loop"]),
+        (_("Contact en openbaarheid"), ["contact_name", "email", "phone", "website", "is_public",
+                                        "contact_is_public"]),
+    ]
+
+    def __init__(self, *args, scope=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for day, label in choices.WEEKDAYS:
+            self.fields[f"open_{day}"] = forms.CharField(
+                label=label.capitalize(), required=False, max_length=100,
+                help_text=_("Bijvoorbeeld 09:00-12:00, 13:30-17:00. Leeg is gesloten.") if day == "ma" else "",
+                initial=", ".join(self.instance.opening_hours.get(day, [])) if self.instance else "",
+                widget=forms.TextInput(attrs={"class": "utrecht-textbox utrecht-textbox--html-input"}),
+            )
+        for name in ("wheelchair_accessible", "accessible_toilet", "hearing_loop"):
+            self.fields[name] = forms.NullBooleanField(
+                label=self.fields[name].label, required=False,
+                widget=forms.Select(choices=BOOLEAN_CHOICES,
+                                    attrs={"class": "utrecht-select utrecht-select--html-select"}),
+            )
+            if self.instance and self.instance.pk is not None:
+                self.initial[name] = {True: "true", False: "false"}.get(getattr(self.instance, name), "")
+        if scope is not None:
+            municipalities = scope.municipalities(Municipality.objects.all())
+            if self.instance.pk:
+                municipalities = municipalities | Municipality.objects.filter(pk=self.instance.municipality_id)
+            self.fields["municipality"].queryset = municipalities.distinct()
+            if scope.is_board_member and not scope.is_officer:
+                # A board cannot move its place to another municipality.
+                self.fields["municipality"].disabled = True
+        self.fields["latitude"].help_text = _("Bijvoorbeeld 52.5123 (WGS84).")
+        self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+
+    def sections(self):
+        return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]
+
+    def clean_postcode(self):
+        return validators.normalise_postcode(self.cleaned_data.get("postcode", ""))
+
+    def clean(self):
+        cleaned = super().clean()
+        hours = {}
+        for day, _label in choices.WEEKDAYS:
+            try:
+                ranges = validators.parse_time_ranges(cleaned.get(f"open_{day}", ""))
+            except forms.ValidationError as error:
+                self.add_error(f"open_{day}", error)
+                continue
+            if ranges:
+                hours[day] = ranges
+        self.instance.opening_hours = hours
+        if (cleaned.get("latitude") is None) != (cleaned.get("longitude") is None):
+            self.add_error("longitude", _("Vul breedtegraad en lengtegraad allebei in, of allebei niet."))
+        return cleaned
+
+
+class CreatePlaceForm(PlaceForm):
+    class Meta(PlaceForm.Meta):
+        fields = ["code", *PlaceForm.Meta.fields]
+
+    SECTIONS = [(PlaceForm.SECTIONS[0][0], ["code", *PlaceForm.SECTIONS[0][1]]), *PlaceForm.SECTIONS[1:]]
+
+
+class PlaceFilterForm(StyledFormMixin, forms.Form):
+    """Filters of the officers' list. Invalid values are dropped, never an error page."""
+
+    q = forms.CharField(label=_("Zoek op naam, code, plaats of postcode"), required=False, max_length=100)
+    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=Municipality.objects.none(), required=False,
+                                          empty_label=_("Alle gemeenten"))
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False,
+                             choices=[("", _("Alle soorten"))] + choices.Kind.choices)
+    typology = forms.ChoiceField(label=_("Typologie"), required=False,
+                                 choices=[("", _("Alle typologieën"))] + choices.Typology.choices)
+    staffing = forms.ChoiceField(label=_("Bemensing"), required=False,
+                                 choices=[("", _("Alle vormen"))] + choices.Staffing.choices)
+    facility = forms.ModelChoiceField(label=_("Voorziening"), queryset=Facility.objects.all(), required=False,
+                                      empty_label=_("Alle voorzieningen"))
+    activity = forms.ModelChoiceField(label=_("Activiteit"), queryset=Activity.objects.all(), required=False,
+                                      empty_label=_("Alle activiteiten"))
+    status = forms.ChoiceField(label=_("Status"), required=False,
+                               choices=[("", _("Alle statussen"))] + choices.Status.choices)
+    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=[
+        ("", _("Maakt niet uit")), ("verouderd", _("Langer dan 12 maanden geleden of nooit")),
+        ("actueel", _("In de afgelopen 12 maanden")),
+    ])
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=[
+        ("naam", _("Naam (A-Z)")), ("-naam", _("Naam (Z-A)")), ("gemeente", _("Gemeente")),
+        ("soort", _("Soort")), ("bevestigd", _("Langst niet bevestigd eerst")),
+        ("-gewijzigd", _("Laatst gewijzigd eerst")),
+    ])
+
+    def __init__(self, *args, scope=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if scope is not None:
+            self.fields["municipality"].queryset = scope.municipalities(Municipality.objects.all())
+
+    def filters(self) -> dict:
+        """The valid filters; an invalid value is simply ignored."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value}
+
+
+class ImportForm(StyledFormMixin, forms.Form):
+    file = forms.FileField(
+        label=_("Bestand (CSV of XLSX)"),
+        help_text=_("Hoogstens 5 MB. De kolommen staan beschreven in de handleiding voor importeren."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = settings.ONTMOET_UPLOAD_MAX_BYTES
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("Het bestand is %(size)s MB; de grens is %(limit)s MB. Splits het bestand in delen.")
+                % {"size": round(upload.size / 1_048_576, 1), "limit": round(limit / 1_048_576)}
+            )
+        if not upload.name.lower().endswith((".csv", ".xlsx", ".txt")):
+            raise forms.ValidationError(_("Kies een CSV- of XLSX-bestand (u koos %(name)s).") % {"name": upload.name})
+        return upload
+
+
+class ReminderForm(forms.Form):
+    places = forms.ModelMultipleChoiceField(queryset=Place.objects.none(), required=True,
+                                            error_messages={"required": _("Kies minstens één plek.")})
+
+    def __init__(self, *args, queryset=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if queryset is not None:
+            self.fields["places"].queryset = queryset

@@ -1,0 +1,134 @@
+"""Reads for places. Every list is scoped to the user; nothing here writes."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from ontmoet.accounts.roles import Role
+from ontmoet.accounts.scoping import Scope
+
+from .models import Place
+
+SORT_FIELDS = {
+    "naam": "name",
+    "-naam": "-name",
+    "gemeente": "municipality__name",
+    "-gemeente": "-municipality__name",
+    "soort": "kind",
+    "-soort": "-kind",
+    "bevestigd": "last_verified_at",
+    "-bevestigd": "-last_verified_at",
+    "gewijzigd": "updated_at",
+    "-gewijzigd": "-updated_at",
+}
+
+
+def visible_places(scope: Scope) -> QuerySet[Place]:
+    return scope.places(Place.objects.select_related("municipality", "municipality__province"))
+
+
+def verification_cutoff():
+    return timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS)
+
+
+def not_verified_q() -> Q:
+    return Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=verification_cutoff())
+
+
+def filter_places(queryset: QuerySet[Place], filters: dict) -> QuerySet[Place]:
+    """Apply the cleaned data of PlaceFilterForm. Unknown or empty filters are ignored."""
+    text = (filters.get("q") or "").strip()
+    if text:
+        queryset = queryset.filter(
+            Q(name__icontains=text) | Q(code__iexact=text) | Q(city__icontains=text)
+            | Q(neighbourhood__icontains=text) | Q(postcode__istartswith=text.replace(" ", "")[:4])
+        )
+    for field, lookup in [("kind", "kind"), ("typology", "typology"), ("staffing", "staffing"),
+                          ("status", "status"), ("municipality", "municipality")]:
+        if filters.get(field):
+            queryset = queryset.filter(**{lookup: filters[field]})
+    if filters.get("facility"):
+        queryset = queryset.filter(facilities=filters["facility"])
+    if filters.get("activity"):
+        queryset = queryset.filter(activities=filters["activity"])
+    verified = filters.get("verified")
+    if verified == "verouderd":
+        queryset = queryset.filter(not_verified_q())
+    elif verified == "actueel":
+        queryset = queryset.exclude(not_verified_q())
+    sort = SORT_FIELDS.get(filters.get("sort") or "naam", "name")
+    return queryset.order_by(sort, "pk")
+
+
+def places_for_export(queryset: QuerySet[Place]) -> QuerySet[Place]:
+    """The same places with everything an export row needs, in a fixed number of queries."""
+    return queryset.prefetch_related("facilities", "activities", "target_groups")
+
+
+def place_detail(scope: Scope, code: str) -> Place | None:
+    board = Prefetch("role_assignments", to_attr="board_roles",
+                     queryset=_board_roles())
+    return (
+        visible_places(scope)
+        .prefetch_related("facilities", "activities", "target_groups", board)
+        .filter(code=code)
+        .first()
+    )
+
+
+def _board_roles():
+    from ontmoet.accounts.models import RoleAssignment
+
+    return RoleAssignment.objects.filter(role=Role.BOARD_MEMBER).select_related("user")
+
+
+def board_emails(place: Place) -> list[str]:
+    from ontmoet.accounts.models import RoleAssignment
+
+    return list(
+        RoleAssignment.objects.filter(role=Role.BOARD_MEMBER, place=place, user__is_active=True)
+        .values_list("user__email", flat=True)
+    )
+
+
+def own_places(scope: Scope) -> QuerySet[Place]:
+    return Place.objects.filter(pk__in=scope.place_ids).select_related("municipality").order_by("name")
+
+
+def summary(scope: Scope) -> dict:
+    return visible_places(scope).aggregate(
+        total=Count("pk"),
+        active=Count("pk", filter=Q(status="actief")),
+        stale=Count("pk", filter=not_verified_q()),
+    )
+
+
+def history(place: Place) -> list[dict]:
+    """The place's change history, newest first, with the fields each change touched."""
+    records = list(place.history.select_related("history_user").order_by("-history_date", "-history_id"))
+    entries = []
+    for newer, older in zip(records, records[1:] + [None], strict=False):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, foreign_keys_are_objs=False)
+            for change in delta.changes:
+                field = Place._meta.get_field(change.field)
+                changes.append({"field": field.verbose_name, "old": _display(field, change.old),
+                                "new": _display(field, change.new)})
+        entries.append({"record": newer, "changes": changes, "created": older is None})
+    return entries
+
+
+def _display(field, value):
+    if isinstance(value, list):  # m2m: list of through-row dicts
+        model = field.related_model
+        ids = [row.get(model._meta.model_name) for row in value if isinstance(row, dict)]
+        names = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
+        return ", ".join(sorted(str(names.get(pk, pk)) for pk in ids)) or "–"
+    if field.choices and value not in (None, ""):
+        return dict(field.flatchoices).get(value, value)
+    if value in (None, ""):
+        return "–"
+    return value

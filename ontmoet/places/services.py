@@ -1,0 +1,55 @@
+"""Writes for places. Every function here runs inside one transaction."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from ontmoet.core.mail import send_templated_mail
+
+from .models import Place
+from .selectors import board_emails
+
+M2M_FIELDS = ("facilities", "activities", "target_groups")
+
+
+@transaction.atomic
+def save_place(place: Place, m2m: dict, user, reason: str = "") -> Place:
+    """Save a place and its lists as exactly one change in the history, attributed to `user`."""
+    # Each m2m .set() would write its own history row; write the fields and lists first without
+    # history, then save once so that one row holds the whole change.
+    place.skip_history_when_saving = True
+    try:
+        if place.pk is None:
+            place.save()
+        for field, values in m2m.items():
+            getattr(place, field).set(values)
+    finally:
+        del place.skip_history_when_saving
+    place._history_user = user
+    if reason:
+        place._change_reason = reason
+    place.save()
+    return place
+
+
+@transaction.atomic
+def verify_place(place: Place, user) -> Place:
+    """Record that someone responsible for the place confirmed its details are still right."""
+    place.last_verified_at = timezone.now()
+    place.last_verified_by = user
+    place._history_user = user
+    place._change_reason = "gegevens kloppen nog"
+    place.save(update_fields=["last_verified_at", "last_verified_by", "updated_at"])
+    return place
+
+
+def send_verification_reminder(place: Place) -> int:
+    """Mail the place's board (or the place itself) to check its details. Returns messages sent."""
+    recipients = board_emails(place) or [place.email]
+    sent = send_templated_mail(
+        "places/email/verification_reminder",
+        {"place": place},
+        to=recipients,
+    )
+    if sent:
+        Place.objects.filter(pk=place.pk).update(verification_reminder_sent_at=timezone.now())
+    return sent

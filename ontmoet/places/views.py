@@ -1,0 +1,161 @@
+"""Pages for managing places. Reads go through selectors, writes through services."""
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
+from ontmoet.core.exports import csv_response, xlsx_response
+
+from . import importing, selectors, services
+from .columns import HEADERS, export_row
+from .forms import CreatePlaceForm, ImportForm, PlaceFilterForm, PlaceForm, ReminderForm
+
+
+def _get_place_or_404(scope, code):
+    place = selectors.place_detail(scope, code)
+    if place is None:
+        raise Http404
+    return place
+
+
+@require_safe
+@scope_required(officer)
+def place_list(request, scope):
+    form = PlaceFilterForm(request.GET or None, scope=scope)
+    filters = form.filters()
+    places = selectors.filter_places(selectors.visible_places(scope), filters)
+    page = Paginator(places, 25).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "places/list.html", {
+        "form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters),
+    })
+
+
+def _export_rows(scope, request):
+    form = PlaceFilterForm(request.GET or None, scope=scope)
+    places = selectors.filter_places(selectors.visible_places(scope), form.filters())
+    # iterator() with prefetch keeps memory flat on large exports (chunks of 2,000 places).
+    for place in selectors.places_for_export(places).iterator(chunk_size=2000):
+        yield export_row(place)
+
+
+def _export_name(extension):
+    return f"plekken-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@require_safe
+@scope_required(officer)
+def export_csv(request, scope):
+    return csv_response(_export_name("csv"), HEADERS, _export_rows(scope, request))
+
+
+@require_safe
+@scope_required(officer)
+def export_xlsx(request, scope):
+    return xlsx_response(_export_name("xlsx"), _("Plekken"), HEADERS, _export_rows(scope, request))
+
+
+@require_safe
+@scope_required(any_role)
+def place_detail(request, code, scope):
+    place = _get_place_or_404(scope, code)
+    return render(request, "places/detail.html", {
+        "place": place,
+        "can_edit": scope.can_edit_place(place),
+        "is_stale": place.last_verified_at is None or place.last_verified_at < selectors.verification_cutoff(),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(any_role)
+def place_edit(request, code, scope):
+    place = _get_place_or_404(scope, code)
+    if not scope.can_edit_place(place):
+        raise Http404
+    form = PlaceForm(request.POST or None, instance=place, scope=scope)
+    if request.method == "POST" and form.is_valid():
+        place = form.save(commit=False)
+        services.save_place(place, {field: form.cleaned_data[field] for field in
+                                    ("facilities", "activities", "target_groups")}, request.user)
+        messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": place.name})
+        return redirect(place)
+    if request.method == "POST":
+        messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
+    return render(request, "places/form.html", {"form": form, "place": place}, status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(officer)
+def place_create(request, scope):
+    form = CreatePlaceForm(request.POST or None, scope=scope)
+    if request.method == "POST" and form.is_valid():
+        place = form.save(commit=False)
+        services.save_place(place, {field: form.cleaned_data[field] for field in
+                                    ("facilities", "activities", "target_groups")}, request.user)
+        messages.success(request, _("%(name)s is toegevoegd.") % {"name": place.name})
+        return redirect(place)
+    if request.method == "POST":
+        messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
+    return render(request, "places/form.html", {"form": form, "place": None}, status=400 if form.errors else 200)
+
+
+@require_POST
+@scope_required(any_role)
+def place_verify(request, code, scope):
+    place = _get_place_or_404(scope, code)
+    if not scope.can_edit_place(place):
+        raise Http404
+    services.verify_place(place, request.user)
+    messages.success(request, _("Dank u wel. We hebben genoteerd dat de gegevens van %(name)s kloppen.")
+                     % {"name": place.name})
+    return redirect(place)
+
+
+@require_safe
+@scope_required(any_role)
+def place_history(request, code, scope):
+    place = _get_place_or_404(scope, code)
+    return render(request, "places/history.html", {"place": place, "entries": selectors.history(place)})
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def verification(request, scope):
+    stale = selectors.visible_places(scope).filter(selectors.not_verified_q(), status="actief").order_by(
+        "last_verified_at", "name")
+    if request.method == "POST":
+        form = ReminderForm(request.POST, queryset=stale)
+        if form.is_valid():
+            from .tasks import send_verification_reminders
+
+            send_verification_reminders.enqueue([place.pk for place in form.cleaned_data["places"]])
+            messages.success(request, _("De herinneringen voor %(count)s plekken worden verstuurd.")
+                             % {"count": len(form.cleaned_data["places"])})
+            return redirect("places:verification")
+        messages.error(request, " ".join(form.errors.get("places", [])) or _("Kies minstens één plek."))
+    page = Paginator(stale, 50).get_page(request.GET.get("pagina"))
+    return render(request, "places/verification.html", {"page": page, "count": stale.count()})
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def place_import(request, scope):
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = importing.import_places(upload.name, upload.read(), scope, request.user)
+        if report.ok:
+            messages.success(request, _("Import gelukt: %(new)s nieuw, %(updated)s bijgewerkt, %(same)s ongewijzigd.")
+                             % {"new": report.count(_("nieuw")), "updated": report.count(_("bijgewerkt")),
+                                "same": report.count(_("ongewijzigd"))})
+        else:
+            messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Zie het verslag hieronder."))
+    status = 400 if (form.errors or (report and not report.ok)) else 200
+    return render(request, "places/import.html", {"form": form, "report": report}, status=status)
