@@ -159,7 +159,10 @@ TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+# Production serves the collected files (collectstatic); development and tests serve straight from the apps.
+STATIC_ROOT = DATA_DIR / "static" if PRODUCTION else None
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = DEBUG
 MEDIA_ROOT = DATA_DIR / "media"  # private uploads: never served directly, only through views
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -22,19 +22,25 @@ class OntmoetFormRenderer(TemplatesSetting):
 
 
 class StyledFormMixin:
-    """Adds the Utrecht CSS classes and ARIA error state to every widget."""
+    """Adds the Utrecht CSS classes to every widget, and the ARIA error state after validation."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
+        for field in self.fields.values():
             widget = field.widget
             css = next((c for cls, c in WIDGET_CLASSES.items() if type(widget) is cls), None)
             if css is None:
                 css = "utrecht-textbox utrecht-textbox--html-input"
             if css:
                 widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-            if self.is_bound and name in self.errors:
-                bound = self[name]
-                widget.attrs["aria-invalid"] = "true"
-                described = [f"{bound.auto_id}_error"] + ([f"{bound.auto_id}_helptext"] if field.help_text else [])
-                widget.attrs["aria-describedby"] = " ".join(described)
+
+    def full_clean(self):
+        # Not in __init__: reading self.errors there would validate before subclasses add fields.
+        super().full_clean()
+        for name in self._errors or {}:
+            if name not in self.fields:
+                continue
+            field, bound = self.fields[name], self[name]
+            field.widget.attrs["aria-invalid"] = "true"
+            described = [f"{bound.auto_id}_error"] + ([f"{bound.auto_id}_helptext"] if field.help_text else [])
+            field.widget.attrs["aria-describedby"] = " ".join(described)

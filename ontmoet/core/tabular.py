@@ -10,6 +10,7 @@ import zipfile
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import load_workbook
 
 from .exports import strip_neutralisation
@@ -33,13 +34,16 @@ class RowProblem:
     message: str
 
 
+ACTION_LABELS = {"created": _lazy("nieuw"), "updated": _lazy("bijgewerkt"), "unchanged": _lazy("ongewijzigd")}
+
+
 @dataclass
 class ImportReport:
     """What an import did or would do, row by row. `ok` only when nothing is wrong."""
 
     file_problems: list[str] = field(default_factory=list)
     row_problems: list[RowProblem] = field(default_factory=list)
-    actions: list[tuple[int, str, str]] = field(default_factory=list)  # (row, code, "nieuw"|"bijgewerkt"|...)
+    actions: list[tuple[int, str, str]] = field(default_factory=list)  # (row, code, one of ACTION_LABELS)
     written: bool = False
 
     @property
@@ -51,6 +55,9 @@ class ImportReport:
 
     def count(self, action: str) -> int:
         return sum(1 for _row, _code, done in self.actions if done == action)
+
+    def action_rows(self):
+        return [(row, code, ACTION_LABELS[action]) for row, code, action in self.actions]
 
 
 def _decode(data: bytes) -> str:

@@ -14,6 +14,9 @@ BOOLEAN_CHOICES = [("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
 class PlaceForm(StyledFormMixin, forms.ModelForm):
     """The whole profile of a place, as its board or an officer edits it."""
 
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https",
+                             help_text=_("Bijvoorbeeld https://www.dorpshuis.nl"))
+
     class Meta:
         model = Place
         fields = [

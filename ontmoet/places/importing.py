@@ -192,9 +192,9 @@ def import_places(filename: str, data: bytes, scope: Scope, user, progress=None)
     with transaction.atomic():
         for number, place, values, m2m in planned:
             if place.pk and not _differs(place, values, m2m):
-                report.actions.append((number, place.code, _("ongewijzigd")))
+                report.actions.append((number, place.code, "unchanged"))
                 continue
-            action = _("bijgewerkt") if place.pk else _("nieuw")
+            action = "updated" if place.pk else "created"
             for field, value in values.items():
                 setattr(place, field, value)
             services.save_place(place, m2m, user, reason=_("import %(file)s") % {"file": filename})

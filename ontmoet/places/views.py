@@ -153,8 +153,8 @@ def place_import(request, scope):
         report = importing.import_places(upload.name, upload.read(), scope, request.user)
         if report.ok:
             messages.success(request, _("Import gelukt: %(new)s nieuw, %(updated)s bijgewerkt, %(same)s ongewijzigd.")
-                             % {"new": report.count(_("nieuw")), "updated": report.count(_("bijgewerkt")),
-                                "same": report.count(_("ongewijzigd"))})
+                             % {"new": report.count("created"), "updated": report.count("updated"),
+                                "same": report.count("unchanged")})
         else:
             messages.error(request, _("Er is niets geïmporteerd: het bestand bevat fouten. Zie het verslag hieronder."))
     status = 400 if (form.errors or (report and not report.ok)) else 200

@@ -1,0 +1,423 @@
+"""Load benchmark of the officers' place list and CSV export against gunicorn on 127.0.0.1.
+
+For every size: a fresh database with N places (benchmarks/seed.py), gunicorn in production mode
+on a free loopback port, 20 logged-in clients (threads, one session each), and four phases measured
+one after the other on the same server: the trivial /gezondheid/ view as the baseline, the filtered
+list, the full CSV export with 20 concurrent clients and the full CSV export by one client alone.
+Prints a markdown table and appends it, with the machine and the command, to benchmarks/RESULTS.md.
+
+    .venv/bin/python benchmarks/run.py [--sizes 1000 10000 100000] [--database-url postgres://...]
+
+Standard library only (plus psycopg from the venv when --database-url is given). See README.md.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import random
+import re
+import secrets
+import shlex
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from datetime import datetime
+from http.cookies import SimpleCookie
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+HOST = "127.0.0.1"
+EMAIL = "benchmark.officer@example.nl"
+REQUEST_TIMEOUT = 300  # seconds; a 100,000-place export under load may take minutes
+TARGET_SIZE, TARGET_LIST_P95_MS, TARGET_EXPORT_S = 10_000, 150, 3.0
+
+
+def main() -> None:
+    args = parse_args()
+    machine = machine_info()
+    rows, notes = [], []
+    for size in args.sizes:
+        print(f"== {size:,} places", flush=True)
+        result = run_size(size, args)
+        rows.extend(result["rows"])
+        notes.append(result)
+    report = render(args, machine, rows, notes)
+    print(report)
+    if not args.no_save:
+        with (HERE / "RESULTS.md").open("a", encoding="utf-8") as results:
+            results.write(report + "\n")
+        print(f"Appended to {HERE / 'RESULTS.md'}")
+
+
+def parse_args() -> argparse.Namespace:
+    cpus = os.cpu_count() or 1
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    parser.add_argument("--database-url", help="PostgreSQL server to use; a fresh database is created per size")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=cpus, help="gunicorn processes (default: nproc)")
+    parser.add_argument("--threads", type=int, default=4,
+                        help="threads per gunicorn process; above 1 gunicorn uses its gthread worker, 1 is sync")
+    parser.add_argument("--trivial-requests", type=int, default=2000)
+    parser.add_argument("--list-requests", type=int, default=1000)
+    parser.add_argument("--export-requests", type=int, default=20, help="full exports by the concurrent clients")
+    parser.add_argument("--solo-exports", type=int, default=3, help="full exports by one client alone")
+    parser.add_argument("--phase-seconds", type=float, default=180, help="stop starting requests after this")
+    parser.add_argument("--no-save", action="store_true", help="do not append to RESULTS.md")
+    return parser.parse_args()
+
+
+# -- one size ------------------------------------------------------------------------------------
+def run_size(size: int, args) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix=f"ontmoet-bench-{size}-"))
+    password = secrets.token_urlsafe(16)
+    try:
+        with database(size, workdir, args.database_url) as database_url:
+            env = app_env(workdir, database_url)
+            started = time.perf_counter()
+            seed = subprocess.run([sys.executable, str(HERE / "seed.py"), str(size), EMAIL, password],
+                                  env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+            if seed.returncode:
+                sys.exit(f"seed.py failed:\n{seed.stderr[-3000:]}")
+            meta = json.loads(seed.stdout.strip().splitlines()[-1])
+            print(f"   database ready in {time.perf_counter() - started:.1f} s {meta['seconds']}, "
+                  f"queries per request {meta['queries']}", flush=True)
+            with gunicorn(env, workdir, args) as port:
+                return measure(port, size, password, meta, args)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextmanager
+def database(size: int, workdir: Path, server_url: str | None):
+    """A fresh database: an SQLite file in the temp dir, or a new database on the given PostgreSQL server."""
+    if not server_url:
+        yield f"sqlite:///{workdir / 'ontmoet.sqlite3'}"
+        return
+    import psycopg
+    from psycopg import sql
+
+    name = f"ontmoet_bench_{size}_{os.getpid()}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as admin:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+def app_env(workdir: Path, database_url: str) -> dict:
+    """Production settings, minus the HTTPS redirect: there is no TLS proxy on loopback."""
+    return {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "DJANGO_SETTINGS_MODULE": "ontmoet.settings",
+        "ONTMOET_ENV": "production",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": HOST,
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "ONTMOET_DATA_DIR": str(workdir),
+        "DATABASE_URL": database_url,
+        "ONTMOET_LOG_LEVEL": "WARNING",
+    }
+
+
+@contextmanager
+def gunicorn(env: dict, workdir: Path, args):
+    port = free_port()
+    command = [sys.executable, "-m", "gunicorn", "ontmoet.wsgi", "--bind", f"{HOST}:{port}",
+               "--workers", str(args.workers), "--threads", str(args.threads), "--no-control-socket"]
+    log_path = workdir / "gunicorn.log"
+    with log_path.open("w") as log:
+        # Own process group, so the workers go down with the arbiter even if something fails.
+        server = subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
+    try:
+        wait_until_up(port, server, log_path)
+        yield port
+    finally:
+        stop(server)
+        errors = [line for line in log_path.read_text().splitlines() if "ERROR" in line or "CRITICAL" in line]
+        if errors:
+            print("   gunicorn log:\n   " + "\n   ".join(errors[-20:]), flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_up(port: int, server: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            sys.exit(f"gunicorn stopped:\n{log_path.read_text()[-3000:]}")
+        try:
+            if Client(port).get("/gezondheid/")[0] == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    sys.exit("gunicorn did not answer within 60 s")
+
+
+def stop(server: subprocess.Popen) -> None:
+    if server.poll() is not None:
+        return
+    os.killpg(server.pid, signal.SIGTERM)
+    try:
+        server.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(server.pid, signal.SIGKILL)
+        server.wait()
+
+
+# -- HTTP client ---------------------------------------------------------------------------------
+class Client:
+    """One browser-like client: its own cookies, a new connection per request.
+
+    Cookies are kept by hand (not with http.cookiejar) so that production's Secure session cookie is
+    still sent over plain-http loopback; the server does not know the difference.
+    """
+
+    def __init__(self, port: int):
+        self.port = port
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, path: str, body: str | None = None, headers: dict | None = None):
+        headers = dict(headers or {})
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=REQUEST_TIMEOUT)
+        try:
+            connection.request(method, path, body=body, headers=headers)
+            response = connection.getresponse()
+            data = response.read()
+        finally:
+            connection.close()
+        for header in response.headers.get_all("Set-Cookie") or []:
+            cookie = SimpleCookie()
+            cookie.load(header)
+            for name, morsel in cookie.items():
+                self.cookies[name] = morsel.value
+        return response.status, data
+
+    def get(self, path: str):
+        return self.request("GET", path)
+
+    def login(self, email: str, password: str) -> None:
+        status, page = self.get("/account/inloggen/")
+        token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        if status != 200 or not token:
+            sys.exit(f"login form: HTTP {status}, CSRF token {'found' if token else 'missing'}")
+        form = urlencode({"csrfmiddlewaretoken": token.group(1).decode(), "username": email,
+                          "password": password})
+        status, _body = self.request("POST", "/account/inloggen/", form,
+                                     {"Content-Type": "application/x-www-form-urlencoded"})
+        if status != 302 or "sessionid" not in self.cookies:
+            sys.exit(f"login failed: HTTP {status}")
+
+
+# -- measuring -----------------------------------------------------------------------------------
+def measure(port: int, size: int, password: str, meta: dict, args) -> dict:
+    clients = [Client(port) for _ in range(args.clients)]
+    for client in clients:
+        client.login(EMAIL, password)
+    rng = random.Random(size)
+    checks = {
+        "trivial": lambda body: b'"ok"' in body,
+        "list": lambda body: b"utrecht-table" in body or b"Geen plekken gevonden" in body,
+        # every place is in the officer's province, so the full export has N rows plus the header
+        "export": lambda body: body.count(b"\n") == size + 1,
+    }
+    # Warm-up, not measured: every worker loads templates and opens its database connection.
+    run_phase(clients, ["/gezondheid/"] * 100, checks["trivial"], args.phase_seconds)
+    run_phase(clients, list_paths(rng, meta, 100), checks["list"], args.phase_seconds)
+    run_phase(clients[:1], [f"/plekken/export.csv?municipality={meta['municipality_ids'][0]}"],
+              lambda body: True, args.phase_seconds)
+
+    phases = [
+        ("trivial `/gezondheid/`", clients, ["/gezondheid/"] * args.trivial_requests, checks["trivial"]),
+        ("list `/plekken/?…`", clients, list_paths(rng, meta, args.list_requests), checks["list"]),
+        ("export CSV, all", clients, ["/plekken/export.csv"] * args.export_requests, checks["export"]),
+        ("export CSV, all, alone", clients[:1], ["/plekken/export.csv"] * args.solo_exports, checks["export"]),
+    ]
+    rows = []
+    for name, phase_clients, paths, check in phases:
+        stats = run_phase(phase_clients, paths, check, args.phase_seconds)
+        stats.update(size=size, endpoint=name, clients=len(phase_clients))
+        print(f"   {name:24} {summary(stats)}", flush=True)
+        rows.append(stats)
+    trivial_rps = rows[0]["rps"]
+    for row in rows:
+        row["vs_trivial"] = 100 * row["rps"] / trivial_rps if trivial_rps else 0
+    return {"size": size, "rows": rows, "meta": meta}
+
+
+def list_paths(rng: random.Random, meta: dict, count: int) -> list[str]:
+    """A mix of what officers do: browse, filter on one or two fields, search, sort, page."""
+    pages = max(1, meta["places"] // 25)
+    choice = rng.choice
+    combinations = [
+        lambda: {},
+        lambda: {"kind": choice(meta["kinds"])},
+        lambda: {"municipality": choice(meta["municipality_ids"])},
+        lambda: {"kind": choice(meta["kinds"]), "municipality": choice(meta["municipality_ids"])},
+        lambda: {"status": "actief", "verified": "verouderd", "sort": "bevestigd"},
+        lambda: {"facility": choice(meta["facility_ids"])},
+        lambda: {"activity": choice(meta["activity_ids"]), "municipality": choice(meta["municipality_ids"])},
+        lambda: {"q": choice(meta["search_words"])},
+        lambda: {"sort": choice(["gemeente", "-gewijzigd", "soort", "-naam"])},
+        lambda: {"staffing": choice(meta["staffing"]), "typology": choice(meta["typologies"])},
+    ]
+    paths = []
+    for _ in range(count):
+        query = choice(combinations)()
+        # Mostly the first pages; sometimes a deep one (past the end is clamped to the last page).
+        query["pagina"] = choice([1, 1, 1, 2, 3, rng.randint(1, pages)])
+        paths.append("/plekken/?" + urlencode(query))
+    return paths
+
+
+def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float) -> dict:
+    """All clients take paths from one shared list until it is empty or the time is up."""
+    pending = list(reversed(paths))
+    latencies, errors = [], []
+    lock = threading.Lock()
+    started = time.perf_counter()
+
+    def work(client: Client) -> None:
+        while time.perf_counter() - started < max_seconds:
+            with lock:
+                if not pending:
+                    return
+                path = pending.pop()
+            begin = time.perf_counter()
+            try:
+                status, body = client.get(path)
+                ok = status == 200 and check(body)
+                problem = "" if ok else f"HTTP {status} {path}"
+            except (OSError, http.client.HTTPException) as error:
+                ok, problem = False, f"{type(error).__name__} {path}"
+            elapsed = time.perf_counter() - begin
+            with lock:
+                (latencies if ok else errors).append(elapsed if ok else problem)
+
+    threads = [threading.Thread(target=work, args=(client,)) for client in clients]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies) + len(errors),
+        "errors": len(errors),
+        "error_sample": errors[:3],
+        "skipped": len(pending),
+        "p50": percentile(latencies, 50),
+        "p95": percentile(latencies, 95),
+        "max": latencies[-1] if latencies else float("nan"),
+        "rps": len(latencies) / wall,
+    }
+
+
+def percentile(ordered: list[float], p: float) -> float:
+    """Nearest-rank percentile of an already sorted list."""
+    if not ordered:
+        return float("nan")
+    rank = max(1, -(-len(ordered) * p // 100))  # ceil without floats
+    return ordered[int(rank) - 1]
+
+
+def summary(stats: dict) -> str:
+    text = (f"n={stats['requests']} p50={stats['p50'] * 1000:.0f} ms p95={stats['p95'] * 1000:.0f} ms "
+            f"max={stats['max'] * 1000:.0f} ms {stats['rps']:.1f} req/s")
+    if stats["errors"] or stats["skipped"]:
+        text += f" errors={stats['errors']} {stats['error_sample']} skipped={stats['skipped']}"
+    return text
+
+
+# -- report --------------------------------------------------------------------------------------
+def machine_info() -> dict:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"^model name\s*:\s*(.+)$", cpuinfo, re.MULTILINE)
+    meminfo = Path("/proc/meminfo").read_text() if Path("/proc/meminfo").exists() else ""
+    memory = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
+    return {
+        "nproc": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": model.group(1).strip() if model else platform.processor(),
+        "memory": f"{int(memory.group(1)) / 1024 / 1024:.1f} GiB" if memory else "?",
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+
+
+def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
+    command = ".venv/bin/python " + shlex.join([os.path.relpath(__file__, ROOT), *sys.argv[1:]])
+    databases = sorted({note["meta"]["db_version"] for note in notes})
+    lines = [
+        f"## {datetime.now().astimezone():%Y-%m-%d %H:%M %Z} — {', '.join(databases)}",
+        "",
+        f"- Command: `{command}`",
+        f"- Machine: {machine['nproc']} CPUs ({machine['cpu']}), {machine['memory']} RAM, "
+        f"Python {machine['python']}, {machine['os']}",
+        f"- Database: {', '.join(databases)}",
+        f"- Server: gunicorn, {args.workers} workers × {args.threads} threads "
+        f"({'gthread' if args.threads > 1 else 'sync'}), ONTMOET_ENV=production, "
+        f"on {HOST}; load from {args.clients} client threads on the same machine",
+        "",
+        "| places | endpoint | clients | requests | errors | p50 ms | p95 ms | max ms | req/s | % of trivial |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        errors = str(row["errors"]) + (f" (+{row['skipped']} not run)" if row["skipped"] else "")
+        lines.append(
+            f"| {row['size']:,} | {row['endpoint']} | {row['clients']} | {row['requests']} | {errors} "
+            f"| {row['p50'] * 1000:.0f} | {row['p95'] * 1000:.0f} | {row['max'] * 1000:.0f} "
+            f"| {row['rps']:.1f} | {row['vs_trivial']:.1f} % |"
+        )
+    lines += ["", "SQL queries per request (measured in-process, Django test client):", ""]
+    for note in notes:
+        queries = ", ".join(f"{name} {count}" for name, count in note["meta"]["queries"].items())
+        seconds = note["meta"]["seconds"]
+        lines.append(f"- {note['size']:,} places: {queries} (data generated in {seconds['fill']} s)")
+    lines += ["", *targets(notes), ""]
+    return "\n".join(lines)
+
+
+def targets(notes: list[dict]) -> list[str]:
+    """The requirement's targets, checked at 10,000 places when that size was run."""
+    for note in notes:
+        if note["size"] != TARGET_SIZE:
+            continue
+        by_name = {row["endpoint"]: row for row in note["rows"]}
+        list_p95 = by_name["list `/plekken/?…`"]["p95"] * 1000
+        alone = by_name["export CSV, all, alone"]["max"]
+        crowded = by_name["export CSV, all"]["p95"]
+        return [
+            f"Targets at {TARGET_SIZE:,} places:",
+            "",
+            f"- list p95 ≤ {TARGET_LIST_P95_MS} ms with {note['rows'][1]['clients']} clients: "
+            f"{list_p95:.0f} ms — {'met' if list_p95 <= TARGET_LIST_P95_MS else 'NOT met'}",
+            f"- export of all {TARGET_SIZE:,} ≤ {TARGET_EXPORT_S:g} s: alone (slowest of the solo runs) "
+            f"{alone:.2f} s — {'met' if alone <= TARGET_EXPORT_S else 'NOT met'}; "
+            f"p95 with 20 exports at once {crowded:.2f} s — {'met' if crowded <= TARGET_EXPORT_S else 'NOT met'}",
+        ]
+    return []
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""Every URL, visited as every role, gives the expected answer.
+
+A new URL pattern without a row here fails `test_every_url_has_a_rule`, so nobody can add a page
+without deciding who may see it. Out-of-scope objects answer 404, not 403 (no leaking of codes).
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from ontmoet.conftest import ROLE_NAMES
+
+OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
+
+
+def expect(default, **overrides):
+    """Expected status per role: `default` for every role not named."""
+    return {role: overrides.get(role, default) for role in ROLE_NAMES}
+
+
+OFFICERS_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                       other_province_staff=OK, municipal_officer=OK, other_municipal_officer=OK)
+PROVINCE_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                       other_province_staff=OK)
+# The Raalte place: its province, its municipality and its own board; 404 for everyone else.
+OWN_PLACE = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, province_staff=OK, municipal_officer=OK,
+                   board_member=OK)
+OWN_PLACE_POST = {role: (REDIRECT if status == OK else status) for role, status in OWN_PLACE.items()}
+
+# url name -> (method, kwargs from world, expected per role)
+MATRIX = {
+    "core:home": ("get", {}, expect(OK)),
+    "core:health": ("get", {}, expect(OK)),
+    "core:dashboard": ("get", {}, expect(OK, anonymous=REDIRECT)),
+    "accounts:login": ("get", {}, expect(REDIRECT, anonymous=OK)),
+    "accounts:logout": ("post", {}, expect(REDIRECT)),
+    "set_language": ("post", {}, expect(REDIRECT)),
+    "places:list": ("get", {}, OFFICERS_ONLY),
+    "places:create": ("get", {}, OFFICERS_ONLY),
+    "places:export_csv": ("get", {}, OFFICERS_ONLY),
+    "places:export_xlsx": ("get", {}, OFFICERS_ONLY),
+    "places:import": ("get", {}, PROVINCE_ONLY),
+    "places:verification": ("get", {}, PROVINCE_ONLY),
+    "places:detail": ("get", {"code": "place"}, OWN_PLACE),
+    "places:edit": ("get", {"code": "place"}, OWN_PLACE),
+    "places:history": ("get", {"code": "place"}, OWN_PLACE),
+    "places:verify": ("post", {"code": "place"}, OWN_PLACE_POST),
+}
+
+# The admin is one rule: only province administrators (staff accounts) get in.
+ADMIN_PAGES = {
+    "admin:index": expect(REDIRECT, province_admin=OK),
+    "admin:places_facility_changelist": expect(REDIRECT, province_admin=OK),
+    "admin:regions_municipality_changelist": expect(REDIRECT, province_admin=OK),
+    "admin:accounts_user_changelist": expect(REDIRECT, province_admin=FORBIDDEN),
+}
+
+
+def _named_patterns(resolver=None, namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _named_patterns(pattern, inner)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield f"{namespace}{pattern.name}"
+
+
+def test_every_url_has_a_rule():
+    names = {name for name in _named_patterns() if not name.startswith("admin:")}
+    assert names - set(MATRIX) == set(), "URL zonder regel in de permissiematrix"
+    assert set(MATRIX) - names == set(), "regel voor een URL die niet meer bestaat"
+
+
+def _resolve_kwargs(kwargs, world):
+    return {key: (world.place.code if value == "place" else value) for key, value in kwargs.items()}
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+@pytest.mark.parametrize("url_name", sorted(MATRIX))
+def test_permission_matrix(url_name, role, world, client_for):
+    from django.urls import reverse
+
+    method, kwargs, expected = MATRIX[url_name]
+    client = client_for(world.users[role])
+    url = reverse(url_name, kwargs=_resolve_kwargs(kwargs, world))
+    response = getattr(client, method)(url)
+    assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
+    if expected[role] == REDIRECT and role == "anonymous" and url_name not in {"accounts:logout", "set_language"}:
+        assert "/account/inloggen/" in response["Location"]
+
+
+@pytest.mark.parametrize("role", ROLE_NAMES)
+@pytest.mark.parametrize("url_name", sorted(ADMIN_PAGES))
+def test_admin_matrix(url_name, role, world, client_for):
+    from django.urls import reverse
+
+    response = client_for(world.users[role]).get(reverse(url_name))
+    assert response.status_code == ADMIN_PAGES[url_name][role], f"{role} {url_name}"
+
+
+@pytest.mark.parametrize("role", ["other_province_staff", "other_municipal_officer", "other_board_member",
+                                  "expert", "initiator"])
+def test_out_of_scope_edit_post_changes_nothing(role, world, client_for):
+    """A POST to another place's edit URL is a 404 and leaves the place untouched."""
+    client = client_for(world.users[role])
+    response = client.post(f"/plekken/{world.place.code}/bewerken/", {"name": "Gekaapt", "kind": "dorpshuis"})
+    assert response.status_code == NOT_FOUND
+    world.place.refresh_from_db()
+    assert world.place.name == "Dorpshuis De Linde"
+
+
+def test_get_on_post_only_urls_is_refused(world, client_for):
+    client = client_for(world.users["board_member"])
+    assert client.get(f"/plekken/{world.place.code}/bevestigen/").status_code == NOT_ALLOWED
