@@ -6,6 +6,7 @@ officers of Raalte and Zwolle, the boards of the Raalte and Zwolle places, an ex
 """
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
@@ -15,7 +16,7 @@ from ontmoet.accounts.tests.factories import UserFactory
 from ontmoet.places.tests.factories import MunicipalityFactory, PlaceFactory
 from ontmoet.regions.models import Province
 
-PASSWORD = "correct-horse-battery"
+PASSWORD = "correct-horse-battery"  # noqa: S105 - test users only
 
 
 @dataclass
@@ -88,3 +89,77 @@ def client_for(client):
         return client
 
     return make
+
+
+# ---------------------------------------------------------------------------------------------
+# Browser tests: real headless Chromium (Debian's package) driven by Playwright, axe-core scans.
+# ---------------------------------------------------------------------------------------------
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "var" / "screenshots"
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    executable = os.environ.get("ONTMOET_CHROMIUM", "/usr/bin/chromium")
+    if not Path(executable).exists():
+        pytest.fail(f"Chromium niet gevonden op {executable}: installeer het pakket 'chromium' "
+                    "of zet ONTMOET_CHROMIUM. De browsertests horen bij de suite en worden niet overgeslagen.")
+    # Playwright's sync API runs an event loop in this thread; the tests' own ORM calls are still
+    # plain synchronous code, so Django's async-safety guard is relaxed for the browser tests only.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium, live_server):
+    context = chromium.new_context(base_url=live_server.url, locale="nl-NL", accept_downloads=True,
+                                   viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.console_errors = errors
+    yield page
+    context.close()
+
+
+def login(page, email, password=PASSWORD):
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
+    page.wait_for_url("**/overzicht/")
+
+
+def axe_violations(page) -> list[dict]:
+    """Run axe-core (shipped in the axe-playwright-python package) on the current page."""
+    import axe_playwright_python
+
+    source = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text()
+    page.evaluate(source)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
+    return [{"id": v["id"], "impact": v["impact"], "help": v["help"],
+             "targets": [node["target"] for node in v["nodes"]][:5]} for v in result["violations"]]
+
+
+def assert_accessible(page, name: str) -> None:
+    """axe-core finds no WCAG 2.1 A/AA violation; a screenshot is kept for people to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core op {name}: {violations}"
+    csp_errors = [text for text in page.console_errors if "Content Security Policy" in text]
+    assert csp_errors == [], f"CSP blokkeerde iets op {name}: {csp_errors}"

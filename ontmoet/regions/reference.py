@@ -1,6 +1,5 @@
-"""The twelve provinces (CBS codes). Municipalities are loaded with `ontmoet import_regions`."""
-
-from django.db import migrations
+"""The twelve provinces (CBS codes): ensured after every migrate. Municipalities come from
+`ontmoet import_regions` (or the demo)."""
 
 PROVINCES = [
     ("PV20", "Groningen"), ("PV21", "Fryslân"), ("PV22", "Drenthe"), ("PV23", "Overijssel"),
@@ -9,12 +8,8 @@ PROVINCES = [
 ]
 
 
-def forwards(apps, schema_editor):
-    Province = apps.get_model("regions", "Province")
+def ensure_provinces(sender=None, **kwargs) -> None:
+    from .models import Province
+
     for code, name in PROVINCES:
         Province.objects.update_or_create(code=code, defaults={"name": name})
-
-
-class Migration(migrations.Migration):
-    dependencies = [("regions", "0001_initial")]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]

@@ -1,6 +1,9 @@
-"""Starting vocabularies from the 2024 monitor (seed 001). Province administrators extend them."""
+"""Starting vocabularies from the 2024 monitor (seed 001).
 
-from django.db import migrations
+Seeded after migrate only while a list is empty, so what province administrators change or delete
+in the admin stays changed.
+"""
+
 from django.utils.text import slugify
 
 FACILITIES = [
@@ -20,13 +23,11 @@ TARGET_GROUPS = [
 ]
 
 
-def forwards(apps, schema_editor):
-    for model_name, names in [("Facility", FACILITIES), ("Activity", ACTIVITIES), ("TargetGroup", TARGET_GROUPS)]:
-        model = apps.get_model("places", model_name)
-        for order, name in enumerate(names):
-            model.objects.update_or_create(code=slugify(name), defaults={"name": name, "order": order})
+def seed_vocabularies(sender=None, **kwargs) -> None:
+    from .models import Activity, Facility, TargetGroup
 
-
-class Migration(migrations.Migration):
-    dependencies = [("places", "0001_initial")]
-    operations = [migrations.RunPython(forwards, migrations.RunPython.noop)]
+    for model, names in [(Facility, FACILITIES), (Activity, ACTIVITIES), (TargetGroup, TARGET_GROUPS)]:
+        if not model.objects.exists():
+            model.objects.bulk_create(
+                [model(code=slugify(name), name=name, order=order) for order, name in enumerate(names)]
+            )
