@@ -256,6 +256,7 @@ def measure(port: int, server_pid: int, size: int, password: str, meta: dict, ar
     ]
     rows = []
     for name, phase_clients, paths, check in phases:
+        phase_clients = phase_clients[:len(paths)]  # fewer requests than clients: fewer at once
         before = cpu_counters(server_pid)
         stats = run_phase(phase_clients, paths, check, args.phase_seconds)
         stats.update(cpu_usage(before, cpu_counters(server_pid), stats))
@@ -287,8 +288,8 @@ def list_paths(rng: random.Random, meta: dict, count: int) -> list[str]:
     paths = []
     for _ in range(count):
         query = choice(combinations)()
-        # Mostly the first pages; sometimes a deep one (past the end is clamped to the last page).
-        query["pagina"] = choice([1, 1, 1, 2, 3, rng.randint(1, pages)])
+        # Mostly the first pages, one in ten a random deep one (past the end shows the last page).
+        query["pagina"] = choice([1, 1, 1, 1, 1, 2, 2, 3, 4, rng.randint(1, pages)])
         paths.append("/plekken/?" + urlencode(query))
     return paths
 

@@ -24,6 +24,10 @@ class UserManager(BaseUserManager):
         extra.setdefault("is_superuser", False)
         return self._create_user(email, password, **extra)
 
+    def get_by_natural_key(self, email):
+        # People type their address with capitals now and then; addresses are stored in lower case.
+        return self.get(email__iexact=email.strip())
+
     def create_superuser(self, email, password=None, **extra):
         extra.update(is_staff=True, is_superuser=True)
         return self._create_user(email, password, **extra)

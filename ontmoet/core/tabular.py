@@ -24,7 +24,7 @@ class TableError(Exception):
 class Table:
     header: list[str]
     rows: list[dict[str, str]]  # values as stripped strings, keyed by lower-case header
-    first_row_number: int = 2  # spreadsheet row number of rows[0], for the report
+    row_numbers: list[int]  # the spreadsheet row number of each row (blank lines skipped, not renumbered)
 
 
 @dataclass
@@ -62,7 +62,12 @@ class ImportReport:
 
 def _decode(data: bytes) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        # A byte-order mark promises UTF-8; broken UTF-8 after it is a damaged file, not Windows-1252.
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise TableError(_("Het bestand begint als UTF-8 maar bevat ongeldige tekens. "
+                               "Sla het opnieuw op als CSV (UTF-8).")) from exc
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -96,7 +101,8 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
         raw_rows = _read_csv(_decode(data))
     else:
         raise TableError(_("Kies een CSV- of XLSX-bestand."))
-    raw_rows = [row for row in raw_rows if any(_clean(value) for value in row)]
+    numbered = [(number, row) for number, row in enumerate(raw_rows, start=1) if any(_clean(v) for v in row)]
+    raw_rows = [row for _number, row in numbered]
     if not raw_rows:
         raise TableError(_("Het bestand is leeg."))
     header = [_clean(value).lower() for value in raw_rows[0]]
@@ -118,7 +124,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
     for raw in raw_rows[1:]:
         values = list(raw) + [""] * (len(header) - len(raw))
         rows.append({column: _clean(value) for column, value in zip(header, values, strict=False) if column})
-    return Table(header=header, rows=rows)
+    return Table(header=header, rows=rows, row_numbers=[number for number, _row in numbered[1:]])
 
 
 def _read_csv(text: str) -> list[list[str]]:

@@ -26,7 +26,7 @@ FALSE_WORDS = {"nee", "n", "no", "false", "onwaar", "0"}
 MODEL_FIELDS_CHECKED = [
     "code", "name", "kind", "typology", "legal_form", "building_owner", "staffing", "street", "house_number",
     "postcode", "city", "neighbourhood", "latitude", "longitude", "contact_name", "email", "phone", "website",
-    "description", "status", "opening_hours_note",
+    "description", "status", "opening_hours_note", "board_size", "volunteer_count",
 ]
 
 
@@ -54,7 +54,8 @@ class _Lookups:
 
 def _parse_row(row: dict, lookups: _Lookups, add_problem: Callable[[str, str], None]):
     """Turn one row into (field values, m2m lists). Problems are reported, not raised."""
-    values: dict = {"opening_hours": {}}
+    # Opening hours are replaced only when the file has at least one open_* column.
+    values: dict = {"opening_hours": {}} if any(c.header in row for c in COLUMNS if c.kind == "hours") else {}
     m2m: dict = {}
     for column in COLUMNS:
         if column.header not in row:
@@ -92,7 +93,7 @@ def _parse_cell(column: Column, raw: str, lookups: _Lookups, values: dict, m2m: 
         values["municipality"] = municipality
     elif column.kind == "int":
         if raw:
-            if not raw.isdigit():
+            if not (raw.isascii() and raw.isdecimal()):
                 raise ValidationError(_("Vul een heel getal in (0 of meer), niet '%(value)s'.") % {"value": raw})
             values[column.field] = int(raw)
         else:
@@ -164,7 +165,7 @@ def import_places(filename: str, data: bytes, scope: Scope, user, progress=None)
     seen: dict[str, int] = {}
     planned = []
     for index, row in enumerate(table.rows):
-        number = table.first_row_number + index
+        number = table.row_numbers[index]
         problems_before = len(report.row_problems)
 
         def add_problem(column, message, number=number):

@@ -1,6 +1,7 @@
 """The register: meeting places (ontmoetingsplekken) and the vocabularies that describe them."""
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -58,8 +59,10 @@ class Place(models.Model):
                                       blank=True)
     staffing = models.CharField(_("bemensing"), max_length=20, choices=choices.Staffing.choices,
                                 default=choices.Staffing.UNKNOWN)
-    board_size = models.PositiveSmallIntegerField(_("aantal bestuursleden"), null=True, blank=True)
-    volunteer_count = models.PositiveIntegerField(_("aantal vrijwilligers"), null=True, blank=True)
+    board_size = models.PositiveSmallIntegerField(_("aantal bestuursleden"), null=True, blank=True,
+                                                  validators=[MaxValueValidator(100)])
+    volunteer_count = models.PositiveIntegerField(_("aantal vrijwilligers"), null=True, blank=True,
+                                                  validators=[MaxValueValidator(100_000)])
     facilities = models.ManyToManyField(Facility, blank=True, verbose_name=_("voorzieningen"))
     activities = models.ManyToManyField(Activity, blank=True, verbose_name=_("activiteiten"))
     target_groups = models.ManyToManyField(TargetGroup, blank=True, verbose_name=_("doelgroepen"))

@@ -16,9 +16,10 @@ def save_place(place: Place, m2m: dict, user, reason: str = "") -> Place:
     """Save a place and its lists as exactly one change in the history, attributed to `user`."""
     # Each m2m .set() would write its own history row; write the fields and lists first without
     # history, then save once so that one row holds the whole change.
+    is_new = place.pk is None
     place.skip_history_when_saving = True
     try:
-        if place.pk is None:
+        if is_new:
             place.save()
         for field, values in m2m.items():
             getattr(place, field).set(values)
@@ -28,6 +29,8 @@ def save_place(place: Place, m2m: dict, user, reason: str = "") -> Place:
     if reason:
         place._change_reason = reason
     place.save()
+    if is_new:  # the one history row of a new place records its creation
+        place.history.filter(history_id=place.history.latest().history_id).update(history_type="+")
     return place
 
 

@@ -31,7 +31,7 @@ def test_utf8_csv_with_bom_reads_the_first_header_cleanly():
 
     assert table.header == ["code", "naam"]
     assert table.rows == [{"code": "A-1", "naam": "Dorpshuis Één"}]
-    assert table.first_row_number == 2
+    assert table.row_numbers == [2]
 
 
 def test_windows_1252_csv_keeps_the_accents():
