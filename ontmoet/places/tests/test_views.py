@@ -187,3 +187,19 @@ def test_reminder_command_is_idempotent(world):
 def test_dashboard_shows_own_place_to_board(world, client_for):
     page = client_for(world.users["board_member"]).get("/overzicht/").content.decode()
     assert "Dorpshuis De Linde" in page and "Wijkcentrum Zwolle-Zuid" not in page
+
+
+def test_documented_example_file_imports_cleanly(world):
+    from pathlib import Path
+
+    from ontmoet.accounts.scoping import get_scope
+    from ontmoet.places.importing import import_places
+
+    example = Path(__file__).resolve().parents[3] / "docs" / "examples" / "plekken-voorbeeld.csv"
+    user = world.users["province_staff"]
+    report = import_places(example.name, example.read_bytes(), get_scope(user), user)
+    assert report.ok, report.row_problems + report.file_problems
+    assert report.count("created") == 2
+    place = Place.objects.get(code="VB-0001")
+    assert place.opening_hours["ma"] == ["09:00-12:00", "13:30-17:00"]
+    assert place.facilities.count() == 2
