@@ -146,6 +146,8 @@ def test_forbidden_page_and_english_language(world, page):
     page.get_by_role("button", name="Kies").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", name="Welcome, expert").is_visible()
+    assert page.get_by_role("button", name="Log out").is_visible()
     assert_accessible(page, "dashboard-engels")
 
 
