@@ -112,3 +112,15 @@ def test_out_of_scope_edit_post_changes_nothing(role, world, client_for):
 def test_get_on_post_only_urls_is_refused(world, client_for):
     client = client_for(world.users["board_member"])
     assert client.get(f"/plekken/{world.place.code}/bevestigen/").status_code == NOT_ALLOWED
+
+
+def test_admin_shows_province_administrators_only_their_municipalities(world, client_for):
+    client = client_for(world.users["province_admin"])
+    page = client.get("/beheer/regions/municipality/").content.decode()
+    assert "Raalte" in page and "Apeldoorn" not in page
+    assert client.get(f"/beheer/regions/municipality/{world.apeldoorn.pk}/change/").status_code == 302
+    world.apeldoorn.refresh_from_db()
+    assert client.post(f"/beheer/regions/municipality/{world.raalte.pk}/change/",
+                       {"code": "GM0177", "name": "Raalte", "province": world.gelderland.pk}).status_code == 200
+    world.raalte.refresh_from_db()
+    assert world.raalte.province == world.overijssel
