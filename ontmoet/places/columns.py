@@ -63,22 +63,49 @@ REQUIRED_HEADERS = {column.header for column in COLUMNS if column.required}
 VOCABULARY_FIELDS = [column.field for column in COLUMNS if column.kind == "vocab"]
 
 
-def export_row(place: Place) -> list:
-    """One place as a row in the column format. Expects the vocabularies to be prefetched."""
-    row = []
-    for column in COLUMNS:
-        if column.kind == "municipality":
-            row.append(place.municipality.code)
-        elif column.kind == "vocab":
-            row.append(LIST_SEPARATOR.join(item.name for item in getattr(place, column.field).all()))
-        elif column.kind == "hours":
-            row.append(", ".join(place.opening_hours.get(column.weekday, [])))
-        elif column.kind == "bool":
-            value = getattr(place, column.field)
-            row.append("" if value is None else ("ja" if value else "nee"))
-        elif column.kind == "decimal":
-            value = getattr(place, column.field)
-            row.append(float(value) if value is not None else None)
-        else:
-            row.append(getattr(place, column.field))
-    return row
+def export_rows(queryset, chunk_size: int = 2000):
+    """All places of `queryset` as rows, streaming, without building model instances.
+
+    Plain values in chunks, plus one query per vocabulary list per chunk (place id -> names):
+    a fixed number of queries per chunk, and about ten times faster than prefetching models.
+    """
+    from django.db.models import F
+
+    fields = [c.field for c in COLUMNS if c.kind not in ("vocab", "municipality", "hours")]
+    ids = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(ids), chunk_size):
+        chunk = ids[start:start + chunk_size]
+        records = Place.objects.filter(pk__in=chunk).values(
+            "pk", *dict.fromkeys(fields), "opening_hours", municipality_code=F("municipality__code"))
+        by_pk = {record["pk"]: record for record in records}
+        lists = {}
+        for column in COLUMNS:
+            if column.kind != "vocab":
+                continue
+            through = getattr(Place, column.field).through
+            target = column.vocabulary._meta.model_name
+            names: dict[int, list[str]] = {}
+            for place_id, name in (through.objects.filter(place_id__in=chunk)
+                                   .order_by(f"{target}__order", f"{target}__name")
+                                   .values_list("place_id", f"{target}__name")):
+                names.setdefault(place_id, []).append(name)
+            lists[column.field] = names
+        for pk in chunk:  # keep the queryset's order
+            record = by_pk[pk]
+            row = []
+            for column in COLUMNS:
+                if column.kind == "municipality":
+                    row.append(record["municipality_code"])
+                elif column.kind == "vocab":
+                    row.append(LIST_SEPARATOR.join(lists[column.field].get(pk, [])))
+                elif column.kind == "hours":
+                    row.append(", ".join((record["opening_hours"] or {}).get(column.weekday, [])))
+                elif column.kind == "bool":
+                    value = record[column.field]
+                    row.append("" if value is None else ("ja" if value else "nee"))
+                elif column.kind == "decimal":
+                    value = record[column.field]
+                    row.append(float(value) if value is not None else None)
+                else:
+                    row.append(record[column.field])
+            yield row

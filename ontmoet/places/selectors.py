@@ -62,11 +62,6 @@ def filter_places(queryset: QuerySet[Place], filters: dict) -> QuerySet[Place]:
     return queryset.order_by(sort, "pk")
 
 
-def places_for_export(queryset: QuerySet[Place]) -> QuerySet[Place]:
-    """The same places with everything an export row needs, in a fixed number of queries."""
-    return queryset.prefetch_related("facilities", "activities", "target_groups")
-
-
 def place_detail(scope: Scope, code: str) -> Place | None:
     board = Prefetch("role_assignments", to_attr="board_roles",
                      queryset=_board_roles())
