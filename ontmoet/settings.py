@@ -56,7 +56,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "django.forms",
     "rest_framework",
     "django_filters",
     "simple_history",
@@ -70,6 +69,8 @@ INSTALLED_APPS = [
     "ontmoet.places",
     "ontmoet.accounts",
     "ontmoet.demo",
+    # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
+    "django.forms",
 ]
 
 MIDDLEWARE = [
