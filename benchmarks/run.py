@@ -409,6 +409,7 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
         f"- Machine: {machine['nproc']} CPUs ({machine['cpu']}), {machine['memory']} RAM, "
         f"Python {machine['python']}, {machine['os']}",
         f"- Database: {', '.join(databases)}",
+        f"- App code: newest file under ontmoet/ changed {code_changed():%Y-%m-%d %H:%M:%S %Z}",
         f"- Server: gunicorn, {args.workers} workers × {args.threads} threads "
         f"({'gthread' if args.threads > 1 else 'sync'}), ONTMOET_ENV=production, "
         f"on {HOST}; load from {args.clients} client threads on the same machine",
@@ -419,11 +420,11 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
     ]
     for row in rows:
         errors = str(row["errors"]) + (f" (+{row['skipped']} not run)" if row["skipped"] else "")
-        share = f"{row['vs_trivial']:.{1 if row['vs_trivial'] >= 1 else 2}f}"  # exports are far below 1 %
         lines.append(
             f"| {row['size']:,} | {row['endpoint']} | {row['clients']} | {row['requests']} | {errors} "
             f"| {row['p50'] * 1000:.0f} | {row['p95'] * 1000:.0f} | {row['max'] * 1000:.0f} "
-            f"| {row['rps']:.1f} | {share} % | {row['server_cpu_ms']:.1f} | {row['other_cpu']:.0f} % |"
+            f"| {figure(row['rps'])} | {figure(row['vs_trivial'])} % "
+            f"| {row['server_cpu_ms']:.1f} | {row['other_cpu']:.0f} % |"
         )
     lines += ["", "SQL queries per request (measured in-process, Django test client):", ""]
     for note in notes:
@@ -432,6 +433,17 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
         lines.append(f"- {note['size']:,} places: {queries} (data generated in {seconds['fill']} s)")
     lines += ["", *targets(notes), ""]
     return "\n".join(lines)
+
+
+def code_changed() -> datetime:
+    """When the app code last changed: results are only comparable between runs of the same code."""
+    newest = max(path.stat().st_mtime for path in (ROOT / "ontmoet").rglob("*") if path.suffix in {".py", ".html"})
+    return datetime.fromtimestamp(newest).astimezone()
+
+
+def figure(value: float) -> str:
+    """One decimal, or three for the export's small numbers, which would otherwise all read 0.0."""
+    return f"{value:.1f}" if value >= 1 else f"{value:.3f}"
 
 
 def targets(notes: list[dict]) -> list[str]:

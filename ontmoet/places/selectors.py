@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
@@ -117,13 +118,27 @@ def history(place: Place) -> list[dict]:
 
 
 def _display(field, value):
+    """A history value as people read it: names instead of ids, labels instead of codes."""
+    from django.utils import formats, timezone
+
+    from .choices import WEEKDAYS
+
     if isinstance(value, list):  # m2m: list of through-row dicts
         model = field.related_model
         ids = [row.get(model._meta.model_name) for row in value if isinstance(row, dict)]
         names = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
         return ", ".join(sorted(str(names.get(pk, pk)) for pk in ids)) or "–"
-    if field.choices and value not in (None, ""):
-        return dict(field.flatchoices).get(value, value)
-    if value in (None, ""):
+    if value in (None, "", {}):
         return "–"
+    if field.name == "opening_hours":
+        return "; ".join(f"{label} {', '.join(value[day])}" for day, label in WEEKDAYS if value.get(day))
+    if field.is_relation:
+        related = field.related_model.objects.filter(pk=value).first()
+        return str(related) if related else "–"
+    if field.choices:
+        return dict(field.flatchoices).get(value, value)
+    if hasattr(value, "tzinfo"):
+        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
     return value

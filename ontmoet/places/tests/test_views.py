@@ -43,6 +43,10 @@ def test_board_member_edits_own_place_and_history_records_who_and_what(world, cl
     assert "Dorpshuis De Linde (vernieuwd)" in history_page
     assert "Sport" in history_page
     assert "board_member" in history_page  # the user's name
+    assert "maandag 09:00-12:00, 13:30-17:00" in history_page  # hours as people read them, not a dict
+    client.post(f"/plekken/{place.code}/bevestigen/")
+    history_page = client.get(f"/plekken/{place.code}/geschiedenis/").content.decode()
+    assert "Bevestigd door" in history_page and f">{world.users['board_member'].pk}<" not in history_page
 
 
 def test_one_edit_writes_exactly_one_history_row(world, client_for):
