@@ -112,6 +112,8 @@ class Place(models.Model):
         verbose_name_plural = _("ontmoetingsplekken")
         indexes = [
             models.Index(fields=["municipality", "name"]),
+            models.Index(fields=["name"]),
+            models.Index(fields=["updated_at"]),
             models.Index(fields=["kind"]),
             models.Index(fields=["status"]),
             models.Index(fields=["last_verified_at"]),

@@ -28,7 +28,7 @@ def _get_place_or_404(scope, code):
 def place_list(request, scope):
     form = PlaceFilterForm(request.GET or None, scope=scope)
     filters = form.filters()
-    places = selectors.filter_places(selectors.visible_places(scope), filters)
+    places = selectors.list_places(scope, filters)
     page = Paginator(places, 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
