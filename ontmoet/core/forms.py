@@ -3,9 +3,16 @@
 from django import forms
 from django.forms.renderers import TemplatesSetting
 
+from .widgets import FastNullBooleanSelect, FastSelect
+
+# Plain selects are swapped for the Python-rendered equivalent (same markup, much faster).
+FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect}
+
 WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
     forms.NullBooleanSelect: "utrecht-select utrecht-select--html-select",
+    FastSelect: "utrecht-select utrecht-select--html-select",
+    FastNullBooleanSelect: "utrecht-select utrecht-select--html-select",
     forms.SelectMultiple: "utrecht-select utrecht-select--html-select ontmoet-select-multiple",
     forms.Textarea: "utrecht-textarea utrecht-textarea--html-textarea",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
@@ -28,6 +35,8 @@ class StyledFormMixin:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            if type(widget) in FAST_WIDGETS:
+                widget.__class__ = FAST_WIDGETS[type(widget)]
             css = next((c for cls, c in WIDGET_CLASSES.items() if type(widget) is cls), None)
             if css is None:
                 css = "utrecht-textbox utrecht-textbox--html-input"

@@ -33,7 +33,8 @@ def place_list(request, scope):
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "places/list.html", {
-        "form": form, "page": page, "query": query.urlencode(), "filtered": bool(filters),
+        "form": form, "page": page, "rows": selectors.list_rows(page.object_list), "query": query.urlencode(),
+        "filtered": bool(filters),
     })
 
 
