@@ -6,6 +6,7 @@ from ontmoet.core.forms import StyledFormMixin
 from ontmoet.regions.models import Municipality
 
 from . import choices, validators
+from .columns import VOCABULARY_FIELDS
 from .models import Activity, Facility, Place
 
 BOOLEAN_CHOICES = [("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
@@ -79,6 +80,10 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
         self.fields["postcode"].widget.attrs["autocomplete"] = "postal-code"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
         self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+
+    def list_values(self) -> dict:
+        """The vocabulary lists as chosen, for services.save_place."""
+        return {field: self.cleaned_data[field] for field in VOCABULARY_FIELDS}
 
     def sections(self):
         return [(title, [self[name] for name in names]) for title, names in self.SECTIONS]

@@ -8,8 +8,6 @@ from ontmoet.core.mail import send_templated_mail
 from .models import Place
 from .selectors import board_emails
 
-M2M_FIELDS = ("facilities", "activities", "target_groups")
-
 
 @transaction.atomic
 def save_place(place: Place, m2m: dict, user, reason: str = "") -> Place:

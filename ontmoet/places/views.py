@@ -79,8 +79,7 @@ def place_edit(request, code, scope):
     form = PlaceForm(request.POST or None, instance=place, scope=scope)
     if request.method == "POST" and form.is_valid():
         place = form.save(commit=False)
-        services.save_place(place, {field: form.cleaned_data[field] for field in
-                                    ("facilities", "activities", "target_groups")}, request.user)
+        services.save_place(place, form.list_values(), request.user)
         messages.success(request, _("De gegevens van %(name)s zijn opgeslagen.") % {"name": place.name})
         return redirect(place)
     if request.method == "POST":
@@ -94,8 +93,7 @@ def place_create(request, scope):
     form = CreatePlaceForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
         place = form.save(commit=False)
-        services.save_place(place, {field: form.cleaned_data[field] for field in
-                                    ("facilities", "activities", "target_groups")}, request.user)
+        services.save_place(place, form.list_values(), request.user)
         messages.success(request, _("%(name)s is toegevoegd.") % {"name": place.name})
         return redirect(place)
     if request.method == "POST":
