@@ -1,0 +1,34 @@
+"""The Python-rendered select gives the same options and selection as Django's own Select."""
+
+import re
+
+from django import forms
+
+from ontmoet.core.widgets import FastSelect
+
+OPTION = re.compile(r'<option value="([^"]*)"( selected)?>([^<]*)</option>')
+CHOICES = [("", "Alle"), ("a", "Één & twee"), ("b", "<script>x</script>"), (3, "Drie")]
+
+
+def _options(html: str):
+    return [(value, bool(selected), label) for value, selected, label in OPTION.findall(html.replace("\n", ""))]
+
+
+def test_same_options_as_django_select():
+    for value in ["", "a", "3", None, "onbekend"]:
+        django_html = forms.Select(choices=CHOICES).render("veld", value, {"id": "id_veld"})
+        fast_html = FastSelect(choices=CHOICES).render("veld", value, {"id": "id_veld"})
+        assert _options(fast_html) == _options(django_html), value
+        assert 'name="veld"' in fast_html and 'id="id_veld"' in fast_html
+
+
+def test_labels_and_values_are_escaped():
+    html = FastSelect(choices=CHOICES).render("veld", "b")
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "Één &amp; twee" in html
+
+
+def test_grouped_choices_fall_back_to_django_rendering():
+    grouped = [("Groep", [("x", "X"), ("y", "Y")])]
+    html = FastSelect(choices=grouped).render("veld", "y")
+    assert '<optgroup label="Groep">' in html and 'value="y" selected' in html
