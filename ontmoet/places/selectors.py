@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
 
-from .models import Place
+from .models import Place, Vocabulary
 
 SORT_FIELDS = {
     "naam": "name",
@@ -27,12 +27,12 @@ SORT_FIELDS = {
 
 
 def visible_places(scope: Scope) -> QuerySet[Place]:
-    return scope.places(Place.objects.select_related("municipality", "municipality__province"))
+    return scope.places(Place.objects.select_related("municipality"))
 
 
 # The columns the officers' list shows: narrow rows keep sorting and deep pages cheap.
 LIST_COLUMNS = ["code", "name", "kind", "city", "staffing", "status", "last_verified_at", "updated_at",
-                "municipality__name", "municipality__province_id"]
+                "municipality__name"]
 
 
 def list_places(scope: Scope, filters: dict) -> QuerySet[Place]:
@@ -45,7 +45,6 @@ def list_rows(places) -> list[dict]:
     The template then only prints strings; per-row `get_FOO_display` and date filters made the
     table the most expensive part of the page.
     """
-    from django.urls import reverse
     from django.utils import formats
     from django.utils import timezone as tz
 
@@ -53,9 +52,8 @@ def list_rows(places) -> list[dict]:
 
     kinds, staffing, statuses = ({v: str(label) for v, label in c.choices} for c in (Kind, Staffing, Status))
     never = _("nooit")
-    detail_prefix = reverse("places:detail", args=["_"])[:-2]
     return [{
-        "url": f"{detail_prefix}{place.code}/",
+        "url": place.get_absolute_url(),
         "name": place.name,
         "kind": kinds.get(place.kind, place.kind),
         "municipality": place.municipality.name,
@@ -73,6 +71,11 @@ def verification_cutoff():
 
 def not_verified_q() -> Q:
     return Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=verification_cutoff())
+
+
+def needs_verification_q() -> Q:
+    """Active places whose details were not confirmed recently: the ones a reminder is for."""
+    return not_verified_q() & Q(status="actief")
 
 
 def filter_places(queryset: QuerySet[Place], filters: dict) -> QuerySet[Place]:
@@ -134,7 +137,7 @@ def summary(scope: Scope) -> dict:
     return visible_places(scope).aggregate(
         total=Count("pk"),
         active=Count("pk", filter=Q(status="actief")),
-        stale=Count("pk", filter=not_verified_q()),
+        stale=Count("pk", filter=needs_verification_q()),
     )
 
 
@@ -142,19 +145,38 @@ def history(place: Place) -> list[dict]:
     """The place's change history, newest first, with the fields each change touched."""
     records = list(place.history.select_related("history_user").order_by("-history_date", "-history_id"))
     entries = []
+    names = _NameCache()
     for newer, older in zip(records, records[1:] + [None], strict=False):
         changes = []
         if older is not None:
             delta = newer.diff_against(older, foreign_keys_are_objs=False)
             for change in delta.changes:
                 field = Place._meta.get_field(change.field)
-                changes.append({"field": field.verbose_name, "old": _display(field, change.old),
-                                "new": _display(field, change.new)})
+                changes.append({"field": field.verbose_name, "old": _display(field, change.old, names),
+                                "new": _display(field, change.new, names)})
         entries.append({"record": newer, "changes": changes, "created": older is None})
     return entries
 
 
-def _display(field, value):
+class _NameCache:
+    """Names of related objects by model and pk, each model loaded once (one query, not one per change)."""
+
+    def __init__(self):
+        self._by_model: dict = {}
+
+    def name(self, model, pk) -> str:
+        if model not in self._by_model:
+            # Vocabularies are short lists: load each whole, once. Users only as they appear.
+            whole = issubclass(model, Vocabulary)
+            self._by_model[model] = {obj.pk: str(obj) for obj in model.objects.all()} if whole else {}
+        names = self._by_model[model]
+        if pk not in names:
+            obj = model.objects.filter(pk=pk).first()
+            names[pk] = str(obj) if obj else "–"
+        return names[pk]
+
+
+def _display(field, value, names: _NameCache):
     """A history value as people read it: names instead of ids, labels instead of codes."""
     from django.utils import formats, timezone
 
@@ -163,15 +185,13 @@ def _display(field, value):
     if isinstance(value, list):  # m2m: list of through-row dicts
         model = field.related_model
         ids = [row.get(model._meta.model_name) for row in value if isinstance(row, dict)]
-        names = dict(model.objects.filter(pk__in=ids).values_list("pk", "name"))
-        return ", ".join(sorted(str(names.get(pk, pk)) for pk in ids)) or "–"
+        return ", ".join(sorted(names.name(model, pk) for pk in ids)) or "–"
     if value in (None, "", {}):
         return "–"
     if field.name == "opening_hours":
         return "; ".join(f"{label} {', '.join(value[day])}" for day, label in WEEKDAYS if value.get(day))
     if field.is_relation:
-        related = field.related_model.objects.filter(pk=value).first()
-        return str(related) if related else "–"
+        return names.name(field.related_model, value)
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     if hasattr(value, "tzinfo"):

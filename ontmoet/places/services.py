@@ -1,4 +1,4 @@
-"""Writes for places. Every function here runs inside one transaction."""
+"""Writes for places. Database writes run inside one transaction; mail goes out after them."""
 
 from django.db import transaction
 from django.utils import timezone

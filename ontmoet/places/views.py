@@ -14,6 +14,7 @@ from ontmoet.core.exports import csv_response, xlsx_response
 from . import importing, selectors, services
 from .columns import HEADERS, export_rows
 from .forms import CreatePlaceForm, ImportForm, PlaceFilterForm, PlaceForm, ReminderForm
+from .tasks import send_verification_reminders
 
 
 def _get_place_or_404(scope, code):
@@ -123,20 +124,18 @@ def place_history(request, code, scope):
 @require_http_methods(["GET", "POST"])
 @scope_required(province_staff)
 def verification(request, scope):
-    stale = selectors.visible_places(scope).filter(selectors.not_verified_q(), status="actief").order_by(
+    stale = selectors.visible_places(scope).filter(selectors.needs_verification_q()).order_by(
         "last_verified_at", "name")
     if request.method == "POST":
         form = ReminderForm(request.POST, queryset=stale)
         if form.is_valid():
-            from .tasks import send_verification_reminders
-
             send_verification_reminders.enqueue([place.pk for place in form.cleaned_data["places"]])
             messages.success(request, _("De herinneringen voor %(count)s plekken worden verstuurd.")
                              % {"count": len(form.cleaned_data["places"])})
             return redirect("places:verification")
         messages.error(request, " ".join(form.errors.get("places", [])) or _("Kies minstens één plek."))
     page = Paginator(stale, 50).get_page(request.GET.get("pagina"))
-    return render(request, "places/verification.html", {"page": page, "count": stale.count()})
+    return render(request, "places/verification.html", {"page": page, "count": page.paginator.count})
 
 
 @require_http_methods(["GET", "POST"])

@@ -207,3 +207,33 @@ def test_documented_example_file_imports_cleanly(world):
     place = Place.objects.get(code="VB-0001")
     assert place.opening_hours["ma"] == ["09:00-12:00", "13:30-17:00"]
     assert place.facilities.count() == 2
+
+
+def test_history_page_looks_up_names_once_not_per_change(world, client_for):
+    """Facility names in the history come from one query, however many changes there are."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(world.users["province_staff"])
+    for facility in Facility.objects.all()[:6]:
+        client.post(f"/plekken/{world.place.code}/bewerken/", _form_data(world.place, facilities=[facility.pk]))
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(f"/plekken/{world.place.code}/geschiedenis/")
+    assert page.status_code == 200
+    assert "Sport" in page.content.decode()
+    name_lookups = [q["sql"] for q in queries.captured_queries
+                    if 'FROM "places_facility"' in q["sql"] and "_prefetch_related_val" not in q["sql"]]
+    assert len(name_lookups) == 1, name_lookups
+
+
+def test_dashboard_and_reminder_page_count_the_same_places(world, client_for):
+    """Closed places need no reminder: the dashboard figure and the reminder list agree."""
+    import re
+
+    Place.objects.filter(pk=world.zwolle_place.pk).update(status="gesloten")
+    client = client_for(world.users["province_staff"])
+    dashboard = client.get("/overzicht/").content.decode()
+    stale = re.search(r'<span class="ontmoet-figure">(\d+)</span>niet bevestigd', dashboard).group(1)
+    reminders = client.get("/plekken/actualiteit/").content.decode()
+    assert stale == "1"
+    assert "1 actieve plek heeft" in reminders and "Wijkcentrum Zwolle-Zuid" not in reminders

@@ -21,7 +21,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, interval: int, province: str | None, dry_run: bool, **options):
         since = timezone.now() - timedelta(days=interval)
-        places = Place.objects.filter(selectors.not_verified_q(), status="actief").filter(
+        places = Place.objects.filter(selectors.needs_verification_q()).filter(
             Q(verification_reminder_sent_at__isnull=True) | Q(verification_reminder_sent_at__lt=since))
         if province:
             places = places.filter(municipality__province__code=province)
