@@ -8,6 +8,7 @@ from django.template import loader
 from django.views.decorators.http import require_safe
 
 from ontmoet.accounts.scoping import get_scope
+from ontmoet.core.panels import dashboard_panels
 from ontmoet.places import selectors as place_selectors
 
 
@@ -25,6 +26,7 @@ def dashboard(request):
         context["own_places"] = place_selectors.own_places(scope)
     if scope.is_officer:
         context["place_summary"] = place_selectors.summary(scope)
+    context["panels"] = dashboard_panels(request, scope)
     return render(request, "core/dashboard.html", context)
 
 

@@ -4,47 +4,34 @@ A new URL pattern without a row here fails `test_every_url_has_a_rule`, so nobod
 without deciding who may see it. Out-of-scope objects answer 404, not 403 (no leaking of codes).
 """
 
+import importlib
+import importlib.util
+
 import pytest
+from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from ontmoet.conftest import ROLE_NAMES
-
-OK, REDIRECT, FORBIDDEN, NOT_FOUND, NOT_ALLOWED = 200, 302, 403, 404, 405
-
-
-def expect(default, **overrides):
-    """Expected status per role: `default` for every role not named."""
-    return {role: overrides.get(role, default) for role in ROLE_NAMES}
+from ontmoet.core.testing.permissions import FORBIDDEN, NOT_ALLOWED, NOT_FOUND, OK, REDIRECT, expect
 
 
-OFFICERS_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
-                       other_province_staff=OK, municipal_officer=OK, other_municipal_officer=OK)
-PROVINCE_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
-                       other_province_staff=OK)
-# The Raalte place: its province, its municipality and its own board; 404 for everyone else.
-OWN_PLACE = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, province_staff=OK, municipal_officer=OK,
-                   board_member=OK)
-OWN_PLACE_POST = {role: (REDIRECT if status == OK else status) for role, status in OWN_PLACE.items()}
+def collect_matrix() -> dict:
+    """Every Ontmoet app's `tests/permissions.py` MATRIX, merged; a URL named twice is an error."""
+    matrix = {}
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.tests.permissions"
+        if not config.name.startswith("ontmoet.") or importlib.util.find_spec(f"{config.name}.tests") is None:
+            continue
+        if importlib.util.find_spec(module_name) is None:
+            continue
+        rules = importlib.import_module(module_name).MATRIX
+        assert not set(rules) & set(matrix), f"dubbele regels: {set(rules) & set(matrix)}"
+        matrix.update(rules)
+    return matrix
 
-# url name -> (method, kwargs from world, expected per role)
-MATRIX = {
-    "core:home": ("get", {}, expect(OK)),
-    "core:health": ("get", {}, expect(OK)),
-    "core:dashboard": ("get", {}, expect(OK, anonymous=REDIRECT)),
-    "accounts:login": ("get", {}, expect(REDIRECT, anonymous=OK)),
-    "accounts:logout": ("post", {}, expect(REDIRECT)),
-    "set_language": ("post", {}, expect(REDIRECT)),
-    "places:list": ("get", {}, OFFICERS_ONLY),
-    "places:create": ("get", {}, OFFICERS_ONLY),
-    "places:export_csv": ("get", {}, OFFICERS_ONLY),
-    "places:export_xlsx": ("get", {}, OFFICERS_ONLY),
-    "places:import": ("get", {}, PROVINCE_ONLY),
-    "places:verification": ("get", {}, PROVINCE_ONLY),
-    "places:detail": ("get", {"code": "place"}, OWN_PLACE),
-    "places:edit": ("get", {"code": "place"}, OWN_PLACE),
-    "places:history": ("get", {"code": "place"}, OWN_PLACE),
-    "places:verify": ("post", {"code": "place"}, OWN_PLACE_POST),
-}
+
+# url name -> (method, kwargs, expected per role), gathered from every app's tests/permissions.py
+MATRIX = collect_matrix()
 
 # The admin is one rule: only province administrators (staff accounts) get in.
 ADMIN_PAGES = {
@@ -72,7 +59,12 @@ def test_every_url_has_a_rule():
 
 
 def _resolve_kwargs(kwargs, world):
-    return {key: (world.place.code if value == "place" else value) for key, value in kwargs.items()}
+    def resolve(value):
+        if callable(value):
+            return value(world)
+        return world.place.code if value == "place" else value
+
+    return {key: resolve(value) for key, value in kwargs.items()}
 
 
 @pytest.mark.parametrize("role", ROLE_NAMES)
@@ -80,10 +72,11 @@ def _resolve_kwargs(kwargs, world):
 def test_permission_matrix(url_name, role, world, client_for):
     from django.urls import reverse
 
-    method, kwargs, expected = MATRIX[url_name]
-    client = client_for(world.users[role])
+    method, kwargs, expected, *data = MATRIX[url_name]
     url = reverse(url_name, kwargs=_resolve_kwargs(kwargs, world))
-    response = getattr(client, method)(url)
+    body = data[0](world) if data and callable(data[0]) else (data[0] if data else None)
+    client = client_for(world.users[role])
+    response = getattr(client, method)(url, body) if body is not None else getattr(client, method)(url)
     assert response.status_code == expected[role], f"{role} {method.upper()} {url}"
     if expected[role] == REDIRECT and role == "anonymous" and url_name not in {"accounts:logout", "set_language"}:
         assert "/account/inloggen/" in response["Location"]

@@ -1,0 +1,79 @@
+"""Charts as SVG made with matplotlib, for web pages and PDFs alike.
+
+A chart is always shown next to a table with the same numbers; the chart is an <img> with a data:
+URI (the page's CSP forbids inline styles, which matplotlib's inline SVG would need) and an alt text
+that says what it shows. Use `chart_img` in views and templates.
+"""
+
+import base64
+import io
+from dataclasses import dataclass
+
+from django.utils.html import format_html
+
+PRIMARY = "#01689b"  # Rijkshuisstijl-like blue with enough contrast on white
+
+
+@dataclass(frozen=True)
+class Chart:
+    svg: bytes
+    alt: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode()
+
+    def img(self, css_class: str = "ontmoet-chart"):
+        return format_html('<img class="{}" src="{}" alt="{}">', css_class, self.data_uri, self.alt)
+
+
+def _figure(height: float, width: float = 7.0):
+    from matplotlib.figure import Figure  # no pyplot: thread-safe and no global state
+
+    figure = Figure(figsize=(width, height), dpi=96)
+    figure.set_layout_engine("constrained")
+    return figure
+
+
+def _svg(figure) -> bytes:
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="svg", metadata={"Date": None})  # no date: the same data gives the same file
+    return buffer.getvalue()
+
+
+def horizontal_bars(labels: list[str], values: list[float], *, alt: str, unit: str = "%",
+                    maximum: float | None = None) -> Chart:
+    """Horizontal bars, largest first as given, each labelled with its value."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text (searchable, smaller)
+    figure = _figure(height=max(1.2, 0.38 * len(labels) + 0.6))
+    axes = figure.add_subplot()
+    positions = list(range(len(labels)))
+    axes.barh(positions, values, color=PRIMARY)
+    axes.set_yticks(positions, labels=labels)
+    axes.invert_yaxis()
+    top = maximum if maximum is not None else max([*values, 1]) * 1.15
+    axes.set_xlim(0, top)
+    for position, value in zip(positions, values, strict=True):
+        text = f"{value:.0f}{unit}" if unit == "%" else f"{value:,.0f}{unit}".replace(",", ".")
+        axes.text(value + top * 0.01, position, text, va="center", fontsize=9)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.tick_params(axis="y", length=0)
+    return Chart(_svg(figure), alt)
+
+
+def vertical_bars(labels: list[str], values: list[float], *, alt: str, unit: str = "") -> Chart:
+    """Vertical bars (e.g. per quarter or a histogram)."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.fonttype"] = "none"
+    figure = _figure(height=2.8)
+    axes = figure.add_subplot()
+    axes.bar(range(len(labels)), values, color=PRIMARY)
+    axes.set_xticks(range(len(labels)), labels=labels, rotation=45 if len(labels) > 8 else 0, ha="right"
+                    if len(labels) > 8 else "center")
+    axes.spines[["top", "right"]].set_visible(False)
+    if unit:
+        axes.set_ylabel(unit)
+    return Chart(_svg(figure), alt)

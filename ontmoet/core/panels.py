@@ -1,0 +1,35 @@
+"""Dashboard panels, assembled from each app's `dashboard.py`.
+
+An app contributes `def panels(request, scope) -> list[Panel]`; the personal overview page shows
+them in INSTALLED_APPS order after the register's own sections, so every module can put what a
+role needs to do next on the first page without editing the core template.
+"""
+
+import importlib
+import importlib.util
+from dataclasses import dataclass, field
+from functools import cache
+
+from django.apps import apps
+
+
+@dataclass(frozen=True)
+class Panel:
+    template: str  # included with `panel` = this object
+    context: dict = field(default_factory=dict)
+
+
+@cache
+def _providers():
+    providers = []
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.dashboard"
+        if config.name.startswith("ontmoet.") and importlib.util.find_spec(module_name) is not None:
+            provider = getattr(importlib.import_module(module_name), "panels", None)
+            if provider is not None:
+                providers.append(provider)
+    return tuple(providers)
+
+
+def dashboard_panels(request, scope) -> list[Panel]:
+    return [panel for provider in _providers() for panel in provider(request, scope)]

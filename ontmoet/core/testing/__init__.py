@@ -1,0 +1,1 @@
+"""Test helpers shared by every app (imported by tests only)."""

@@ -1,0 +1,8 @@
+from ontmoet.core.testing.permissions import LOGGED_IN, PUBLIC, REDIRECT, expect
+
+MATRIX = {
+    "core:home": ("get", {}, PUBLIC),
+    "core:health": ("get", {}, PUBLIC),
+    "core:dashboard": ("get", {}, LOGGED_IN),
+    "set_language": ("post", {}, expect(REDIRECT)),
+}

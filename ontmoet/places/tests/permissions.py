@@ -1,0 +1,14 @@
+from ontmoet.core.testing.permissions import OFFICERS_ONLY, OWN_PLACE, OWN_PLACE_POST, PROVINCE_ONLY
+
+MATRIX = {
+    "places:list": ("get", {}, OFFICERS_ONLY),
+    "places:create": ("get", {}, OFFICERS_ONLY),
+    "places:export_csv": ("get", {}, OFFICERS_ONLY),
+    "places:export_xlsx": ("get", {}, OFFICERS_ONLY),
+    "places:import": ("get", {}, PROVINCE_ONLY),
+    "places:verification": ("get", {}, PROVINCE_ONLY),
+    "places:detail": ("get", {"code": "place"}, OWN_PLACE),
+    "places:edit": ("get", {"code": "place"}, OWN_PLACE),
+    "places:history": ("get", {"code": "place"}, OWN_PLACE),
+    "places:verify": ("post", {"code": "place"}, OWN_PLACE_POST),
+}
