@@ -4,6 +4,7 @@ and the lines that would close a shortfall. All money is Decimal, rounded to cen
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -31,6 +32,11 @@ CATEGORY_LABELS = dict(COST_CATEGORIES + INCOME_CATEGORIES)
 
 def money(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def euro(value: Decimal) -> str:
+    """1234.5 -> '1.234,50' in Dutch (the active language's format)."""
+    return number_format(money(value), 2, use_l10n=True, force_grouping=True)
 
 
 @dataclass
@@ -98,15 +104,16 @@ def closing_suggestions(budget, projection) -> list[str]:
         if line.category in RENTAL_CATEGORIES and line.quantity > 0:
             extra = money(gap / (line.quantity * growth))
             suggestions.append(_("Verhoog het tarief van '%(label)s' met € %(extra)s naar € %(new)s per eenheid "
-                                 "(%(qty)s per jaar).") % {"label": line.label, "extra": extra,
-                                                           "new": line.unit_amount + extra, "qty": line.quantity})
+                                 "(%(qty)s per jaar).") % {"label": line.label, "extra": euro(extra),
+                                                           "new": euro(line.unit_amount + extra),
+                                                           "qty": number_format(line.quantity, use_l10n=True)})
         else:
             suggestions.append(_("Verhoog '%(label)s' met € %(extra)s per jaar.")
-                               % {"label": line.label, "extra": money(gap / growth)})
+                               % {"label": line.label, "extra": euro(gap / growth)})
     for projected in projection.costs:
         if projected.amounts[worst] >= gap:
             suggestions.append(_("Verlaag '%(label)s' met € %(gap)s in %(year)s.")
-                               % {"label": projected.line.label, "gap": money(gap), "year": projection.years[worst]})
+                               % {"label": projected.line.label, "gap": euro(gap), "year": projection.years[worst]})
     return suggestions
 
 
