@@ -133,7 +133,8 @@ def rank_types(answers: dict) -> list[dict]:
         answered = sum(1 for r in rows if r["verdict"] in ("past", "deels", "past_niet"))
         results.append({"typology": typology, "label": typology.label, "score": score,
                         "max": 2 * answered, "rows": rows, "examples": data["examples"]})
-    results.sort(key=lambda r: (-(r["score"] / r["max"] if r["max"] else 0), -r["score"]))
+    # Points first (a type the handreiking says little about cannot win on one matching trait), then the share.
+    results.sort(key=lambda r: (-r["score"], -(r["score"] / r["max"] if r["max"] else 0)))
     return results
 
 

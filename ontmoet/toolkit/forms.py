@@ -14,7 +14,12 @@ from .models import Budget, BudgetLine, Initiative, Quickscan
 
 
 class DutchDecimalField(forms.DecimalField):
-    """Accepts 1250,50 as well as 1250.50 and '€ 1.250,50'; says in Dutch what to fix."""
+    """Accepts 1250,50 as well as 1250.50 and '€ 1.250,50'; says in Dutch what to fix.
+
+    A text box (not type=number), so that a Dutch decimal comma can be typed and a wrong value is kept
+    exactly as typed."""
+
+    widget = forms.TextInput(attrs={"inputmode": "decimal"})
 
     default_error_messages = {
         "invalid": _("Vul een getal in, bijvoorbeeld 1250,50."),
