@@ -11,12 +11,14 @@ The shipped files in `trees/` are the defaults; province staff save edited versi
 """
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 from django.utils.translation import gettext as _
 
+# libyaml's loader when PyYAML was built with it (same results, several times faster).
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 TREE_DIR = Path(__file__).resolve().parent / "trees"
 # The five causes of the handreiking, in the order of the seed.
 TREE_SLUGS = ["bewonersbeheer", "ongeschikte_faciliteiten", "mismatch_vraag_aanbod", "afhankelijkheid_derden",
@@ -65,7 +67,7 @@ def _lines(text: str) -> dict:
     """Line numbers of the nodes and their answers, from the YAML node graph (best effort)."""
     lines = {}
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=LOADER)
     except yaml.YAMLError:
         return lines
     if not isinstance(root, yaml.MappingNode):
@@ -86,7 +88,7 @@ def _lines(text: str) -> dict:
 def parse_tree(text: str, file: str = "boom.yaml") -> tuple[Tree | None, list[TreeError]]:
     """The tree in `text` and the list of errors; the tree is None when it cannot be used."""
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=LOADER)  # noqa: S506 - a safe loader
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         problem = getattr(error, "problem", None) or str(error)
@@ -180,6 +182,12 @@ def _graph_errors(tree: Tree, file: str, lines: dict) -> list[TreeError]:
             errors.append(TreeError(file, _("doodlopend: vanaf hier is geen advies te bereiken"), node_id,
                                     lines.get((node_id, None))))
     return errors
+
+
+@lru_cache(maxsize=64)
+def parse_tree_cached(text: str, file: str):
+    """parse_tree for the pages: the same text always gives the same tree (trees are not changed after parsing)."""
+    return parse_tree(text, file)
 
 
 @cache

@@ -11,6 +11,7 @@ from ontmoet.regions.models import Municipality
 from . import budget as budget_calc
 from . import content, decision_trees
 from .models import Budget, BudgetLine, Initiative, Quickscan
+from .widgets import speed_up
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -198,7 +199,14 @@ class BudgetLineForm(StyledFormMixin, forms.ModelForm):
         return line
 
 
-BudgetLineFormSet = forms.inlineformset_factory(Budget, BudgetLine, form=BudgetLineForm, extra=3, can_delete=True)
+class FastLineFormSet(forms.BaseInlineFormSet):
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        speed_up(form)  # after the formset added id, budget and DELETE
+
+
+BudgetLineFormSet = forms.inlineformset_factory(Budget, BudgetLine, form=BudgetLineForm, formset=FastLineFormSet,
+                                               extra=3, can_delete=True)
 
 
 class TreeEditForm(StyledFormMixin, forms.Form):

@@ -46,7 +46,7 @@ def current_tree(slug):
 
     version = latest_tree_version(slug)
     text = version.text if version else decision_trees.shipped_text(slug)
-    tree, _errors = decision_trees.parse_tree(text, f"{slug}.yaml")
+    tree, _errors = decision_trees.parse_tree_cached(text, f"{slug}.yaml")
     return tree, (version.number if version else 0)
 
 

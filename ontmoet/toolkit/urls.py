@@ -21,6 +21,7 @@ urlpatterns = [
     path("<int:pk>/fysiek-ontwerp/", views.design, name="design"),
     path("<int:pk>/begroting/", views.budget, name="budget"),
     path("<int:pk>/begroting.xlsx", views.budget_xlsx, name="budget_xlsx"),
+    path("<int:pk>/begroting-saldo.svg", views.budget_chart, name="budget_chart"),
     path("<int:pk>/beslisboom/<slug:slug>/", views.tree_walk, name="tree_walk"),
     path("<int:pk>/initiatief.pdf", views.initiative_pdf, name="pdf"),
 ]

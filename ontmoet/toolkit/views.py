@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -267,20 +267,38 @@ def design(request, pk, scope):
 
 
 # -- Budget ------------------------------------------------------------------------------------
-def _budget_context(initiative, budget):
+def _balance_chart(projection):
+    return vertical_bars([str(y) for y in projection.years], [float(v) for v in projection.balance],
+                         alt=_("Saldo per jaar in euro's: %(values)s") % {"values": "; ".join(
+                             f"{y}: {budget_calc.euro(v)}" for y, v in zip(projection.years, projection.balance,
+                                                                              strict=True))},
+                         unit="€")
+
+
+def _budget_context(initiative, budget, *, chart=False):
+    """Everything the budget page and the PDF show. The web page loads the chart as a separate image
+    (toolkit:budget_chart), so matplotlib's ~100 ms do not count against the page; the PDF embeds it."""
     lines = list(budget.lines.all()) if budget.pk else []
     projection = budget_calc.project(budget, lines)
     per_hour, per_visitor = budget_calc.cost_per_unit(budget, projection)
-    chart = None
-    if lines:
-        chart = vertical_bars([str(y) for y in projection.years], [float(v) for v in projection.balance],
-                              alt=_("Saldo per jaar in euro's: %(values)s") % {"values": ", ".join(
-                                  f"{y}: {v}" for y, v in zip(projection.years, projection.balance, strict=True))},
-                              unit="€")
-    return {"projection": projection, "per_hour": per_hour, "per_visitor": per_visitor, "chart": chart,
+    return {"projection": projection, "per_hour": per_hour, "per_visitor": per_visitor,
+            "chart": _balance_chart(projection) if chart and lines else None,
+            "chart_alt": _("Saldo per jaar in euro's: %(values)s") % {"values": "; ".join(
+                f"{y}: {budget_calc.euro(v)}" for y, v in zip(projection.years, projection.balance, strict=True))},
             "shortfalls": [(y, -v) for y, v in zip(projection.years, projection.balance, strict=True) if v < 0],
             "comparison": selectors.similar_places(initiative), "sources": content.sources_for(initiative.typology),
             "has_budget": bool(budget.pk)}
+
+
+@require_safe
+@scope_required(any_role)
+def budget_chart(request, pk, scope):
+    initiative = _initiative(request, scope, pk)
+    instance = get_object_or_404(Budget, initiative=initiative)
+    chart = _balance_chart(budget_calc.project(instance, list(instance.lines.all())))
+    response = HttpResponse(chart.svg, content_type="image/svg+xml")
+    response["Cache-Control"] = "private, max-age=0"
+    return response
 
 
 @require_http_methods(["GET", "POST"])
@@ -406,6 +424,6 @@ def initiative_pdf(request, pk, scope):
                                       for _key, title, items in content.checklist_for(initiative.typology)]
     instance = Budget.objects.filter(initiative=initiative).first()
     if instance:
-        context.update(_budget_context(initiative, instance))
+        context.update(_budget_context(initiative, instance, chart=True))
         context["budget"] = instance
     return pdf_response(render_pdf("toolkit/pdf/initiative.html", context), f"initiatief-{initiative.pk}.pdf")

@@ -58,6 +58,7 @@ MATRIX = {
     "toolkit:design": ("get", {"pk": initiative}, VISIBLE),
     "toolkit:budget": ("get", {"pk": initiative}, VISIBLE),
     "toolkit:budget_xlsx": ("get", {"pk": with_budget}, VISIBLE),
+    "toolkit:budget_chart": ("get", {"pk": with_budget}, VISIBLE),
     "toolkit:tree_walk": ("get", {"pk": initiative, "slug": "bewonersbeheer"}, VISIBLE),
     "toolkit:pdf": ("get", {"pk": initiative}, VISIBLE),
 }

@@ -340,3 +340,34 @@ def test_pdf_of_a_complete_initiative_contains_every_tool(world, client_for):
     for expected in ["Ontmoetingsruimte De Es", "Quickscan", "Draagvlak", "Exploitatiebegroting",
                      "niet sluitend", "Bewonersbeheer", "Ga in gesprek."]:
         assert expected in text, expected
+
+
+def test_dashboard_lists_initiatives_in_the_area(world, client_for):
+    initiative = world_initiative(world)
+    page = client_for(world.users["municipal_officer"]).get(reverse("core:dashboard")).content.decode()
+    assert initiative.name in page
+    page = client_for(world.users["other_municipal_officer"]).get(reverse("core:dashboard")).content.decode()
+    assert initiative.name not in page
+
+
+def test_budget_chart_is_an_svg_with_the_figures_in_the_alt_text(world, client_for):
+    initiative = world_initiative(world)
+    BudgetLineFactory(budget=BudgetFactory(initiative=initiative), unit_amount=Decimal("1000"))
+    client = client_for(world.users["initiator"])
+    response = client.get(url("budget_chart", initiative.pk))
+    assert response["Content-Type"] == "image/svg+xml" and response.content.startswith(b"<?xml")
+    page = client.get(url("budget", initiative.pk)).content.decode()
+    assert 'alt="Saldo per jaar in euro&#x27;s: 2027: -1.000,00' in page
+
+
+def test_fast_widgets_render_the_same_choices_and_values():
+    from ontmoet.toolkit.forms import BudgetLineFormSet
+
+    formset = BudgetLineFormSet(prefix="regel", instance=Budget(start_year=2027))
+    form = formset.forms[0]
+    form.initial = {"category": "energie", "label": 'Energie "groen"', "indexed": True}
+    html = str(form["category"]) + str(form["label"]) + str(form["indexed"])
+    assert '<optgroup label="Kosten">' in html and '<option value="energie" selected>Energie</option>' in html
+    assert html.count(" selected") == 1
+    assert 'value="Energie &quot;groen&quot;"' in html and 'type="checkbox" name="regel-0-indexed"' in html
+    assert " checked" in html

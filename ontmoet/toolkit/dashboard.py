@@ -1,0 +1,10 @@
+from ontmoet.core.panels import Panel
+
+from . import selectors
+
+
+def panels(request, scope):
+    if not scope.authenticated:
+        return []
+    initiatives = list(selectors.visible_initiatives(request.user, scope)[:5])
+    return [Panel("toolkit/includes/panel.html", {"initiatives": initiatives})]
