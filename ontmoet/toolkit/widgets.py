@@ -2,7 +2,7 @@
 
 Django renders every widget through the template engine (about 0.3 ms each); with a few hundred
 inputs that alone broke the page budget of 200 ms. The markup is the same as Django's input.html,
-checkbox and select templates; the core's FastSelect does the same for flat selects (ADR 0050).
+checkbox and select templates; the core's FastSelect does the same for flat selects (ADR 0052).
 """
 
 from django import forms
