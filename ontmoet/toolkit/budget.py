@@ -143,3 +143,17 @@ def cost_per_unit(budget, projection):
     if budget.visitors_per_week:
         per_visitor = money(cost / (Decimal(budget.visitors_per_week) * 52))
     return per_hour, per_visitor
+
+
+def social_return(budget, projection):
+    """Maatschappelijk rendement in the first year: volunteer work valued at the user's rate, and what
+    each euro of cost brings in volunteer value and visits. None where the inputs are missing."""
+    cost = projection.total_costs[0] if projection.total_costs else Decimal(0)
+    result = {"volunteer_value": None, "per_euro": None, "visits": None}
+    if budget.volunteer_hours_per_week is not None and budget.volunteer_hour_value is not None:
+        result["volunteer_value"] = money(budget.volunteer_hours_per_week * 52 * budget.volunteer_hour_value)
+        if cost:
+            result["per_euro"] = money(result["volunteer_value"] / cost)
+    if budget.visitors_per_week:
+        result["visits"] = budget.visitors_per_week * 52
+    return result

@@ -99,7 +99,8 @@ def _main(owner, raalte):
     DesignChecklist.objects.create(initiative=initiative, checked=["zichtbaar", "entree", "toilet", "pantry"])
     budget = Budget.objects.create(initiative=initiative, start_year=2027, indexation=Decimal("2.5"),
                                    energy_change=Decimal("4"), opening_hours_per_week=Decimal("24"),
-                                   visitors_per_week=90)
+                                   visitors_per_week=90, volunteer_hours_per_week=Decimal("30"),
+                                   volunteer_hour_value=Decimal("15"))  # fictional rate, chosen by the user
     for position, (category, label, quantity, amount) in enumerate(BUDGET_LINES):
         direction = "kosten" if category in {"huur", "energie", "onderhoud", "verzekering", "schoonmaak",
                                              "coordinatie", "activiteiten"} else "inkomsten"

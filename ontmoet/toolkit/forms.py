@@ -159,9 +159,17 @@ class BudgetForm(StyledFormMixin, forms.ModelForm):
     opening_hours_per_week = DutchDecimalField(label=_("Openingsuren per week"), max_digits=5, decimal_places=1,
                                                min_value=Decimal("0"), max_value=Decimal("168"), required=False)
 
+    volunteer_hours_per_week = DutchDecimalField(label=_("Vrijwilligersuren per week"), max_digits=6,
+                                                 decimal_places=1, min_value=Decimal("0"), required=False)
+    volunteer_hour_value = DutchDecimalField(
+        label=_("Waarde van een vrijwilligersuur (€)"), max_digits=6, decimal_places=2, min_value=Decimal("0"),
+        required=False, help_text=_("Voor het maatschappelijk rendement. Kies zelf een bedrag en leg uit waarom, "
+                                    "bijvoorbeeld het bedrag dat uw gemeente hanteert."))
+
     class Meta:
         model = Budget
-        fields = ["start_year", "indexation", "energy_change", "opening_hours_per_week", "visitors_per_week"]
+        fields = ["start_year", "indexation", "energy_change", "opening_hours_per_week", "visitors_per_week",
+                  "volunteer_hours_per_week", "volunteer_hour_value"]
         error_messages = {"start_year": {"invalid": _("Vul een jaartal in, bijvoorbeeld 2026."),
                                          "min_value": _("Vul een jaartal vanaf 2000 in."),
                                          "max_value": _("Vul een jaartal tot 2100 in.")},

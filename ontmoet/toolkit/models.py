@@ -168,6 +168,12 @@ class Budget(models.Model):
                                                  null=True, blank=True,
                                                  validators=[MinValueValidator(0), MaxValueValidator(168)])
     visitors_per_week = models.PositiveIntegerField(_("bezoekers per week"), null=True, blank=True)
+    # Maatschappelijk rendement (seed 002): the value of volunteer work, at a rate the user chooses.
+    volunteer_hours_per_week = models.DecimalField(_("vrijwilligersuren per week"), max_digits=6, decimal_places=1,
+                                                   null=True, blank=True, validators=[MinValueValidator(0)])
+    volunteer_hour_value = models.DecimalField(_("waarde van een vrijwilligersuur (€)"), max_digits=6,
+                                               decimal_places=2, null=True, blank=True,
+                                               validators=[MinValueValidator(0)])
     updated_at = models.DateTimeField(auto_now=True)
 
     def __str__(self):

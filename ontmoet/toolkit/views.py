@@ -282,6 +282,7 @@ def _budget_context(initiative, budget, *, chart=False):
     projection = budget_calc.project(budget, lines)
     per_hour, per_visitor = budget_calc.cost_per_unit(budget, projection)
     return {"projection": projection, "per_hour": per_hour, "per_visitor": per_visitor,
+            "social_return": budget_calc.social_return(budget, projection),
             "chart": _balance_chart(projection) if chart and lines else None,
             "chart_alt": _("Saldo per jaar in euro's: %(values)s") % {"values": "; ".join(
                 f"{y}: {budget_calc.euro(v)}" for y, v in zip(projection.years, projection.balance, strict=True))},
@@ -388,6 +389,12 @@ def tree_edit(request, slug, scope):
         raise Http404
     latest = selectors.latest_tree_version(slug)
     current_text = latest.text if latest else decision_trees.shipped_text(slug)
+    loaded = None
+    if request.GET.get("versie", "").isdigit():  # an older version loaded into the editor, to restore or reuse
+        loaded = selectors.tree_history(slug).filter(number=int(request.GET["versie"])).first()
+        if loaded is None:
+            raise Http404
+        current_text = loaded.text
     if request.method == "POST" and "standaard" in request.POST:
         form = forms.TreeEditForm({"text": decision_trees.shipped_text(slug), "note": _("standaardversie hersteld")},
                                   slug=slug)
@@ -401,7 +408,8 @@ def tree_edit(request, slug, scope):
             return redirect("toolkit:tree_edit", slug=slug)
         messages.error(request, _("Niet opgeslagen: de beslisboom bevat fouten. Uw tekst staat hieronder nog."))
     return render(request, "toolkit/tree_edit.html", {
-        "slug": slug, "form": form, "history": selectors.tree_history(slug)[:20], "latest": latest},
+        "slug": slug, "form": form, "history": selectors.tree_history(slug)[:20], "latest": latest,
+        "loaded": loaded},
         status=_status(form))
 
 

@@ -371,3 +371,26 @@ def test_fast_widgets_render_the_same_choices_and_values():
     assert html.count(" selected") == 1
     assert 'value="Energie &quot;groen&quot;"' in html and 'type="checkbox" name="regel-0-indexed"' in html
     assert " checked" in html
+
+
+def test_an_older_tree_version_can_be_loaded_and_saved_again(world, client_for):
+    client = client_for(world.users["province_admin"])
+    edit_url = url("tree_edit", "regelgeving")
+    original = client.get(edit_url).context["form"].initial["text"]
+    client.post(edit_url, {"text": original.replace("Gaat het om regels", "Betreft het regels"), "note": "v1"})
+    page = client.get(edit_url, {"versie": "1"}).content.decode()
+    assert "Betreft het regels" in page and "versie 1 in de editor laden" in page
+    assert client.get(edit_url, {"versie": "9"}).status_code == 404
+
+
+def test_social_return_values_volunteer_work_at_the_users_rate(world, client_for):
+    initiative = world_initiative(world)
+    client = client_for(world.users["initiator"])
+    data = _budget_post([("huur", "Huur", "1", "7800")], volunteer_hours_per_week="20",
+                        volunteer_hour_value="12,50")
+    assert client.post(url("budget", initiative.pk), data).status_code == 302
+    result = client.get(url("budget", initiative.pk)).context["social_return"]
+    assert result == {"volunteer_value": Decimal("13000.00"), "per_euro": Decimal("1.67"), "visits": 2600}
+    data["volunteer_hour_value"] = "-1"
+    response = client.post(url("budget", initiative.pk), data)
+    assert response.status_code == 400 and "van 0 of meer in" in response.content.decode()
