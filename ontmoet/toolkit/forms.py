@@ -72,6 +72,39 @@ class PartnerForm(StyledFormMixin, forms.Form):
     organisation = forms.CharField(label=_("Organisatie of rol"), max_length=200, required=False)
 
 
+class PartnerAccountForm(StyledFormMixin, forms.Form):
+    """A new account for an invited partner; the invitation link proves the e-mail address."""
+
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150)
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150, required=False)
+    password = forms.CharField(label=_("Wachtwoord"), widget=forms.PasswordInput(render_value=False),
+                               help_text=_("Minstens 10 tekens, niet te voor de hand liggend."))
+    password_again = forms.CharField(label=_("Wachtwoord nog een keer"), widget=forms.PasswordInput)
+
+    def __init__(self, *args, email, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.email = email
+        for name in ("first_name", "last_name", "password", "password_again"):
+            self.fields[name].error_messages["required"] = _("Dit veld is verplicht.")
+
+    def clean(self):
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        password = data.get("password")
+        if password and data.get("password_again") and password != data["password_again"]:
+            self.add_error("password_again", _("De twee wachtwoorden zijn niet gelijk."))
+        elif password:
+            user = get_user_model()(email=self.email, first_name=data.get("first_name", ""),
+                                    last_name=data.get("last_name", ""))
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                self.add_error("password", error)
+        return data
+
+
 class QuickscanForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Quickscan

@@ -35,6 +35,9 @@ def update_initiative(initiative: Initiative, actor) -> Initiative:
 def invite_partner(initiative, email, organisation, invited_by) -> Partner:
     """An existing user is added at once; anyone else gets an invitation link by e-mail."""
     email = email.strip().lower()
+    existing = Partner.objects.filter(initiative=initiative, email=email, accepted_at__isnull=False).first()
+    if existing:  # already taking part: nothing to change, no second mail
+        return existing
     user = get_user_model().objects.filter(email__iexact=email, is_active=True).first()
     partner, _created = Partner.objects.update_or_create(
         initiative=initiative, email=email,
@@ -45,6 +48,16 @@ def invite_partner(initiative, email, organisation, invited_by) -> Partner:
         "toolkit/email/invitation", {"initiative": initiative, "partner": partner, "inviter": invited_by},
         to=[email]))
     return partner
+
+
+@transaction.atomic
+def create_partner_account(partner: Partner, first_name, last_name, password):
+    """An account for the invited address (the invitation link proves it), accepted at once."""
+    from ontmoet.accounts.services import create_user
+
+    user = create_user(partner.email, password, first_name, last_name)
+    accept_invitation(partner, user)
+    return user
 
 
 @transaction.atomic

@@ -138,7 +138,7 @@ def accept_invitation(request, token):
     if partner is None:
         raise Http404
     if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
+        return _accept_as_newcomer(request, partner)
     if partner.accepted_at and partner.user_id != request.user.pk:
         raise Http404
     if request.method == "POST":
@@ -146,6 +146,26 @@ def accept_invitation(request, token):
         messages.success(request, _("U werkt nu mee aan %(name)s.") % {"name": partner.initiative.name})
         return redirect(partner.initiative)
     return render(request, "toolkit/accept.html", {"partner": partner})
+
+
+def _accept_as_newcomer(request, partner):
+    """Someone without a session: with an account for the invited address, log in first; without one,
+    make an account here (the link in the mail proves the address) and take part at once."""
+    from django.contrib.auth import get_user_model, login
+
+    if partner.accepted_at or get_user_model().objects.filter(email__iexact=partner.email).exists():
+        return redirect_to_login(request.get_full_path())
+    form = forms.PartnerAccountForm(request.POST or None, email=partner.email)
+    if request.method == "POST" and form.is_valid():
+        user = services.create_partner_account(partner, form.cleaned_data["first_name"],
+                                               form.cleaned_data["last_name"], form.cleaned_data["password"])
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Uw account is aangemaakt. U werkt nu mee aan %(name)s.")
+                         % {"name": partner.initiative.name})
+        return redirect(partner.initiative)
+    if request.method == "POST":
+        messages.error(request, ERROR)
+    return render(request, "toolkit/accept.html", {"partner": partner, "form": form}, status=_status(form))
 
 
 # -- Quickscan ---------------------------------------------------------------------------------

@@ -45,7 +45,8 @@ MATRIX = {
     "toolkit:inspiration": ("get", {}, LOGGED_IN),
     "toolkit:trees": ("get", {}, LOGGED_IN),
     "toolkit:tree_edit": ("get", {"slug": "bewonersbeheer"}, PROVINCE_ONLY),
-    "toolkit:accept": ("get", {"token": lambda world: invited_partner(world).token}, LOGGED_IN),
+    # anyone with the link: newcomers make an account on the page itself
+    "toolkit:accept": ("get", {"token": lambda world: invited_partner(world).token}, expect(OK)),
     "toolkit:detail": ("get", {"pk": initiative}, VISIBLE),
     "toolkit:edit": ("get", {"pk": initiative}, OWNER_ONLY),
     "toolkit:partners": ("get", {"pk": initiative}, VISIBLE),

@@ -152,8 +152,14 @@ def test_walker_and_tree_editor_are_accessible(world, page):
     page.goto(f"/initiatieven/uitnodiging/{invitation.token}/")
     assert_accessible(page, "toolkit-uitnodiging")
 
-    # province staff in the same browser, after the board member's session is dropped
+    # a newcomer opens an invitation without an account
     page.context.clear_cookies()
+    newcomer = PartnerFactory(initiative=initiative, email="nieuwkomer@test.example")
+    page.goto(f"/initiatieven/uitnodiging/{newcomer.token}/")
+    page.get_by_role("button", name="Account aanmaken en meedoen").click()
+    assert page.get_by_text("Dit veld is verplicht.").first.is_visible()
+    assert_accessible(page, "toolkit-uitnodiging-nieuw")
+    # province staff in the same browser
     login_page = page
     login(login_page, "province.staff@test.example")
     login_page.goto("/initiatieven/beslisbomen/bewonersbeheer/bewerken/")

@@ -394,3 +394,35 @@ def test_social_return_values_volunteer_work_at_the_users_rate(world, client_for
     data["volunteer_hour_value"] = "-1"
     response = client.post(url("budget", initiative.pk), data)
     assert response.status_code == 400 and "van 0 of meer in" in response.content.decode()
+
+
+def test_invited_newcomer_makes_an_account_from_the_link(world, client_for):
+    initiative = world_initiative(world)
+    partner = initiative.partners.create(email="nieuw@buurt.example", invited_by=world.users["initiator"])
+    client = client_for(None)
+    page = client.get(url("accept", partner.token))
+    assert page.status_code == 200 and "Account aanmaken en meedoen" in page.content.decode()
+    response = client.post(url("accept", partner.token), {"first_name": "Nina", "password": "kort",
+                                                          "password_again": "anders"})
+    assert response.status_code == 400 and "niet gelijk" in response.content.decode()
+    assert 'value="Nina"' in response.content.decode()
+    response = client.post(url("accept", partner.token), {"first_name": "Nina", "last_name": "Nieuw",
+                                                          "password": "een-lang-wachtwoord-42",
+                                                          "password_again": "een-lang-wachtwoord-42"})
+    assert response.status_code == 302 and response["Location"] == initiative.get_absolute_url()
+    partner.refresh_from_db()
+    assert partner.user.email == "nieuw@buurt.example" and partner.accepted_at is not None
+    assert client.get(initiative.get_absolute_url()).status_code == 200  # logged in
+    # the link is used: a visitor without a session is sent to the login page
+    client.logout()
+    assert client.get(url("accept", partner.token))["Location"].startswith(reverse("accounts:login"))
+
+
+def test_inviting_an_accepted_partner_again_changes_nothing(world, client_for):
+    initiative = world_initiative(world)
+    client = client_for(world.users["initiator"])
+    client.post(url("partners", initiative.pk), {"email": "expert@test.example"})
+    partner = initiative.partners.get()
+    client.post(url("partners", initiative.pk), {"email": "expert@test.example", "organisation": "Anders"})
+    again = initiative.partners.get()
+    assert (again.user, again.accepted_at, again.organisation) == (partner.user, partner.accepted_at, "")
