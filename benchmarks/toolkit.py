@@ -101,7 +101,7 @@ def build_world():
                                   category=(costs if cost else incomes)[n % 7], label=f"Regel {n}",
                                   quantity=Decimal("12"), unit_amount=Decimal("100") + n, position=n)
     for slug in decision_trees.TREE_SLUGS:
-        tree, _ = decision_trees.parse_tree(decision_trees.shipped_text(slug))
+        tree, _ = decision_trees.parse_tree(decision_trees.shipped_text(slug), f"{slug}.yaml")
         services.save_tree_walk(initiative, tree, 0, decision_trees.walk(tree, [0, 0, 0]), user)
     return user, initiative
 

@@ -136,7 +136,8 @@ def parse_tree(text: str, file: str = "boom.yaml") -> tuple[Tree | None, list[Tr
                                         % {"label": answer["label"], "next": answer["next"]}, node_id, answer_line))
     if errors:
         return None, errors
-    tree = Tree(slug=str(data.get("id") or Path(file).stem), title=str(data["title"]), cause=str(data.get("cause", "")),
+    # The file (or URL) names the tree; `id` in the YAML is informative only.
+    tree = Tree(slug=Path(file).stem, title=str(data["title"]), cause=str(data.get("cause", "")),
                 intro=str(data.get("intro", "")), source=str(data.get("source", "")),
                 example_content=bool(data.get("example_content", False)), start=start, nodes=nodes)
     errors = _graph_errors(tree, file, lines)

@@ -75,7 +75,7 @@ class Event(models.Model):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="events")
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     at = models.DateTimeField(auto_now_add=True)
-    action = models.CharField(max_length=60)
+    action = models.CharField(max_length=200)
     note = models.TextField(blank=True)
 
     class Meta:
@@ -231,7 +231,7 @@ class TreeWalk(models.Model):
     slug = models.CharField(max_length=60)
     tree_title = models.CharField(max_length=200)
     version = models.PositiveIntegerField(default=0)  # 0 = the shipped file
-    path = models.CharField(max_length=200)
+    path = models.TextField()  # answer numbers, e.g. '0.1.0'
     steps = models.JSONField(default=list)  # [{"question": ..., "answer": ...}]
     advice = models.TextField()
     examples = models.JSONField(default=list)

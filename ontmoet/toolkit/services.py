@@ -12,7 +12,7 @@ from .models import Event, Initiative, Partner, Quickscan, TreeVersion, TreeWalk
 
 
 def log(initiative, actor, action, note=""):
-    Event.objects.create(initiative=initiative, actor=actor, action=action, note=note)
+    Event.objects.create(initiative=initiative, actor=actor, action=str(action)[:200], note=note)
     Initiative.objects.filter(pk=initiative.pk).update(updated_at=timezone.now())
 
 
@@ -140,7 +140,7 @@ def save_tree_version(slug, text, note, actor) -> TreeVersion:
 def save_tree_walk(initiative, tree, version, walk, actor) -> TreeWalk:
     node = walk.node
     record = TreeWalk.objects.create(
-        initiative=initiative, slug=tree.slug, tree_title=tree.title, version=version, path=walk.path_param(),
+        initiative=initiative, slug=tree.slug, tree_title=tree.title[:200], version=version, path=walk.path_param(),
         steps=[{"question": s.question, "answer": s.answer} for s in walk.steps],
         advice=node["advice"], examples=list(node.get("examples") or []), walked_by=actor)
     log(initiative, actor, _("beslisboom doorlopen: %(title)s") % {"title": tree.title})
