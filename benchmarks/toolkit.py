@@ -107,15 +107,22 @@ def build_world():
 
 
 def timed(client, url, runs):
+    """Wall-clock and CPU milliseconds per request. On a shared machine the wall clock includes waiting
+    for a CPU; the process's CPU time is what the request itself costs."""
     response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
-    durations = []
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         response = client.get(url)
-        durations.append((time.perf_counter() - start) * 1000)
+        wall.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
         assert response.status_code == 200, url
-    return durations
+    return wall, cpu
+
+
+def p95(values):
+    return sorted(values)[max(0, int(len(values) * 0.95) - 1)]
 
 
 def main():
@@ -143,14 +150,17 @@ def main():
                  ("Partners", reverse("toolkit:partners", args=[pk])),
                  ("Initiatieven", reverse("toolkit:list"))]
         rows = []
+        load_before = os.getloadavg()[0]
         for name, url in pages:
-            durations = timed(client, url, args.runs)
-            p95 = sorted(durations)[max(0, int(len(durations) * 0.95) - 1)]
-            rows.append((name, statistics.median(durations), p95, p95 <= PAGE_TARGET_MS))
-            print(f"{name:28} median {rows[-1][1]:7.1f} ms  p95 {p95:7.1f} ms", flush=True)
-        pdf = timed(client, reverse("toolkit:pdf", args=[pk]), args.pdf_runs)
-        pdf_s = [d / 1000 for d in pdf]
-        print(f"{'PDF (compleet)':28} median {statistics.median(pdf_s):.2f} s  max {max(pdf_s):.2f} s")
+            wall, cpu = timed(client, url, args.runs)
+            rows.append((name, statistics.median(wall), p95(wall), statistics.median(cpu), p95(cpu)))
+            print(f"{name:28} wall median {rows[-1][1]:7.1f} p95 {rows[-1][2]:7.1f} ms · CPU median "
+                  f"{rows[-1][3]:7.1f} p95 {rows[-1][4]:7.1f} ms", flush=True)
+        pdf_wall, pdf_cpu = timed(client, reverse("toolkit:pdf", args=[pk]), args.pdf_runs)
+        pdf_s, pdf_cpu_s = [d / 1000 for d in pdf_wall], [d / 1000 for d in pdf_cpu]
+        print(f"{'PDF (compleet)':28} wall median {statistics.median(pdf_s):.2f} s max {max(pdf_s):.2f} s · "
+              f"CPU median {statistics.median(pdf_cpu_s):.2f} s max {max(pdf_cpu_s):.2f} s")
+        load_after = os.getloadavg()[0]
         vendor = f"{connection.vendor} {connection.Database.sqlite_version if connection.vendor == 'sqlite' else ''}"
     machine = machine_info()
     command = "/work/main/.venv/bin/python " + shlex.join([os.path.relpath(__file__, ROOT), *sys.argv[1:]])
@@ -159,12 +169,19 @@ def main():
              f"- Machine: {machine['nproc']} CPUs ({machine['cpu']}), {machine['memory']} RAM, "
              f"Python {machine['python']}, {machine['os']} (shared with other jobs while measured)",
              f"- One complete initiative, budget of {LINES} lines over 5 years, 5 walked trees, 30 similar places;"
-             f" in-process test client, DEBUG off, {args.runs} runs per page after a warm-up", "",
-             f"| page | median ms | p95 ms | ≤ {PAGE_TARGET_MS} ms |", "|---|---:|---:|:---:|"]
-    lines += [f"| {name} | {median:.1f} | {p95:.1f} | {'yes' if ok else 'NO'} |" for name, median, p95, ok in rows]
-    lines += ["", f"PDF of the complete initiative: median {statistics.median(pdf_s):.2f} s, max {max(pdf_s):.2f} s "
-              f"over {args.pdf_runs} runs (target ≤ {PDF_TARGET_S:.0f} s: "
-              f"{'yes' if max(pdf_s) <= PDF_TARGET_S else 'NO'}).", ""]
+             f" in-process test client, DEBUG off, {args.runs} runs per page after a warm-up",
+             f"- Load average (1 min) {load_before:.1f} before and {load_after:.1f} after: wall-clock times include "
+             "waiting for a CPU; CPU time is the cost of the request itself", "",
+             f"| page | wall median ms | wall p95 ms | CPU median ms | CPU p95 ms | p95 ≤ {PAGE_TARGET_MS} ms "
+             "(wall / CPU) |", "|---|---:|---:|---:|---:|:---:|"]
+    lines += [f"| {name} | {wm:.1f} | {wp:.1f} | {cm:.1f} | {cp:.1f} | "
+              f"{'yes' if wp <= PAGE_TARGET_MS else 'NO'} / {'yes' if cp <= PAGE_TARGET_MS else 'NO'} |"
+              for name, wm, wp, cm, cp in rows]
+    lines += ["", f"PDF of the complete initiative over {args.pdf_runs} runs: wall median "
+              f"{statistics.median(pdf_s):.2f} s, max {max(pdf_s):.2f} s; CPU median {statistics.median(pdf_cpu_s):.2f}"
+              f" s, max {max(pdf_cpu_s):.2f} s (target ≤ {PDF_TARGET_S:.0f} s, wall / CPU: "
+              f"{'yes' if max(pdf_s) <= PDF_TARGET_S else 'NO'} / "
+              f"{'yes' if max(pdf_cpu_s) <= PDF_TARGET_S else 'NO'}).", ""]
     report = "\n".join(lines)
     print(report)
     if not args.no_save:
