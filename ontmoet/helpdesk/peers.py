@@ -1,0 +1,78 @@
+"""'Wie heeft dit eerder opgelost?': opted-in places that solved something alike, nearest first.
+
+A candidate place earns points for resolved questions in the same category (more for the same
+subcategory), for words its resolved questions share with this one, and for a declared strength in
+the category. The score is then divided by a gentle distance factor, so that a close neighbour with
+the same experience comes before a far one, but a far expert place still beats a close stranger.
+"""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from .models import PeerProfile, Question, Status
+from .selectors import keywords
+
+SOLVED = [Status.RESOLVED, Status.CLOSED]
+DISTANCE_SCALE_KM = 25.0
+
+
+@dataclass
+class Peer:
+    place: object
+    profile: PeerProfile
+    score: float = 0.0
+    distance_km: float | None = None
+    solved: list = field(default_factory=list)  # (title, summary) of their resolved questions
+    strength: bool = False
+
+
+def distance_km(a, b) -> float | None:
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return None
+    lat1, lon1, lat2, lon2 = map(math.radians, map(float, (a.latitude, a.longitude, b.latitude, b.longitude)))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))
+
+
+def find_peers(question: Question, limit: int = 10) -> list[Peer]:
+    root = question.category.parent_id or question.category_id
+    words = keywords(f"{question.title} {question.description}", limit=8)
+    profiles = {p.place_id: p for p in PeerProfile.objects.filter(opted_in=True).exclude(place=question.place)
+                .select_related("place__municipality").prefetch_related("strengths")}
+    if not profiles:
+        return []
+    peers = {place_id: Peer(profile.place, profile) for place_id, profile in profiles.items()}
+    text_match = Q()
+    for word in words:
+        text_match |= Q(title__icontains=word) | Q(solution_summary__icontains=word)
+    relevant = Q(category_id=root) | Q(category__parent_id=root)
+    if words:
+        relevant |= text_match
+    solved = (Question.objects.filter(place_id__in=list(profiles), status__in=SOLVED).filter(relevant)
+              .values("place_id", "category_id", "category__parent_id", "title", "solution_summary")[:2000])
+    for row in solved:
+        peer = peers[row["place_id"]]
+        haystack = f"{row['title']} {row['solution_summary']}".lower()
+        shared = sum(1 for word in words if word in haystack)
+        points = shared
+        if row["category_id"] == question.category_id:
+            points += 3
+        elif root in (row["category_id"], row["category__parent_id"]):
+            points += 2
+        peer.score += points
+        if points and len(peer.solved) < 3:
+            peer.solved.append((row["title"], row["solution_summary"]))
+    for peer in peers.values():
+        strengths = {c.pk for c in peer.profile.strengths.all()}
+        if strengths & {question.category_id, root}:
+            peer.strength = True
+            peer.score += 3
+        peer.distance_km = distance_km(question.place, peer.place)
+        if peer.distance_km is not None:
+            peer.score = peer.score / (1 + peer.distance_km / DISTANCE_SCALE_KM)
+    ranked = [peer for peer in peers.values() if peer.score > 0]
+    ranked.sort(key=lambda peer: (-peer.score, peer.distance_km if peer.distance_km is not None else 1e9,
+                                  peer.place.name))
+    return ranked[:limit]
