@@ -14,6 +14,7 @@ HANDLER, PLACE, SYSTEM = "handler", "place", "system"
 TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (Status.NEW, Status.TRIAGED): frozenset({HANDLER}),
     (Status.NEW, Status.IN_PROGRESS): frozenset({HANDLER}),
+    (Status.NEW, Status.WAITING): frozenset({HANDLER}),  # e.g. asking for a photo straight away
     (Status.NEW, Status.DUPLICATE): frozenset({HANDLER}),
     (Status.TRIAGED, Status.IN_PROGRESS): frozenset({HANDLER}),
     (Status.TRIAGED, Status.WAITING): frozenset({HANDLER}),
