@@ -100,6 +100,7 @@ class QuestionForm(StyledFormMixin, forms.Form):
 
 
 class MessageForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     body = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000,
                            help_text=_("Platte tekst of eenvoudige Markdown (*schuin*, **vet**, lijstjes)."))
     internal = forms.BooleanField(label=_("Interne notitie (de plek ziet dit niet)"), required=False)
@@ -118,6 +119,7 @@ class MessageForm(StyledFormMixin, forms.Form):
 
 
 class TransitionForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     to_status = forms.ChoiceField(label=_("Nieuwe status"), choices=Status.choices)
     reason = forms.CharField(label=_("Toelichting"), required=False, max_length=500)
     summary = forms.CharField(label=_("Samenvatting van de oplossing"), required=False, max_length=2000,
@@ -128,6 +130,7 @@ class TransitionForm(StyledFormMixin, forms.Form):
 
 
 class AssignForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     expert = forms.ModelChoiceField(label=_("Expert"), queryset=Expert.objects.none(), required=False,
                                     empty_label=_("Geen expert"))
     team = forms.ModelChoiceField(label=_("Team"), queryset=Team.objects.none(), required=False,
@@ -151,6 +154,7 @@ class AssignForm(StyledFormMixin, forms.Form):
 
 
 class RatingForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     score = forms.TypedChoiceField(label=_("Hoe tevreden bent u over de hulp?"), coerce=int, widget=forms.RadioSelect,
                                    choices=[(i, str(i)) for i in range(1, 6)],
                                    help_text=_("1 = zeer ontevreden, 5 = zeer tevreden"))
@@ -161,6 +165,7 @@ class RatingForm(StyledFormMixin, forms.Form):
 
 
 class ReopenForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     reason = forms.CharField(label=_("Wat is nog niet opgelost?"), max_length=500,
                              widget=forms.Textarea(attrs={"rows": 3}))
 

@@ -327,6 +327,39 @@ def vet_expert(expert, by, valid_until):
     return expert
 
 
+@transaction.atomic
+def save_expert(expert, form, province, user):
+    """Save an expert from its form, with its login, categories and area."""
+    expert.province = province
+    expert.user = form.cleaned_data["login_email"]
+    expert.save()
+    form.save_m2m()
+    return expert
+
+
+@transaction.atomic
+def save_with_m2m(form, **fields):
+    """Save a model form (routing rule, category, team, peer profile) with extra fields set first."""
+    instance = form.save(commit=False)
+    for name, value in fields.items():
+        setattr(instance, name, value)
+    instance.save()
+    form.save_m2m()
+    return instance
+
+
+@transaction.atomic
+def delete_rule(rule) -> None:
+    rule.delete()
+
+
+@transaction.atomic
+def set_preference(user, delivery: str):
+    from .models import NotificationPreference
+
+    return NotificationPreference.objects.update_or_create(user=user, defaults={"delivery": delivery})[0]
+
+
 # --- peers -----------------------------------------------------------------------------------------
 def contact_peer(*, from_place, to_place, question, sender, body: str) -> PeerContact:
     """A message to another place's board, sent by Ontmoet; the sender's address is the reply-to."""

@@ -71,11 +71,7 @@ def _expert_form(request, scope, expert):
     province = expert.province if expert else _province(scope)
     form = ExpertForm(request.POST or None, instance=expert, province=province)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.province = province
-        saved.user = form.cleaned_data["login_email"]
-        saved.save()
-        form.save_m2m()
+        saved = services.save_expert(form.save(commit=False), form, province, request.user)
         messages.success(request, _("%(name)s is opgeslagen.") % {"name": saved.name})
         return redirect(saved)
     if request.method == "POST":
@@ -117,9 +113,7 @@ def expert_vet(request, pk, scope):
 def team_create(request, scope):
     form = TeamForm(request.POST)
     if form.is_valid():
-        team = form.save(commit=False)
-        team.province = _province(scope)
-        team.save()
+        team = services.save_with_m2m(form, province=_province(scope))
         messages.success(request, _("Team %(name)s is toegevoegd.") % {"name": team.name})
     else:
         messages.error(request, _("Geef het team een naam."))
@@ -153,9 +147,7 @@ def _routing_form(request, scope, rule):
     province = _province(scope)
     form = RoutingRuleForm(request.POST or None, instance=rule, province=province)
     if request.method == "POST" and form.is_valid():
-        saved = form.save(commit=False)
-        saved.province = province
-        saved.save()
+        services.save_with_m2m(form, province=province)
         messages.success(request, _("De routeringsregel is opgeslagen."))
         return redirect("helpdesk:routing_list")
     if request.method == "POST":
@@ -168,7 +160,7 @@ def _routing_form(request, scope, rule):
 @scope_required(province_staff)
 def routing_delete(request, pk, scope):
     rule = get_object_or_404(RoutingRule, pk=pk, province=_province(scope))
-    rule.delete()
+    services.delete_rule(rule)
     messages.success(request, _("De routeringsregel is verwijderd."))
     return redirect("helpdesk:routing_list")
 
@@ -196,7 +188,7 @@ def category_edit(request, pk, scope):
 def _category_form(request, category):
     form = CategoryForm(request.POST or None, instance=category)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_with_m2m(form)
         messages.success(request, _("De categorie is opgeslagen."))
         return redirect("helpdesk:category_list")
     if request.method == "POST":
@@ -215,7 +207,7 @@ def peer_profile(request, code, scope):
     profile = PeerProfile.objects.filter(place=place).first() or PeerProfile(place=place)
     form = PeerProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_with_m2m(form)
         messages.success(request, _("Uw keuzes voor kennisdelen zijn opgeslagen."))
         return redirect("helpdesk:peer_profile", code=place.code)
     return render(request, "helpdesk/peer_profile.html", {"form": form, "place": place},
@@ -228,8 +220,7 @@ def preferences(request, scope):
     current = NotificationPreference.objects.filter(user=request.user).first()
     form = PreferenceForm(request.POST or None, initial={"delivery": current.delivery if current else "immediate"})
     if request.method == "POST" and form.is_valid():
-        NotificationPreference.objects.update_or_create(user=request.user,
-                                                        defaults={"delivery": form.cleaned_data["delivery"]})
+        services.set_preference(request.user, form.cleaned_data["delivery"])
         messages.success(request, _("Uw keuze voor meldingen is opgeslagen."))
         return redirect("helpdesk:preferences")
     return render(request, "helpdesk/preferences.html", {"form": form}, status=400 if form.errors else 200)
