@@ -203,5 +203,8 @@ def _spread_history():
             fields["resolved_at"] = first + timedelta(days=rng.randint(1, 12))
         if question.closed_at:
             fields["closed_at"] = fields.get("resolved_at", first) + timedelta(days=3)
-        Question.objects.filter(pk=question.pk).update(**fields)
+        for name, value in fields.items():
+            setattr(question, name, value)
+        question.record_durations()
+        question.save()
         question.messages.update(created_at=first)

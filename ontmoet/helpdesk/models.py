@@ -216,6 +216,11 @@ class Question(models.Model):
     paused_days = models.PositiveIntegerField(default=0, editable=False)
     waiting_since = models.DateField(null=True, blank=True, editable=False)
     reminded_on = models.DateField(null=True, blank=True, editable=False)
+    # Kept for the dashboard, so that medians and monthly counts are plain indexed queries.
+    created_month = models.DateField(null=True, blank=True, editable=False)
+    first_response_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    resolution_minutes = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    resolved_within_due = models.BooleanField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
 
     class Meta:
@@ -227,13 +232,32 @@ class Question(models.Model):
             models.Index(fields=["category", "status"]),
             models.Index(fields=["place", "created_at"]),
             models.Index(fields=["created_at"]),
+            models.Index(fields=["created_month"]),
+            models.Index(fields=["first_response_minutes"]),
+            models.Index(fields=["resolution_minutes"]),
         ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.created_month = timezone.localdate(self.created_at).replace(day=1)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "created_month"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         return reverse("helpdesk:question_detail", args=[self.pk])
+
+    def record_durations(self) -> None:
+        """Derive the dashboard's durations from the timestamps (call before saving)."""
+        def minutes(later):
+            return max(0, int((later - self.created_at).total_seconds() // 60)) if later else None
+
+        self.first_response_minutes = minutes(self.first_response_at)
+        self.resolution_minutes = minutes(self.resolved_at)
+        self.resolved_within_due = (None if self.resolved_at is None or self.resolution_due is None
+                                    else timezone.localdate(self.resolved_at) <= self.resolution_due)
 
     @property
     def is_open(self) -> bool:

@@ -9,9 +9,9 @@ the same experience comes before a far one, but a far expert place still beats a
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
-from .models import PeerProfile, Question, Status
+from .models import Category, PeerProfile, Question, Status
 from .selectors import keywords
 
 SOLVED = [Status.RESOLVED, Status.CLOSED]
@@ -38,35 +38,27 @@ def distance_km(a, b) -> float | None:
 
 def find_peers(question: Question, limit: int = 10) -> list[Peer]:
     root = question.category.parent_id or question.category_id
-    words = keywords(f"{question.title} {question.description}", limit=8)
+    family = [root, *Category.objects.filter(parent_id=root).values_list("pk", flat=True)]
+    words = keywords(f"{question.title} {question.description}", limit=3)
     profiles = {p.place_id: p for p in PeerProfile.objects.filter(opted_in=True).exclude(place=question.place)
                 .select_related("place__municipality").prefetch_related("strengths")}
     if not profiles:
         return []
     peers = {place_id: Peer(profile.place, profile) for place_id, profile in profiles.items()}
-    text_match = Q()
-    for word in words:
-        text_match |= Q(title__icontains=word) | Q(solution_summary__icontains=word)
-    relevant = Q(category_id=root) | Q(category__parent_id=root)
+    solved = Question.objects.filter(place_id__in=list(profiles), status__in=SOLVED).order_by()
+    # Same category family: counted in the database (index on category and status).
+    for row in solved.filter(category_id__in=family).values("place_id", "category_id").annotate(n=Count("pk")):
+        peers[row["place_id"]].score += row["n"] * (3 if row["category_id"] == question.category_id else 2)
+    # Similar text in other categories: a bounded sample, so a large history cannot slow the page down.
     if words:
-        relevant |= text_match
-    solved = (Question.objects.filter(place_id__in=list(profiles), status__in=SOLVED).filter(relevant)
-              .values("place_id", "category_id", "category__parent_id", "title", "solution_summary")[:2000])
-    for row in solved:
-        peer = peers[row["place_id"]]
-        haystack = f"{row['title']} {row['solution_summary']}".lower()
-        shared = sum(1 for word in words if word in haystack)
-        points = shared
-        if row["category_id"] == question.category_id:
-            points += 3
-        elif root in (row["category_id"], row["category__parent_id"]):
-            points += 2
-        peer.score += points
-        if points and len(peer.solved) < 3:
-            peer.solved.append((row["title"], row["solution_summary"]))
+        text_match = Q()
+        for word in words:
+            text_match |= Q(title__icontains=word)
+        for row in solved.exclude(category_id__in=family).filter(text_match).values("place_id", "title")[:300]:
+            title = row["title"].lower()
+            peers[row["place_id"]].score += sum(1 for word in words if word in title)
     for peer in peers.values():
-        strengths = {c.pk for c in peer.profile.strengths.all()}
-        if strengths & {question.category_id, root}:
+        if {c.pk for c in peer.profile.strengths.all()} & {question.category_id, root}:
             peer.strength = True
             peer.score += 3
         peer.distance_km = distance_km(question.place, peer.place)
@@ -75,4 +67,17 @@ def find_peers(question: Question, limit: int = 10) -> list[Peer]:
     ranked = [peer for peer in peers.values() if peer.score > 0]
     ranked.sort(key=lambda peer: (-peer.score, peer.distance_km if peer.distance_km is not None else 1e9,
                                   peer.place.name))
-    return ranked[:limit]
+    ranked = ranked[:limit]
+    _add_examples(ranked, solved, family)
+    return ranked
+
+
+def _add_examples(ranked: list[Peer], solved, family) -> None:
+    """Up to three solved questions per listed peer, so people see what the peer knows about."""
+    by_place = {peer.place.pk: peer for peer in ranked}
+    rows = (solved.filter(place_id__in=list(by_place), category_id__in=family)
+            .order_by("-resolved_at").values("place_id", "title", "solution_summary")[:100])
+    for row in rows:
+        peer = by_place[row["place_id"]]
+        if len(peer.solved) < 3:
+            peer.solved.append((row["title"], row["solution_summary"]))

@@ -222,14 +222,15 @@ def keywords(text: str, limit: int = 6) -> list[str]:
 
 def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5):
     """Published articles that share words with what the board member is typing, best match first."""
-    words = keywords(text)
+    words = keywords(text, limit=4)
     if not words:
         return []
     condition = Q()
     for word in words:
         condition |= Q(title__icontains=word) | Q(summary__icontains=word)
-    articles = (visible_articles(None if viewer is None else viewer).filter(status=ArticleStatus.PUBLISHED)
-                .filter(condition).only("pk", "title", "summary")[:50])
+    # No ordering: the database may stop at the first 50 matches instead of sorting them all.
+    articles = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED)
+                .filter(condition).order_by().only("pk", "title", "summary")[:50])
     scored = []
     for article in articles:
         haystack = f"{article.title} {article.summary}".lower()

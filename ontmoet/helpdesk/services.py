@@ -121,6 +121,7 @@ def transition(question: Question, to_status: str, user, actor: str, *, reason: 
             question.waiting_since = None
             _refresh_due_dates(question)
         question.status = to_status
+        question.record_durations()
         question.save()
         StatusChange.objects.create(question=question, from_status=from_status, to_status=to_status, by=user,
                                     at=now, reason=reason[:500])
@@ -184,7 +185,8 @@ def post_message(question: Question, author, body: str, actor: str, *, internal:
         _store_files(question, message, files, author)
         if actor == HANDLER and not internal and question.first_response_at is None:
             question.first_response_at = message.created_at
-            question.save(update_fields=["first_response_at"])
+            question.record_durations()
+            question.save(update_fields=["first_response_at", "first_response_minutes"])
     if actor == PLACE and question.status == Status.WAITING:
         transition(question, Status.IN_PROGRESS, author, PLACE, reason=_("De plek heeft gereageerd"))
         question.refresh_from_db()
