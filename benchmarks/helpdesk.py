@@ -189,13 +189,20 @@ def measure(data):
     def dashboard(i):
         assert staff.get("/meldpunt/dashboard/").status_code == 200
 
+    def dashboard_cold(i):
+        from django.core.cache import cache
+
+        cache.clear()  # charts are rendered again, as after any change in the figures
+        dashboard(i)
+
     suggest(0), peers(0), dashboard(0)  # warm caches (templates, translations)
     return [
         ("article suggestions while typing (HTMX)", timed(suggest, 200), 100, "p95"),
         ("routing a new question (rule table)", timed(routing, 200), 50, "p95"),
         ("creating a routed question (service, incl. history and due dates)", timed(create, 50), 50, "p95"),
         ("peer list 'Wie heeft dit eerder opgelost?'", timed(peers, 30), 200, "p95"),
-        ("province dashboard", timed(dashboard, 10), 1000, "p95"),
+        ("province dashboard, charts rendered (first view after a change)", timed(dashboard_cold, 5), 1000, "p95"),
+        ("province dashboard, charts from cache", timed(dashboard, 10), 1000, "p95"),
     ]
 
 

@@ -1,7 +1,9 @@
 """The province dashboard of the meldpunt, with charts next to tables and an XLSX export."""
 
+import hashlib
 import io
 
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -15,6 +17,17 @@ from ontmoet.core import charts
 from ontmoet.core.exports import XLSX_CONTENT_TYPE, neutralise
 
 from .statistics import dashboard
+
+
+def _chart(kind: str, labels: list[str], values: list, alt: str, **options) -> charts.Chart:
+    """A chart, rendered once per distinct content: matplotlib costs far more than the queries."""
+    digest = hashlib.sha256(repr((kind, labels, values, alt, sorted(options.items()))).encode()).hexdigest()
+    key = f"helpdesk:chart:{digest}"
+    chart = cache.get(key)
+    if chart is None:
+        chart = getattr(charts, kind)(labels, values, alt=alt, **options)
+        cache.set(key, chart, 60 * 60)
+    return chart
 
 
 def _year(request):
@@ -33,15 +46,17 @@ def dashboard_view(request, scope):
     data = dashboard(_provinces(scope), year)
     context = {"data": data, "year": year, "years": range(timezone.localdate().year, timezone.localdate().year - 5, -1)}
     if data.per_category:
-        context["category_chart"] = charts.horizontal_bars(
-            [name for name, _n in data.per_category], [n for _name, n in data.per_category], unit="",
+        context["category_chart"] = _chart(
+            "horizontal_bars", [name for name, _n in data.per_category], [n for _name, n in data.per_category], unit="",
             alt=_("Staafdiagram: aantal vragen per categorie; de tabel ernaast geeft dezelfde getallen."))
     if data.per_month:
-        context["month_chart"] = charts.vertical_bars(
+        context["month_chart"] = _chart(
+            "vertical_bars",
             [date_format(month, "M Y") for month, _n in data.per_month], [n for _m, n in data.per_month],
             alt=_("Staafdiagram: aantal vragen per maand; de tabel ernaast geeft dezelfde getallen."))
     if data.rating_count:
-        context["rating_chart"] = charts.vertical_bars(
+        context["rating_chart"] = _chart(
+            "vertical_bars",
             [str(score) for score, _n in data.rating_distribution], [n for _s, n in data.rating_distribution],
             alt=_("Staafdiagram: aantal beoordelingen per cijfer van 1 tot 5."))
     return render(request, "helpdesk/dashboard.html", context)
