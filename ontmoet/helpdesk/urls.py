@@ -6,6 +6,7 @@ app_name = "helpdesk"
 urlpatterns = [
     path("vragen/", views.question_list, name="question_list"),
     path("vragen/nieuw/", views.question_create, name="question_create"),
+    path("vragen/export.xlsx", views.question_export, name="question_export"),
     path("vragen/<int:pk>/", views.question_detail, name="question_detail"),
     path("vragen/<int:pk>/bericht/", views.question_message, name="question_message"),
     path("vragen/<int:pk>/status/", views.question_transition, name="question_transition"),

@@ -5,10 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
+from ontmoet.core.exports import xlsx_response
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
 
@@ -62,6 +64,34 @@ def question_list(request, scope):
         "form": form, "page": page, "query": query.urlencode(), "counts": selectors.counts_for(viewer),
         "may_ask": may_ask(scope), "viewer": viewer,
     })
+
+
+EXPORT_HEADER = ["nummer", "onderwerp", "plek", "gemeente", "categorie", "status", "urgentie", "behandelaar",
+                 "gesteld_op", "eerste_reactie", "opgelost_op", "oplossen_uiterlijk", "beoordeling"]
+
+
+@require_safe
+@scope_required(uses_helpdesk)
+def question_export(request, scope):
+    """The questions of the list (same filters) as XLSX; never internal notes, only what the list shows."""
+    viewer = selectors.viewer_for(request.user)
+    form = QuestionFilterForm(request.GET or None)
+    data = form.cleaned_data if form.is_valid() else {}
+    questions = selectors.filter_questions(
+        selectors.visible_questions(viewer).select_related("place__municipality", "category__parent", "expert",
+                                                           "team", "rating"),
+        status=data.get("status", ""), category=data.get("category"), listing=data.get("lijst", ""),
+        query=data.get("q", "")).order_by("-created_at")
+
+    def when(value):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    rows = ([q.pk, q.title, q.place.name, q.place.municipality.name, str(q.category), q.get_status_display(),
+             q.get_urgency_display(), q.expert.name if q.expert else (q.team.name if q.team else ""),
+             when(q.created_at), when(q.first_response_at), when(q.resolved_at),
+             q.resolution_due.isoformat() if q.resolution_due else "",
+             q.rating.score if hasattr(q, "rating") else ""] for q in questions.iterator(chunk_size=2000))
+    return xlsx_response(f"meldpunt-vragen-{timezone.localdate():%Y-%m-%d}.xlsx", _("Vragen"), EXPORT_HEADER, rows)
 
 
 @require_http_methods(["GET", "POST"])

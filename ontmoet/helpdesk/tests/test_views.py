@@ -1,10 +1,13 @@
 """The meldpunt through its pages: bad input, scope, internal notes at the view level, exports."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from ontmoet.helpdesk import services
@@ -301,3 +304,43 @@ def test_dashboard_panel_for_board_member(world, client_for):
     make_question(world)
     page = client_for(world.users["board_member"]).get("/overzicht/").content.decode()
     assert "Meldpunt" in page and "Stel een vraag" in page
+
+
+def test_question_export_respects_scope_and_filters(world, client_for):
+    make_question(world, title="Onze eigen vraag")
+    make_question(world, place=world.zwolle_place, title="Vraag uit Zwolle", slug="bestuur", assigned=False)
+    response = client_for(world.users["board_member"]).get("/meldpunt/vragen/export.xlsx")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert titles == ["Onze eigen vraag"]
+    response = client_for(world.users["province_staff"]).get("/meldpunt/vragen/export.xlsx",
+                                                             {"category": category("bestuur").pk})
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Vraag uit Zwolle"]
+
+
+def test_periodic_commands_run_and_report(world):
+    question = resolved_question(world)
+    Question.objects.filter(pk=question.pk).update(resolved_at=timezone.now() - timedelta(days=30))
+    out = io.StringIO()
+    call_command("helpdesk_autoclose", stdout=out)
+    assert "1 vragen automatisch gesloten" in out.getvalue()
+    call_command("helpdesk_reminders", stdout=out)
+    call_command("helpdesk_digest", stdout=out)
+    assert "weekoverzichten verstuurd" in out.getvalue()
+    assert Question.objects.get(pk=question.pk).status == Status.CLOSED
+
+
+def test_category_service_level_must_be_consistent(world, client_for):
+    client = client_for(world.users["province_staff"])
+    response = client.post("/meldpunt/categorieen/nieuw/", {
+        "name": "Brandveiligheid", "slug": "brandveiligheid", "order": "5", "first_response_days": "10",
+        "resolution_days": "2", "day_kind": "working", "is_active": "on"})
+    assert response.status_code == 400 and "eerder komen dan de oplossing" in response.content.decode()
+    response = client.post("/meldpunt/categorieen/nieuw/", {
+        "name": "Brandveiligheid", "slug": "brandveiligheid", "order": "5", "first_response_days": "2",
+        "resolution_days": "10", "day_kind": "calendar", "is_active": "on",
+        "parent": category("gebouw").pk})
+    assert response.status_code == 302
+    question = make_question(world, slug="brandveiligheid", assigned=False)
+    assert question.resolution_due == timezone.localdate(question.created_at) + timedelta(days=10)
