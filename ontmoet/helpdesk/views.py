@@ -208,6 +208,9 @@ def question_transition(request, pk, scope):
         services.transition(question, data["to_status"], request.user, role, reason=data["reason"],
                             summary=data["summary"], tags=data["tags"], original=original)
     except TransitionError as error:
+        if role == PLACE:  # the place has no status form on the page: say it at the top
+            messages.error(request, str(error))
+            return redirect(question)
         form.add_error(None, str(error))
         return _rerender(request, viewer, question, role, transition_form=form)
     messages.success(request, _("De status is nu: %(status)s.") % {"status": Status(data["to_status"]).label})
