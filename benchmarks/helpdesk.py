@@ -225,7 +225,8 @@ def main():
         f"- Command: `/work/main/.venv/bin/python benchmarks/helpdesk.py"
         f"{' --database-url …' if args.database_url else ''}` (in-process Django client, one client).",
         f"- Machine: {os.cpu_count()} CPUs, {platform.processor() or platform.machine()}, "
-        f"Python {platform.python_version()}.",
+        f"Python {platform.python_version()}; load average at the end {os.getloadavg()[0]:.1f} "
+        "(the machine is shared: figures are upper bounds).",
         "",
         "| measurement | p50 ms | p95 ms | max ms | target | met |",
         "|---|---:|---:|---:|---:|---|",
