@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "ontmoet.places",
     "ontmoet.accounts",
     "ontmoet.toolkit",
+    "ontmoet.helpdesk",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -255,3 +256,7 @@ LOGGING = {
 ONTMOET_VERIFY_AFTER_DAYS = int(env("ONTMOET_VERIFY_AFTER_DAYS", "365"))
 ONTMOET_PAGE_SIZE = 25
 FORM_RENDERER = "ontmoet.core.forms.OntmoetFormRenderer"
+
+# --- helpdesk ---
+# Days after resolution before a question closes by itself (`ontmoet helpdesk_autoclose`).
+ONTMOET_HELPDESK_AUTOCLOSE_DAYS = int(env("ONTMOET_HELPDESK_AUTOCLOSE_DAYS", "14"))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("account/", include("ontmoet.accounts.urls")),
     path("plekken/", include("ontmoet.places.urls")),
     path("initiatieven/", include("ontmoet.toolkit.urls")),
+    path("meldpunt/", include("ontmoet.helpdesk.urls")),
     path("beheer/", admin.site.urls),
     path("taal/", set_language, name="set_language"),
 ]

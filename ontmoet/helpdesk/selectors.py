@@ -1,0 +1,261 @@
+"""Reads for the meldpunt, always through the viewer's scope.
+
+Who sees which question (ADR 0040):
+- province staff: every question of a place in their province (they handle and triage);
+- an expert: questions assigned to them or to their team;
+- a board member: the questions of their own place(s); never internal notes;
+- a municipal officer: read-only, the questions of places in their municipality, without internal
+  notes (the municipality owns many buildings and wants to see what is going on, not to handle it).
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from ontmoet.accounts.scoping import Scope, get_scope
+
+from .models import (
+    OPEN_STATUSES,
+    Article,
+    ArticleStatus,
+    Attachment,
+    Category,
+    Expert,
+    Message,
+    Question,
+    Status,
+    Visibility,
+)
+from .workflow import HANDLER, PLACE
+
+READER = "reader"
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user: object
+    scope: Scope
+    expert: Expert | None
+
+    @property
+    def is_expert(self) -> bool:
+        return self.expert is not None
+
+    @property
+    def can_handle_any(self) -> bool:
+        return self.scope.is_province_staff or self.expert is not None
+
+
+def viewer_for(user) -> Viewer:
+    scope = get_scope(user)
+    expert = None
+    if scope.authenticated and "expert" in scope.roles:
+        expert = Expert.objects.filter(user=user).select_related("team").first()
+    return Viewer(user, scope, expert)
+
+
+def question_condition(viewer: Viewer) -> Q:
+    scope = viewer.scope
+    if scope.superuser:
+        return Q()
+    condition = Q(pk__in=[])
+    if scope.province_ids:
+        condition |= Q(place__municipality__province_id__in=scope.province_ids)
+    if scope.municipality_ids:
+        condition |= Q(place__municipality_id__in=scope.municipality_ids)
+    if scope.place_ids:
+        condition |= Q(place_id__in=scope.place_ids)
+    if viewer.expert is not None:
+        condition |= Q(expert=viewer.expert)
+        if viewer.expert.team_id:
+            condition |= Q(team_id=viewer.expert.team_id)
+    return condition
+
+
+def visible_questions(viewer: Viewer):
+    return Question.objects.filter(question_condition(viewer))
+
+
+def access(viewer: Viewer, question: Question) -> str | None:
+    """HANDLER, PLACE, READER or None: what the viewer may do with this question."""
+    scope = viewer.scope
+    if scope.superuser or question.place.municipality.province_id in scope.province_ids:
+        return HANDLER
+    expert = viewer.expert
+    if expert is not None and (question.expert_id == expert.pk
+                               or (expert.team_id and question.team_id == expert.team_id)):
+        return HANDLER
+    if question.place_id in scope.place_ids:
+        return PLACE
+    if question.place.municipality_id in scope.municipality_ids:
+        return READER
+    return None
+
+
+def get_question(viewer: Viewer, pk: int) -> tuple[Question, str] | None:
+    question = (Question.objects.select_related("place__municipality", "category__parent", "expert", "team",
+                                                "duplicate_of", "asked_by")
+                .filter(pk=pk).first())
+    if question is None:
+        return None
+    role = access(viewer, question)
+    return (question, role) if role else None
+
+
+def conversation(question: Question, role: str):
+    """Messages the role may read: internal notes only for handlers (never the place or the municipality)."""
+    messages = Message.objects.filter(question=question).select_related("author").prefetch_related("attachments")
+    if role != HANDLER:
+        messages = messages.filter(is_internal=False)
+    return messages
+
+
+def attachments(question: Question, role: str):
+    files = Attachment.objects.filter(question=question).select_related("message")
+    if role != HANDLER:
+        files = files.exclude(message__is_internal=True)
+    return files
+
+
+def filter_questions(queryset, *, status="", category=None, listing="", query=""):
+    today = timezone.localdate()
+    if status == "open":
+        queryset = queryset.filter(status__in=OPEN_STATUSES)
+    elif status:
+        queryset = queryset.filter(status=status)
+    if category is not None:
+        queryset = queryset.filter(Q(category=category) | Q(category__parent=category))
+    if listing == "overdue":
+        queryset = overdue(queryset, today)
+    elif listing == "nearly_due":
+        queryset = nearly_due(queryset, today)
+    elif listing == "triage":
+        queryset = queryset.filter(status=Status.NEW, expert__isnull=True, team__isnull=True)
+    if query:
+        queryset = queryset.filter(Q(title__icontains=query) | Q(description__icontains=query))
+    return queryset
+
+
+# Waiting questions have a stopped clock, so they are never overdue.
+RUNNING = [Status.NEW, Status.TRIAGED, Status.IN_PROGRESS, Status.REOPENED]
+
+
+def overdue(queryset, today):
+    return queryset.filter(status__in=RUNNING, resolution_due__lt=today)
+
+
+def nearly_due(queryset, today, days=2):
+    return queryset.filter(status__in=RUNNING, resolution_due__gte=today,
+                           resolution_due__lte=today + timedelta(days=days))
+
+
+def counts_for(viewer: Viewer) -> dict:
+    today = timezone.localdate()
+    base = visible_questions(viewer)
+    return {
+        "open": base.filter(status__in=OPEN_STATUSES).count(),
+        "overdue": overdue(base, today).count(),
+        "nearly_due": nearly_due(base, today).count(),
+        "triage": base.filter(status=Status.NEW, expert__isnull=True, team__isnull=True).count()
+        if viewer.scope.is_province_staff else 0,
+    }
+
+
+def categories_tree():
+    """Top-level categories with their children, for selects and lists."""
+    categories = list(Category.objects.filter(is_active=True).select_related("parent"))
+    roots = [c for c in categories if c.parent_id is None]
+    return [(root, [c for c in categories if c.parent_id == root.pk]) for root in roots]
+
+
+def category_choices():
+    choices = []
+    for root, children in categories_tree():
+        choices.append((root.pk, root.name))
+        choices.extend((child.pk, f"— {child.name}") for child in children)
+    return choices
+
+
+# --- knowledge base --------------------------------------------------------------------------------
+def visible_articles(viewer: Viewer | None):
+    """Published articles; members-only ones for logged-in users. Editors also see drafts and archive."""
+    if viewer is not None and can_edit_articles(viewer):
+        return Article.objects.all()
+    articles = Article.objects.filter(status=ArticleStatus.PUBLISHED)
+    if viewer is None or not viewer.scope.authenticated:
+        articles = articles.filter(visibility=Visibility.PUBLIC)
+    return articles
+
+
+def can_edit_articles(viewer: Viewer) -> bool:
+    """Province staff and everyone with the expert role write the knowledge base."""
+    return viewer.scope.is_province_staff or "expert" in viewer.scope.roles
+
+
+def search_articles(articles, query: str, category=None, tag: str = ""):
+    """Simple database search: every word must appear in the title, summary or text."""
+    for word in query.split()[:8]:
+        articles = articles.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+    if category is not None:
+        articles = articles.filter(Q(category=category) | Q(category__parent=category))
+    if tag:
+        articles = articles.filter(tags__name__iexact=tag)
+    return articles
+
+
+STOPWORDS = frozenset({
+    "de", "het", "een", "en", "of", "van", "voor", "met", "in", "op", "aan", "bij", "is", "zijn", "we", "wij",
+    "ons", "onze", "er", "die", "dat", "dit", "wat", "hoe", "wie", "waar", "wordt", "worden", "heeft", "hebben",
+    "kan", "kunnen", "niet", "geen", "ook", "nog", "als", "dan", "naar", "over", "uit", "om", "tot", "door",
+    "maar", "zo", "al", "deze", "moet", "moeten", "wil", "willen",
+})
+
+
+def keywords(text: str, limit: int = 6) -> list[str]:
+    """The longest distinctive words of a text, for suggestions and similarity."""
+    words = {w.strip(".,;:!?()\"'").lower() for w in text.split()}
+    words = {w for w in words if len(w) >= 4 and w not in STOPWORDS and w.isalpha()}
+    return sorted(words, key=lambda w: (-len(w), w))[:limit]
+
+
+def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5):
+    """Published articles that share words with what the board member is typing, best match first."""
+    words = keywords(text, limit=4)
+    if not words:
+        return []
+    condition = Q()
+    for word in words:
+        condition |= Q(title__icontains=word) | Q(summary__icontains=word)
+    # No ordering: the database may stop at the first 50 matches instead of sorting them all.
+    articles = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED)
+                .filter(condition).order_by().only("pk", "title", "summary")[:50])
+    scored = []
+    for article in articles:
+        haystack = f"{article.title} {article.summary}".lower()
+        score = sum(1 for word in words if word in haystack)
+        scored.append((-score, article.title, article))
+    return [article for *_key, article in sorted(scored, key=lambda item: item[:2])[:limit]]
+
+
+def top_articles(province_articles=None, limit: int = 10):
+    articles = province_articles if province_articles is not None else Article.objects.all()
+    return articles.filter(status=ArticleStatus.PUBLISHED).order_by("-view_count", "title")[:limit]
+
+
+def experts_for(viewer: Viewer):
+    scope = viewer.scope
+    experts = Expert.objects.select_related("team", "vetted_by")
+    if scope.superuser:
+        return experts
+    return experts.filter(province_id__in=scope.province_ids)
+
+
+def expert_stats(expert_ids):
+    """Average rating and number of rated closed questions per expert."""
+    from django.db.models import Avg
+
+    rows = (Question.objects.filter(expert_id__in=expert_ids, rating__isnull=False)
+            .values("expert_id").annotate(average=Avg("rating__score"), count=Count("pk")))
+    return {row["expert_id"]: row for row in rows}

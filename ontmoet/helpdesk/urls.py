@@ -1,0 +1,43 @@
+from django.urls import path
+
+from . import views, views_dashboard, views_knowledge, views_network
+
+app_name = "helpdesk"
+urlpatterns = [
+    path("vragen/", views.question_list, name="question_list"),
+    path("vragen/nieuw/", views.question_create, name="question_create"),
+    path("vragen/export.xlsx", views.question_export, name="question_export"),
+    path("vragen/<int:pk>/", views.question_detail, name="question_detail"),
+    path("vragen/<int:pk>/bericht/", views.question_message, name="question_message"),
+    path("vragen/<int:pk>/status/", views.question_transition, name="question_transition"),
+    path("vragen/<int:pk>/toewijzen/", views.question_assign, name="question_assign"),
+    path("vragen/<int:pk>/beoordelen/", views.question_rate, name="question_rate"),
+    path("vragen/<int:pk>/heropenen/", views.question_reopen, name="question_reopen"),
+    path("vragen/<int:pk>/artikel/", views.question_to_article, name="question_to_article"),
+    path("vragen/<int:pk>/wie-heeft-dit-opgelost/", views.question_peers, name="question_peers"),
+    path("vragen/<int:pk>/contact/<str:code>/", views.peer_contact, name="peer_contact"),
+    path("bijlagen/<int:pk>/", views.attachment_download, name="attachment"),
+    path("kennisbank/", views_knowledge.article_list, name="article_list"),
+    path("kennisbank/suggesties/", views_knowledge.suggestions, name="suggestions"),
+    path("kennisbank/nieuw/", views_knowledge.article_create, name="article_create"),
+    path("kennisbank/<int:pk>/", views_knowledge.article_detail, name="article_detail"),
+    path("kennisbank/<int:pk>/bewerken/", views_knowledge.article_edit, name="article_edit"),
+    path("kennisbank/<int:pk>/status/", views_knowledge.article_status, name="article_status"),
+    path("experts/", views_network.expert_list, name="expert_list"),
+    path("experts/nieuw/", views_network.expert_create, name="expert_create"),
+    path("experts/teams/nieuw/", views_network.team_create, name="team_create"),
+    path("experts/<int:pk>/", views_network.expert_detail, name="expert_detail"),
+    path("experts/<int:pk>/bewerken/", views_network.expert_edit, name="expert_edit"),
+    path("experts/<int:pk>/screening/", views_network.expert_vet, name="expert_vet"),
+    path("routering/", views_network.routing_list, name="routing_list"),
+    path("routering/nieuw/", views_network.routing_create, name="routing_create"),
+    path("routering/<int:pk>/", views_network.routing_edit, name="routing_edit"),
+    path("routering/<int:pk>/verwijderen/", views_network.routing_delete, name="routing_delete"),
+    path("categorieen/", views_network.category_list, name="category_list"),
+    path("categorieen/nieuw/", views_network.category_create, name="category_create"),
+    path("categorieen/<int:pk>/", views_network.category_edit, name="category_edit"),
+    path("kennisdelen/<str:code>/", views_network.peer_profile, name="peer_profile"),
+    path("meldingen/", views_network.preferences, name="preferences"),
+    path("dashboard/", views_dashboard.dashboard_view, name="dashboard"),
+    path("dashboard/export.xlsx", views_dashboard.dashboard_export, name="dashboard_export"),
+]
