@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ontmoet.regions",
     "ontmoet.places",
     "ontmoet.accounts",
+    "ontmoet.network",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -254,3 +255,10 @@ LOGGING = {
 ONTMOET_VERIFY_AFTER_DAYS = int(env("ONTMOET_VERIFY_AFTER_DAYS", "365"))
 ONTMOET_PAGE_SIZE = 25
 FORM_RENDERER = "ontmoet.core.forms.OntmoetFormRenderer"
+
+# --- network ---
+# Registrants' personal data is removed this many days after an event ends (`ontmoet network_purge`).
+ONTMOET_NETWORK_PURGE_AFTER_DAYS = int(env("ONTMOET_NETWORK_PURGE_AFTER_DAYS", "90"))
+# Public registration: attempts per client address per hour, and the minimum seconds to fill in the form.
+ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = int(env("ONTMOET_NETWORK_PUBLIC_RATE_LIMIT", "10"))
+ONTMOET_NETWORK_MIN_FORM_SECONDS = int(env("ONTMOET_NETWORK_MIN_FORM_SECONDS", "3"))

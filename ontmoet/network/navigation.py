@@ -1,0 +1,8 @@
+from django.utils.translation import gettext as _
+
+from ontmoet.core.navigation import MenuItem
+
+
+def menu_items(request, scope):
+    items = [MenuItem(_("Activiteiten"), "network:event_list", ("network:event", "network:registration"))]
+    return items

@@ -1,0 +1,82 @@
+"""Who may open which page of the knowledge network (see core/testing/permissions.py)."""
+
+from ontmoet.core.testing.permissions import (
+    FORBIDDEN,
+    LOGGED_IN,
+    NOT_FOUND,
+    OK,
+    PUBLIC,
+    REDIRECT,
+    as_post,
+    expect,
+)
+
+
+def _event(world, **extra):
+    from ontmoet.network.tests.factories import EventFactory
+
+    return EventFactory(province=world.overijssel, organiser=world.users["province_staff"], **extra).pk
+
+
+def public_event(world):
+    return _event(world)
+
+
+def raalte_event(world):
+    """Organised by Raalte for boards: managed by Overijssel staff and Raalte's officer only."""
+    return _event(world, municipality=world.raalte, audience="besturen")
+
+
+def own_registration_event(world):
+    from ontmoet.network.services.events import register_member
+
+    pk = _event(world)
+    from ontmoet.network.models import Event
+
+    for role in ("board_member", "other_board_member", "province_staff", "municipal_officer",
+                 "other_municipal_officer", "other_province_staff", "province_admin", "expert", "initiator"):
+        register_member(Event.objects.get(pk=pk), world.users[role])
+    return pk
+
+
+def confirm_token(world):
+    from ontmoet.network import tokens
+    from ontmoet.network.models import Event
+    from ontmoet.network.services.events import register_public
+
+    registration = register_public(Event.objects.get(pk=_event(world)), "Iemand", "iemand@example.nl")
+    return tokens.make(tokens.CONFIRM_SALT, registration.pk)
+
+
+def cancel_token(world):
+    from ontmoet.network import tokens
+    from ontmoet.network.models import Event
+    from ontmoet.network.services.events import register_public
+
+    registration = register_public(Event.objects.get(pk=_event(world)), "Iemand", "iemand@example.nl")
+    return tokens.make(tokens.CANCEL_SALT, registration.pk)
+
+
+# Raalte's municipal event: province staff of Overijssel and Raalte's officer manage it; everyone else 404.
+MANAGE_RAALTE = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, province_staff=OK, municipal_officer=OK,
+                       board_member=FORBIDDEN, other_board_member=FORBIDDEN, expert=FORBIDDEN, initiator=FORBIDDEN)
+# Board audience in Raalte: its boards, its officers and the province's staff.
+SEE_RAALTE_BOARDS = expect(NOT_FOUND, province_admin=OK, province_staff=OK, municipal_officer=OK, board_member=OK)
+
+MATRIX = {
+    "network:event_list": ("get", {}, PUBLIC),
+    "network:event_feed": ("get", {}, PUBLIC),
+    "network:event_create": ("get", {}, expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                                               other_province_staff=OK, municipal_officer=OK,
+                                               other_municipal_officer=OK)),
+    "network:event_detail": ("get", {"pk": raalte_event}, SEE_RAALTE_BOARDS),
+    "network:event_ics": ("get", {"pk": public_event}, PUBLIC),
+    "network:event_register": ("post", {"pk": public_event}, as_post(LOGGED_IN), {}),
+    "network:event_unregister": ("post", {"pk": own_registration_event}, as_post(LOGGED_IN), {}),
+    "network:event_edit": ("get", {"pk": raalte_event}, MANAGE_RAALTE),
+    "network:event_manage": ("get", {"pk": raalte_event}, MANAGE_RAALTE),
+    "network:event_message": ("get", {"pk": raalte_event}, MANAGE_RAALTE),
+    "network:event_export": ("get", {"pk": raalte_event}, MANAGE_RAALTE),
+    "network:registration_confirm": ("get", {"token": confirm_token}, PUBLIC),
+    "network:registration_cancel": ("get", {"token": cancel_token}, PUBLIC),
+}
