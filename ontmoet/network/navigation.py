@@ -5,4 +5,7 @@ from ontmoet.core.navigation import MenuItem
 
 def menu_items(request, scope):
     items = [MenuItem(_("Activiteiten"), "network:event_list", ("network:event", "network:registration"))]
+    if scope.is_province_staff:
+        items.append(MenuItem(_("Gemeenten"), "network:contacts_overview", ("network:municipality",
+                                                                             "network:contact")))
     return items

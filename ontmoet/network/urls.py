@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import events
+from .views import contacts, events
 
 app_name = "network"
 urlpatterns = [
@@ -18,4 +18,13 @@ urlpatterns = [
     path("activiteiten/<int:pk>/deelnemers.xlsx", events.event_export, name="event_export"),
     path("aanmelding/<str:token>/bevestigen/", events.registration_confirm, name="registration_confirm"),
     path("aanmelding/<str:token>/annuleren/", events.registration_cancel, name="registration_cancel"),
+    # contacts and the aanspreekpunt
+    path("gemeenten/", contacts.contacts_overview, name="contacts_overview"),
+    path("gemeenten/contact.xlsx", contacts.contacts_export, name="contacts_export"),
+    path("gemeenten/<str:code>/", contacts.municipality_contacts, name="municipality_contacts"),
+    path("gemeenten/<str:code>/contactmoment/", contacts.contact_moment_add, name="contact_moment_add"),
+    path("gemeenten/<str:code>/aanspreekpunt/", contacts.aanspreekpunt_edit, name="aanspreekpunt_edit"),
+    path("gemeenten/<str:code>/contactpersoon/", contacts.municipal_contact_add, name="municipal_contact_add"),
+    path("contactmomenten/<int:pk>/opgevolgd/", contacts.follow_up_done, name="follow_up_done"),
+    path("contactpersonen/<int:pk>/verwijderen/", contacts.municipal_contact_delete, name="municipal_contact_delete"),
 ]

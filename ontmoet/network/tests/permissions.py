@@ -5,6 +5,7 @@ from ontmoet.core.testing.permissions import (
     LOGGED_IN,
     NOT_FOUND,
     OK,
+    PROVINCE_ONLY,
     PUBLIC,
     REDIRECT,
     as_post,
@@ -63,7 +64,36 @@ MANAGE_RAALTE = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, provinc
 # Board audience in Raalte: its boards, its officers and the province's staff.
 SEE_RAALTE_BOARDS = expect(NOT_FOUND, province_admin=OK, province_staff=OK, municipal_officer=OK, board_member=OK)
 
+def raalte_moment(world):
+    from ontmoet.network.models import ContactMoment
+
+    return ContactMoment.objects.create(municipality=world.raalte, kind="bezoek", date="2026-01-05",
+                                        with_whom="Wethouder", follow_up_on="2026-02-01").pk
+
+
+def raalte_contact(world):
+    from ontmoet.network.models import MunicipalContact
+
+    return MunicipalContact.objects.create(municipality=world.raalte, name="Els", email="els@raalte.example").pk
+
+
+# Raalte's contact page: Overijssel's staff and Raalte's own officer; boards and others have no such page.
+RAALTE_MUNICIPALITY = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                             municipal_officer=OK, board_member=FORBIDDEN, other_board_member=FORBIDDEN,
+                             expert=FORBIDDEN, initiator=FORBIDDEN)
+# Writing the province's log: Overijssel's staff only.
+RAALTE_PROVINCE = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                         other_province_staff=NOT_FOUND)
+
 MATRIX = {
+    "network:contacts_overview": ("get", {}, PROVINCE_ONLY),
+    "network:contacts_export": ("get", {}, PROVINCE_ONLY),
+    "network:municipality_contacts": ("get", {"code": "GM0177"}, RAALTE_MUNICIPALITY),
+    "network:contact_moment_add": ("get", {"code": "GM0177"}, RAALTE_PROVINCE),
+    "network:aanspreekpunt_edit": ("get", {"code": "GM0177"}, RAALTE_PROVINCE),
+    "network:municipal_contact_add": ("get", {"code": "GM0177"}, RAALTE_MUNICIPALITY),
+    "network:follow_up_done": ("post", {"pk": raalte_moment}, as_post(RAALTE_PROVINCE), {}),
+    "network:municipal_contact_delete": ("post", {"pk": raalte_contact}, as_post(RAALTE_MUNICIPALITY), {}),
     "network:event_list": ("get", {}, PUBLIC),
     "network:event_feed": ("get", {}, PUBLIC),
     "network:event_create": ("get", {}, expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
