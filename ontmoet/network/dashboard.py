@@ -25,6 +25,10 @@ def panels(request, scope):
         contacts.append((municipality.name, selectors.aanspreekpunt_for(municipality.pk), municipality.code))
     if contacts:
         result.append(Panel("network/panels/aanspreekpunt.html", {"contacts": contacts}))
+    own_places = Place.objects.filter(pk__in=scope.place_ids).select_related("municipality")
+    schemes = [(place, selectors.upcoming_deadlines(selectors.schemes_for_place(place))) for place in own_places]
+    if schemes:
+        result.append(Panel("network/panels/schemes.html", {"places": schemes}))
     if scope.is_province_staff:
         due = ContactMoment.objects.filter(
             municipality__in=selectors.contact_municipalities(scope), follow_up_done=False,

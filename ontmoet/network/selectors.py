@@ -27,9 +27,12 @@ from .models import (
 
 
 # -- where a user belongs ------------------------------------------------------------------------
-def user_province_ids(scope) -> set[int]:
-    """Every province the user works in or for: their own, their municipality's, their place's."""
+def user_province_ids(scope, user=None) -> set[int]:
+    """Every province the user works in or for: their own, their municipality's, their place's (and, given the
+    user, the province an expert or initiator works for)."""
     ids = set(scope.province_ids)
+    if user is not None and scope.roles & {"expert", "initiator"}:
+        ids |= set(user.roles.filter(province__isnull=False).values_list("province_id", flat=True))
     if scope.municipality_ids:
         ids |= set(Municipality.objects.filter(pk__in=scope.municipality_ids).values_list("province_id", flat=True))
     if scope.place_ids:
@@ -128,11 +131,11 @@ def aanspreekpunt_for(municipality_id) -> Aanspreekpunt | None:
 
 
 # -- schemes -------------------------------------------------------------------------------------
-def visible_schemes(scope) -> QuerySet:
+def visible_schemes(scope, user=None) -> QuerySet:
     schemes = FundingScheme.objects.filter(is_active=True) if not scope.is_province_staff else FundingScheme.objects
     if scope.superuser:
         return schemes.all()
-    return schemes.filter(province_id__in=user_province_ids(scope))
+    return schemes.filter(province_id__in=user_province_ids(scope, user))
 
 
 def scheme_fits(scheme, place, facility_ids: set[int], municipality_ids: set[int], required: set[int]) -> bool:
@@ -166,10 +169,10 @@ def upcoming_deadlines(schemes, days: int = 90) -> list:
 
 
 # -- leergang and learning network ---------------------------------------------------------------
-def visible_courses(scope) -> QuerySet:
+def visible_courses(scope, user=None) -> QuerySet:
     if scope.superuser:
         return Course.objects.all()
-    return Course.objects.filter(province_id__in=user_province_ids(scope))
+    return Course.objects.filter(province_id__in=user_province_ids(scope, user))
 
 
 def enrolments_of(user) -> QuerySet:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, events
+from .views import contacts, events, schemes
 
 app_name = "network"
 urlpatterns = [
@@ -27,4 +27,11 @@ urlpatterns = [
     path("gemeenten/<str:code>/contactpersoon/", contacts.municipal_contact_add, name="municipal_contact_add"),
     path("contactmomenten/<int:pk>/opgevolgd/", contacts.follow_up_done, name="follow_up_done"),
     path("contactpersonen/<int:pk>/verwijderen/", contacts.municipal_contact_delete, name="municipal_contact_delete"),
+    # funding schemes
+    path("regelingen/", schemes.scheme_list, name="scheme_list"),
+    path("regelingen/nieuw/", schemes.scheme_create, name="scheme_create"),
+    path("regelingen/regelingen.xlsx", schemes.scheme_export, name="scheme_export"),
+    path("regelingen/<int:pk>/", schemes.scheme_detail, name="scheme_detail"),
+    path("regelingen/<int:pk>/bewerken/", schemes.scheme_edit, name="scheme_edit"),
+    path("plekken/<str:code>/regelingen/", schemes.place_schemes, name="place_schemes"),
 ]

@@ -5,6 +5,7 @@ from ontmoet.core.testing.permissions import (
     LOGGED_IN,
     NOT_FOUND,
     OK,
+    OWN_PLACE,
     PROVINCE_ONLY,
     PUBLIC,
     REDIRECT,
@@ -85,7 +86,25 @@ RAALTE_MUNICIPALITY = expect(NOT_FOUND, anonymous=REDIRECT, province_admin=OK, p
 RAALTE_PROVINCE = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
                          other_province_staff=NOT_FOUND)
 
+def overijssel_scheme(world):
+    from ontmoet.network.models import FundingScheme
+
+    return FundingScheme.objects.create(province=world.overijssel, name="Sociale Hypotheek", provider="Provincie",
+                                        purpose="Investeren").pk
+
+
+# Overijssel's schemes: everyone working in Overijssel (not Gelderland's staff).
+OVERIJSSEL = expect(OK, anonymous=REDIRECT, other_province_staff=NOT_FOUND)
+OVERIJSSEL_STAFF = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                          other_province_staff=NOT_FOUND)
+
 MATRIX = {
+    "network:scheme_list": ("get", {}, LOGGED_IN),
+    "network:scheme_create": ("get", {}, PROVINCE_ONLY),
+    "network:scheme_export": ("get", {}, PROVINCE_ONLY),
+    "network:scheme_detail": ("get", {"pk": overijssel_scheme}, OVERIJSSEL),
+    "network:scheme_edit": ("get", {"pk": overijssel_scheme}, OVERIJSSEL_STAFF),
+    "network:place_schemes": ("get", {"code": "place"}, OWN_PLACE),
     "network:contacts_overview": ("get", {}, PROVINCE_ONLY),
     "network:contacts_export": ("get", {}, PROVINCE_ONLY),
     "network:municipality_contacts": ("get", {"code": "GM0177"}, RAALTE_MUNICIPALITY),
