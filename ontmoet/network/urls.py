@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, events, schemes
+from .views import contacts, events, learning, schemes
 
 app_name = "network"
 urlpatterns = [
@@ -34,4 +34,18 @@ urlpatterns = [
     path("regelingen/<int:pk>/", schemes.scheme_detail, name="scheme_detail"),
     path("regelingen/<int:pk>/bewerken/", schemes.scheme_edit, name="scheme_edit"),
     path("plekken/<str:code>/regelingen/", schemes.place_schemes, name="place_schemes"),
+    # the leergang
+    path("leergang/", learning.course_list, name="course_list"),
+    path("leergang/<int:pk>/", learning.course_detail, name="course_detail"),
+    path("leergang/<int:pk>/certificaat.pdf", learning.course_certificate, name="course_certificate"),
+    path("leergang/<int:pk>/deelname/", learning.course_participation, name="course_participation"),
+    path("leergang/<int:pk>/deelname.xlsx", learning.course_participation_export,
+         name="course_participation_export"),
+    path("leergang/module/<int:pk>/", learning.module_detail, name="module_detail"),
+    path("leergang/module/<int:pk>/inschrijven/", learning.module_enrol, name="module_enrol"),
+    path("leergang/module/<int:pk>/uitschrijven/", learning.module_unenrol, name="module_unenrol"),
+    path("leergang/module/<int:pk>/materiaal/", learning.material_add, name="material_add"),
+    path("leergang/module/<int:pk>/certificaat.pdf", learning.module_certificate, name="module_certificate"),
+    path("leergang/materiaal/<int:pk>/", learning.material_download, name="material_download"),
+    path("leergang/inschrijving/<int:pk>/afgerond/", learning.enrolment_complete, name="enrolment_complete"),
 ]

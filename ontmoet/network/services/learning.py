@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models import Enrolment, RegistrationStatus
 
@@ -24,3 +25,73 @@ def complete_modules_for_event(event) -> int:
             enrolment.save(update_fields=["completed_at"])
             completed += 1
     return completed
+
+
+class EnrolmentError(Exception):
+    """A refusal with a Dutch message."""
+
+
+@transaction.atomic
+def enrol(module, user, scope) -> Enrolment:
+    from ontmoet.places.models import Place
+
+    if Enrolment.objects.filter(module=module, user=user).exists():
+        raise EnrolmentError(_("U bent al ingeschreven voor deze module."))
+    place = Place.objects.filter(pk__in=scope.place_ids).select_related("municipality").order_by("pk").first()
+    municipality_id = place.municipality_id if place else min(scope.municipality_ids, default=None)
+    return Enrolment.objects.create(module=module, user=user, place=place, municipality_id=municipality_id)
+
+
+@transaction.atomic
+def unenrol(enrolment) -> None:
+    if enrolment.completed_at is not None:
+        raise EnrolmentError(_("Een afgeronde module kunt u niet meer uitschrijven."))
+    enrolment.delete()
+
+
+@transaction.atomic
+def mark_complete(enrolment) -> None:
+    """The organiser confirms completion (e.g. a session made up elsewhere)."""
+    if enrolment.completed_at is None:
+        enrolment.completed_at = timezone.now()
+        enrolment.save(update_fields=["completed_at"])
+
+
+@transaction.atomic
+def add_material(form, module):
+    material = form.save(commit=False)
+    material.module = module
+    material.save()
+    return material
+
+
+@transaction.atomic
+def add_post(theme, author, body: str):
+    from ..models import Post
+
+    return Post.objects.create(theme=theme, author=author, body=body)
+
+
+@transaction.atomic
+def add_document(form, group, by):
+    document = form.save(commit=False)
+    document.group = group
+    document.uploaded_by = by
+    document.save()
+    return document
+
+
+@transaction.atomic
+def add_theme(group, year: int, title: str, description: str):
+    from ..models import Theme
+
+    if Theme.objects.filter(group=group, year=year).exists():
+        raise EnrolmentError(_("Voor %(year)s is al een jaarthema gekozen.") % {"year": year})
+    return Theme.objects.create(group=group, year=year, title=title, description=description)
+
+
+def course_completed(course, user) -> bool:
+    modules = list(course.modules.values_list("pk", flat=True))
+    done = set(Enrolment.objects.filter(user=user, module__course=course, completed_at__isnull=False)
+               .values_list("module_id", flat=True))
+    return bool(modules) and set(modules) <= done

@@ -98,7 +98,80 @@ OVERIJSSEL = expect(OK, anonymous=REDIRECT, other_province_staff=NOT_FOUND)
 OVERIJSSEL_STAFF = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
                           other_province_staff=NOT_FOUND)
 
+def course(world):
+    from ontmoet.network.learning_seed import ensure_leergang
+
+    return ensure_leergang(world.overijssel).pk
+
+
+def module(world):
+    from ontmoet.network.learning_seed import ensure_leergang
+
+    return ensure_leergang(world.overijssel).modules.first().pk
+
+
+def enrolled_module(world):
+    """A module in which every role with a province is enrolled and has completed."""
+    from django.utils import timezone
+
+    from ontmoet.network.models import Enrolment
+
+    pk = module(world)
+    for user in world.users.values():
+        if user is not None:
+            Enrolment.objects.create(module_id=pk, user=user, completed_at=timezone.now())
+    return pk
+
+
+def completed_course(world):
+    from django.utils import timezone
+
+    from ontmoet.network.learning_seed import ensure_leergang
+    from ontmoet.network.models import Enrolment
+
+    leergang = ensure_leergang(world.overijssel)
+    for each in leergang.modules.all():
+        for user in world.users.values():
+            if user is not None:
+                Enrolment.objects.create(module=each, user=user, completed_at=timezone.now())
+    return leergang.pk
+
+
+def material(world):
+    from ontmoet.network.models import Material
+
+    return Material.objects.create(module_id=module(world), title="Handreiking", url="https://example.nl/h").pk
+
+
+def file_material(world):
+    from django.core.files.base import ContentFile
+
+    from ontmoet.network.models import Material
+
+    item = Material(module_id=module(world), title="Werkboek", file_kind="pdf")
+    item.file.save("werkboek.pdf", ContentFile(b"%PDF-1.4 test"), save=True)
+    return item.pk
+
+
+def enrolment(world):
+    from ontmoet.network.models import Enrolment
+
+    return Enrolment.objects.create(module_id=module(world), user=world.users["board_member"]).pk
+
+
 MATRIX = {
+    "network:course_list": ("get", {}, expect(OK, anonymous=REDIRECT, other_province_staff=OK)),
+    "network:course_detail": ("get", {"pk": course}, OVERIJSSEL),
+    "network:course_certificate": ("get", {"pk": completed_course}, OVERIJSSEL),
+    "network:course_participation": ("get", {"pk": course}, OVERIJSSEL_STAFF),
+    "network:course_participation_export": ("get", {"pk": course}, OVERIJSSEL_STAFF),
+    "network:module_detail": ("get", {"pk": module}, OVERIJSSEL),
+    "network:module_enrol": ("post", {"pk": module}, as_post(OVERIJSSEL), {}),
+    "network:module_unenrol": ("post", {"pk": module}, as_post(OVERIJSSEL), {}),
+    "network:module_certificate": ("get", {"pk": enrolled_module}, OVERIJSSEL),
+    "network:material_add": ("get", {"pk": module}, OVERIJSSEL_STAFF),
+    "network:material_download": ("get", {"pk": file_material}, OVERIJSSEL),
+    "network:enrolment_complete": ("post", {"pk": enrolment}, as_post(OVERIJSSEL_STAFF), {}),
     "network:scheme_list": ("get", {}, LOGGED_IN),
     "network:scheme_create": ("get", {}, PROVINCE_ONLY),
     "network:scheme_export": ("get", {}, PROVINCE_ONLY),
