@@ -9,6 +9,9 @@ def menu_items(request, scope):
         items.append(MenuItem(_("Leergang"), "network:course_list", ("network:course", "network:module",
                                                                      "network:material", "network:enrolment")))
         items.append(MenuItem(_("Regelingen"), "network:scheme_list", ("network:scheme", "network:place_schemes")))
+    if scope.is_officer:
+        items.append(MenuItem(_("Lerend netwerk"), "network:group_list", ("network:group", "network:theme",
+                                                                          "network:document")))
     if scope.is_province_staff:
         items.append(MenuItem(_("Gemeenten"), "network:contacts_overview", ("network:municipality",
                                                                              "network:contact")))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, events, learning, schemes
+from .views import contacts, events, groups, learning, schemes
 
 app_name = "network"
 urlpatterns = [
@@ -48,4 +48,11 @@ urlpatterns = [
     path("leergang/module/<int:pk>/certificaat.pdf", learning.module_certificate, name="module_certificate"),
     path("leergang/materiaal/<int:pk>/", learning.material_download, name="material_download"),
     path("leergang/inschrijving/<int:pk>/afgerond/", learning.enrolment_complete, name="enrolment_complete"),
+    # the learning network for municipal officers
+    path("leernetwerk/", groups.group_list, name="group_list"),
+    path("leernetwerk/<int:pk>/", groups.group_detail, name="group_detail"),
+    path("leernetwerk/<int:pk>/thema/", groups.theme_add, name="theme_add"),
+    path("leernetwerk/<int:pk>/document/", groups.document_upload, name="document_upload"),
+    path("leernetwerk/thema/<int:pk>/", groups.theme_detail, name="theme_detail"),
+    path("leernetwerk/document/<int:pk>/", groups.document_download, name="document_download"),
 ]

@@ -4,6 +4,7 @@ from ontmoet.core.testing.permissions import (
     FORBIDDEN,
     LOGGED_IN,
     NOT_FOUND,
+    OFFICERS_ONLY,
     OK,
     OWN_PLACE,
     PROVINCE_ONLY,
@@ -159,7 +160,39 @@ def enrolment(world):
     return Enrolment.objects.create(module_id=module(world), user=world.users["board_member"]).pk
 
 
+def group(world):
+    from ontmoet.network.learning_seed import ensure_learning_network
+
+    return ensure_learning_network(world.overijssel).pk
+
+
+def theme(world):
+    from ontmoet.network.models import Theme
+
+    return Theme.objects.create(group_id=group(world), year=2026, title="De sociale basis").pk
+
+
+def document(world):
+    from django.core.files.base import ContentFile
+
+    from ontmoet.network.models import GroupDocument
+
+    item = GroupDocument(group_id=group(world), title="Verslag", file_kind="pdf")
+    item.file.save("verslag.pdf", ContentFile(b"%PDF-1.4 verslag"), save=True)
+    return item.pk
+
+
+# Overijssel's learning network: its province staff and its municipal officers.
+OVERIJSSEL_OFFICERS = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
+                             other_province_staff=NOT_FOUND, municipal_officer=OK, other_municipal_officer=OK)
+
 MATRIX = {
+    "network:group_list": ("get", {}, OFFICERS_ONLY),
+    "network:group_detail": ("get", {"pk": group}, OVERIJSSEL_OFFICERS),
+    "network:theme_add": ("get", {"pk": group}, OVERIJSSEL_STAFF),
+    "network:document_upload": ("get", {"pk": group}, OVERIJSSEL_OFFICERS),
+    "network:theme_detail": ("get", {"pk": theme}, OVERIJSSEL_OFFICERS),
+    "network:document_download": ("get", {"pk": document}, OVERIJSSEL_OFFICERS),
     "network:course_list": ("get", {}, expect(OK, anonymous=REDIRECT, other_province_staff=OK)),
     "network:course_detail": ("get", {"pk": course}, OVERIJSSEL),
     "network:course_certificate": ("get", {"pk": completed_course}, OVERIJSSEL),
