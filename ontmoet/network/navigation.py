@@ -15,4 +15,6 @@ def menu_items(request, scope):
     if scope.is_province_staff:
         items.append(MenuItem(_("Gemeenten"), "network:contacts_overview", ("network:municipality",
                                                                              "network:contact")))
+    if scope.is_province_admin:
+        items.append(MenuItem(_("Overzichtsmail"), "network:digest_runs", ("network:digest_run",)))
     return items

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import contacts, events, groups, learning, schemes
+from .views import contacts, digest, events, groups, learning, schemes
 
 app_name = "network"
 urlpatterns = [
@@ -55,4 +55,10 @@ urlpatterns = [
     path("leernetwerk/<int:pk>/document/", groups.document_upload, name="document_upload"),
     path("leernetwerk/thema/<int:pk>/", groups.theme_detail, name="theme_detail"),
     path("leernetwerk/document/<int:pk>/", groups.document_download, name="document_download"),
+    # the digest
+    path("overzichtsmail/", digest.digest_preferences, name="digest_preferences"),
+    path("overzichtsmail/afmelden/<str:token>/", digest.digest_unsubscribe, name="digest_unsubscribe"),
+    path("overzichtsmail/rondes/", digest.digest_runs, name="digest_runs"),
+    path("overzichtsmail/rondes/<int:pk>/", digest.digest_run, name="digest_run"),
+    path("overzichtsmail/rondes/<int:pk>/hervatten/", digest.digest_run_resume, name="digest_run_resume"),
 ]

@@ -47,11 +47,16 @@ class DigestSend(models.Model):
 
 
 class DigestRun(models.Model):
+    """One sending round, for progress. `province` empty: every user (the periodic command)."""
+
+    province = models.ForeignKey("regions.Province", on_delete=models.CASCADE, null=True, blank=True,
+                                 related_name="+")
     frequency = models.CharField(max_length=10, choices=Frequency.choices)
     period = models.CharField(max_length=12)
     total = models.PositiveIntegerField(default=0)
     processed = models.PositiveIntegerField(default=0)
     sent = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
     started_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
                                    related_name="+")
     started_at = models.DateTimeField(auto_now_add=True)

@@ -186,7 +186,27 @@ def document(world):
 OVERIJSSEL_OFFICERS = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
                              other_province_staff=NOT_FOUND, municipal_officer=OK, other_municipal_officer=OK)
 
+def unsubscribe_token(world):
+    from ontmoet.network import tokens
+
+    return tokens.make(tokens.UNSUBSCRIBE_SALT, world.users["board_member"].pk)
+
+
+def overijssel_run(world):
+    from ontmoet.network.models import DigestRun
+
+    return DigestRun.objects.create(frequency="maand", period="2026-11", province=world.overijssel,
+                                    finished_at="2026-11-01T10:00:00Z").pk
+
+
+PROVINCE_ADMIN_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK)
+
 MATRIX = {
+    "network:digest_preferences": ("get", {}, LOGGED_IN),
+    "network:digest_unsubscribe": ("get", {"token": unsubscribe_token}, PUBLIC),
+    "network:digest_runs": ("get", {}, PROVINCE_ADMIN_ONLY),
+    "network:digest_run": ("get", {"pk": overijssel_run}, PROVINCE_ADMIN_ONLY),
+    "network:digest_run_resume": ("post", {"pk": overijssel_run}, as_post(PROVINCE_ADMIN_ONLY), {}),
     "network:group_list": ("get", {}, OFFICERS_ONLY),
     "network:group_detail": ("get", {"pk": group}, OVERIJSSEL_OFFICERS),
     "network:theme_add": ("get", {"pk": group}, OVERIJSSEL_STAFF),
