@@ -6,7 +6,8 @@ from ontmoet.core.panels import Panel
 from ontmoet.places.models import Place
 
 from . import selectors
-from .models import ContactMoment, Registration, RegistrationStatus
+from .models import ContactMoment, DigestPreference, Frequency, Registration, RegistrationStatus
+from .services.digest import DEFAULT_FREQUENCY
 
 
 def panels(request, scope):
@@ -29,6 +30,9 @@ def panels(request, scope):
     schemes = [(place, selectors.upcoming_deadlines(selectors.schemes_for_place(place))) for place in own_places]
     if schemes:
         result.append(Panel("network/panels/schemes.html", {"places": schemes}))
+    preference = DigestPreference.objects.filter(user=request.user).first()
+    result.append(Panel("network/panels/digest.html", {
+        "frequency": preference.get_frequency_display() if preference else Frequency(DEFAULT_FREQUENCY).label}))
     if scope.is_province_staff:
         due = ContactMoment.objects.filter(
             municipality__in=selectors.contact_municipalities(scope), follow_up_done=False,
