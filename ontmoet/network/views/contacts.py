@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import Role
-from ontmoet.core.charts import vertical_bars
+from ontmoet.core.charts import horizontal_bars
 from ontmoet.core.exports import xlsx_response
 
 from .. import providers, selectors
@@ -53,8 +53,8 @@ def contacts_overview(request, scope):
     rows = _overview_rows(scope)
     labels = [str(label) for _limit, label in BUCKETS] + [str(_("nog nooit"))]
     counts = [sum(1 for row in rows if _bucket_label(row["days"]) == label) for label in labels]
-    chart = vertical_bars(labels, counts, alt=_("Aantal gemeenten per tijd sinds het laatste contact: ") + ", ".join(
-        f"{label} {count}" for label, count in zip(labels, counts, strict=True)), unit=_("gemeenten"))
+    chart = horizontal_bars(labels, counts, unit="", alt=_("Aantal gemeenten per tijd sinds het laatste contact: ")
+                            + ", ".join(f"{label} {count}" for label, count in zip(labels, counts, strict=True)))
     follow_ups = ContactMoment.objects.filter(
         municipality__in=[row["municipality"] for row in rows], follow_up_done=False,
         follow_up_on__isnull=False).select_related("municipality").order_by("follow_up_on")[:20]
