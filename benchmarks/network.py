@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import shlex
+import shutil
 import signal
 import subprocess
 import sys
@@ -161,6 +162,17 @@ def main() -> None:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
     workdir = Path(tempfile.mkdtemp(prefix="ontmoet-bench-network-"))
+    try:
+        result = measure(args, helpers, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    text = render(args, helpers.machine_info(), result)
+    print(text)
+    with (HERE / "RESULTS.md").open("a") as results:
+        results.write("\n" + text)
+
+
+def measure(args, helpers, workdir: Path) -> dict:
     mail_log = workdir / "mail.log"
     with helpers.database(args.users, workdir, args.database_url) as database_url:
         env = {**helpers.app_env(workdir, database_url), "PYTHONPATH": f"{ROOT}{os.pathsep}{HERE}",
@@ -200,10 +212,7 @@ def main() -> None:
             "first_seconds": first_seconds, "second_seconds": second_seconds, "report": report,
             "database": "PostgreSQL" if args.database_url else "SQLite",
         }
-    text = render(args, helpers.machine_info(), result)
-    print(text)
-    with (HERE / "RESULTS.md").open("a") as results:
-        results.write("\n" + text)
+    return result
 
 
 def _child(env: dict, extra: list[str]) -> str:

@@ -65,8 +65,8 @@ class EventForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Event
-        fields = ["title", "kind", "module", "group", "starts_at", "ends_at", "location", "online_url", "audience",
-                  "capacity", "municipality", "description", "is_published"]
+        fields = ["title", "kind", "starts_at", "ends_at", "location", "online_url", "audience", "capacity",
+                  "municipality", "module", "group", "description", "is_published"]
         widgets = {"starts_at": DateTimeLocalInput(), "ends_at": DateTimeLocalInput(),
                    "description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"starts_at": _("Nederlandse tijd."), "ends_at": _("Nederlandse tijd.")}
@@ -85,6 +85,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         self.fields["module"].queryset = modules
         self.fields["group"].queryset = groups
         self.fields["group"].required = False
+        self.fields["group"].help_text = _("Alleen voor een bijeenkomst van het lerend netwerk.")
         if self.instance.pk and hasattr(self.instance, "course_session"):
             self.initial["module"] = self.instance.course_session.module_id
         self.fields["online_url"].validators.append(check_web_link)
