@@ -88,3 +88,15 @@ def test_follow_up_reminders_are_sent_once(world):
     assert services.send_follow_up_reminders() == 1
     assert services.send_follow_up_reminders() == 0
     assert mail.outbox[0].to == ["province.staff@test.example"] and "Raalte" in mail.outbox[0].subject
+
+
+def test_out_of_scope_posts_change_nothing(world, client_for):
+    from ontmoet.network.models import MunicipalContact
+
+    contact = MunicipalContact.objects.create(municipality=world.raalte, name="Els", email="els@raalte.example")
+    assert client_for(world.users["other_municipal_officer"]).post(
+        f"/netwerk/contactpersonen/{contact.pk}/verwijderen/").status_code == 404
+    assert MunicipalContact.objects.filter(pk=contact.pk).exists()
+    response = client_for(world.users["other_province_staff"]).post("/netwerk/gemeenten/GM0177/contactmoment/", {
+        "kind": "bezoek", "date": "2026-01-05", "with_whom": "x"})
+    assert response.status_code == 404 and not ContactMoment.objects.exists()

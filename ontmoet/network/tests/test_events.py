@@ -271,3 +271,28 @@ def test_public_feed_lists_only_public_events(world, client):
 def test_board_audience_event_is_not_found_for_the_public(world, client):
     event = EventFactory(audience="besturen")
     assert client.get(f"/netwerk/activiteiten/{event.pk}/").status_code == 404
+
+
+def test_other_province_cannot_edit_or_see_registrants(world, client_for):
+    event = EventFactory(title="Overijssels webinar")
+    services.register_member(event, world.users["board_member"])
+    client = client_for(world.users["other_province_staff"])
+    response = client.post(f"/netwerk/activiteiten/{event.pk}/bewerken/", _event_post(title="Gekaapt"))
+    assert response.status_code == 404
+    event.refresh_from_db()
+    assert event.title == "Overijssels webinar"
+    assert client.get(f"/netwerk/activiteiten/{event.pk}/deelnemers.xlsx").status_code == 404
+    assert client_for(world.users["other_municipal_officer"]).get(
+        f"/netwerk/activiteiten/{event.pk}/deelnemers/").status_code == 404
+
+
+def test_waitlist_promotion_keeps_capacity_under_many_cancellations(world):
+    event = EventFactory(capacity=2)
+    users = [world.users[name] for name in ("board_member", "other_board_member", "municipal_officer",
+                                            "other_municipal_officer", "expert")]
+    registrations = [services.register_member(event, user) for user in users]
+    services.cancel(registrations[0])
+    services.cancel(registrations[2])  # was promoted, now cancels too
+    statuses = dict(event.registrations.values_list("user__first_name", "status"))
+    assert list(statuses.values()).count("aangemeld") == 2
+    assert statuses["other_municipal_officer"] == "aangemeld" and statuses["expert"] == "wachtlijst"
