@@ -21,6 +21,7 @@ urlpatterns = [
     # contacts and the aanspreekpunt
     path("gemeenten/", contacts.contacts_overview, name="contacts_overview"),
     path("gemeenten/contact.xlsx", contacts.contacts_export, name="contacts_export"),
+    path("gemeenten/contactmomenten.xlsx", contacts.contact_moments_export, name="contact_moments_export"),
     path("gemeenten/<str:code>/", contacts.municipality_contacts, name="municipality_contacts"),
     path("gemeenten/<str:code>/contactmoment/", contacts.contact_moment_add, name="contact_moment_add"),
     path("gemeenten/<str:code>/aanspreekpunt/", contacts.aanspreekpunt_edit, name="aanspreekpunt_edit"),

@@ -233,6 +233,7 @@ MATRIX = {
     "network:place_schemes": ("get", {"code": "place"}, OWN_PLACE),
     "network:contacts_overview": ("get", {}, PROVINCE_ONLY),
     "network:contacts_export": ("get", {}, PROVINCE_ONLY),
+    "network:contact_moments_export": ("get", {}, PROVINCE_ONLY),
     "network:municipality_contacts": ("get", {"code": "GM0177"}, RAALTE_MUNICIPALITY),
     "network:contact_moment_add": ("get", {"code": "GM0177"}, RAALTE_PROVINCE),
     "network:aanspreekpunt_edit": ("get", {"code": "GM0177"}, RAALTE_PROVINCE),

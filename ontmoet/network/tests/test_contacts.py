@@ -100,3 +100,15 @@ def test_out_of_scope_posts_change_nothing(world, client_for):
     response = client_for(world.users["other_province_staff"]).post("/netwerk/gemeenten/GM0177/contactmoment/", {
         "kind": "bezoek", "date": "2026-01-05", "with_whom": "x"})
     assert response.status_code == 404 and not ContactMoment.objects.exists()
+
+
+def test_contact_moments_export_stays_in_the_province(world, client_for):
+    import io
+
+    from openpyxl import load_workbook
+
+    ContactMoment.objects.create(municipality=world.raalte, kind="bezoek", date=date(2026, 1, 5), with_whom="A")
+    ContactMoment.objects.create(municipality=world.apeldoorn, kind="bezoek", date=date(2026, 1, 5), with_whom="B")
+    response = client_for(world.users["province_staff"]).get("/netwerk/gemeenten/contactmomenten.xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert [row[0] for row in rows[1:]] == ["Raalte"]

@@ -75,6 +75,19 @@ def contacts_export(request, scope):
 
 
 @require_safe
+@scope_required(province_staff)
+def contact_moments_export(request, scope):
+    """Every contact moment of the user's provinces, for reports and for keeping one's own records."""
+    header = [_("Gemeente"), _("Datum"), _("Soort"), _("Met wie"), _("Aantekeningen"), _("Opvolgen"),
+              _("Opvolging gedaan"), _("Vastgelegd door")]
+    moments = ContactMoment.objects.filter(municipality__in=selectors.contact_municipalities(scope)).select_related(
+        "municipality", "recorded_by").order_by("municipality__name", "-date")
+    rows = [[m.municipality.name, m.date, m.get_kind_display(), m.with_whom, m.notes, m.follow_up_on,
+             m.follow_up_done, str(m.recorded_by or "")] for m in moments]
+    return xlsx_response(f"contactmomenten-{timezone.localdate():%Y-%m-%d}.xlsx", _("Contactmomenten"), header, rows)
+
+
+@require_safe
 @scope_required(officer)
 def municipality_contacts(request, code, scope):
     municipality = _municipality_or_404(scope, code)
