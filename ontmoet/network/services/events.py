@@ -265,8 +265,11 @@ def purge_personal_data(now=None) -> int:
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ONTMOET_NETWORK_PURGE_AFTER_DAYS)
     # Leergang sessions keep who attended: that is the participant's own course record, not a mailing list.
-    events = Event.objects.filter(ends_at__lt=cutoff, personal_data_removed_at__isnull=True,
-                                  course_session__isnull=True)
+    from ..models import Session
+
+    # A subquery, not a join: PostgreSQL cannot lock rows on the nullable side of an outer join.
+    events = Event.objects.filter(ends_at__lt=cutoff, personal_data_removed_at__isnull=True).exclude(
+        pk__in=Session.objects.values("event_id"))
     count = 0
     for event in events.select_for_update():
         event.registrations.update(name="", email="", user=None)

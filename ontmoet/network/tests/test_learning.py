@@ -133,3 +133,23 @@ def test_leergang_session_is_planned_as_an_event_with_its_module(world, client_f
     assert "Kies bij een leergangbijeenkomst de module." in response.content.decode()
     client.post("/netwerk/activiteiten/nieuw/", {**data, "module": module.pk})
     assert Session.objects.get().module == module
+
+
+def test_purge_keeps_leergang_attendance(world, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from ontmoet.network.models import Event
+
+    settings.ONTMOET_NETWORK_PURGE_AFTER_DAYS = 30
+    module = ensure_leergang(world.overijssel).modules.first()
+    session = _session(module)
+    ordinary = EventFactory()
+    for event in (session, ordinary):
+        event_services.register_member(event, world.users["board_member"])
+    long_ago = timezone.now() - timedelta(days=60)
+    Event.objects.update(starts_at=long_ago, ends_at=long_ago + timedelta(hours=2))
+    assert event_services.purge_personal_data() == 1
+    assert session.registrations.get().user == world.users["board_member"]
+    assert ordinary.registrations.get().user is None
