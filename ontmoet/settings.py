@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "ontmoet.accounts",
     "ontmoet.toolkit",
     "ontmoet.helpdesk",
+    "ontmoet.network",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -260,3 +261,9 @@ FORM_RENDERER = "ontmoet.core.forms.OntmoetFormRenderer"
 # --- helpdesk ---
 # Days after resolution before a question closes by itself (`ontmoet helpdesk_autoclose`).
 ONTMOET_HELPDESK_AUTOCLOSE_DAYS = int(env("ONTMOET_HELPDESK_AUTOCLOSE_DAYS", "14"))
+# --- network ---
+# Registrants' personal data is removed this many days after an event ends (`ontmoet network_purge`).
+ONTMOET_NETWORK_PURGE_AFTER_DAYS = int(env("ONTMOET_NETWORK_PURGE_AFTER_DAYS", "90"))
+# Public registration: attempts per client address per hour, and the minimum seconds to fill in the form.
+ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = int(env("ONTMOET_NETWORK_PUBLIC_RATE_LIMIT", "10"))
+ONTMOET_NETWORK_MIN_FORM_SECONDS = int(env("ONTMOET_NETWORK_MIN_FORM_SECONDS", "3"))

@@ -12,6 +12,7 @@ urlpatterns = [
     path("plekken/", include("ontmoet.places.urls")),
     path("initiatieven/", include("ontmoet.toolkit.urls")),
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
+    path("netwerk/", include("ontmoet.network.urls")),
     path("beheer/", admin.site.urls),
     path("taal/", set_language, name="set_language"),
 ]

@@ -1,0 +1,41 @@
+"""Panels on the personal overview: the aanspreekpunt, one's registrations, open follow-ups."""
+
+from django.utils import timezone
+
+from ontmoet.core.panels import Panel
+from ontmoet.places.models import Place
+
+from . import selectors
+from .models import ContactMoment, DigestPreference, Frequency, Registration, RegistrationStatus
+from .services.digest import DEFAULT_FREQUENCY
+
+
+def panels(request, scope):
+    if not scope.authenticated:
+        return []
+    result = []
+    registrations = Registration.objects.filter(
+        user=request.user, status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
+        event__ends_at__gte=timezone.now()).select_related("event").order_by("event__starts_at")[:5]
+    if registrations:
+        result.append(Panel("network/panels/registrations.html", {"registrations": registrations}))
+    contacts = []
+    for place in Place.objects.filter(pk__in=scope.place_ids).select_related("municipality"):
+        contacts.append((place.name, selectors.aanspreekpunt_for(place.municipality_id), None))
+    for municipality in selectors.contact_municipalities(scope).filter(pk__in=scope.municipality_ids):
+        contacts.append((municipality.name, selectors.aanspreekpunt_for(municipality.pk), municipality.code))
+    if contacts:
+        result.append(Panel("network/panels/aanspreekpunt.html", {"contacts": contacts}))
+    own_places = Place.objects.filter(pk__in=scope.place_ids).select_related("municipality")
+    schemes = [(place, selectors.upcoming_deadlines(selectors.schemes_for_place(place))) for place in own_places]
+    if schemes:
+        result.append(Panel("network/panels/schemes.html", {"places": schemes}))
+    preference = DigestPreference.objects.filter(user=request.user).first()
+    result.append(Panel("network/panels/digest.html", {
+        "frequency": preference.get_frequency_display() if preference else Frequency(DEFAULT_FREQUENCY).label}))
+    if scope.is_province_staff:
+        due = ContactMoment.objects.filter(
+            municipality__in=selectors.contact_municipalities(scope), follow_up_done=False,
+            follow_up_on__lte=timezone.localdate()).count()
+        result.append(Panel("network/panels/province.html", {"due": due}))
+    return result
