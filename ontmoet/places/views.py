@@ -29,13 +29,11 @@ def _get_place_or_404(scope, code):
 def place_list(request, scope):
     form = PlaceFilterForm(request.GET or None, scope=scope)
     filters = form.filters()
-    places = selectors.list_places(scope, filters)
-    page = Paginator(places, 25).get_page(request.GET.get("pagina"))
+    page, rows = selectors.list_page(scope, filters, form.municipality_names, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "places/list.html", {
-        "form": form, "page": page, "rows": selectors.list_rows(page.object_list), "query": query.urlencode(),
-        "filtered": bool(filters),
+        "form": form, "page": page, "rows": rows, "query": query.urlencode(), "filtered": bool(filters),
     })
 
 
