@@ -9,6 +9,8 @@ choices fall back to Django's own rendering.
 <option> markup is made once, when the choices are made (per language for fixed lists).
 """
 
+import html
+
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.choices import BaseChoiceIterator
@@ -16,10 +18,15 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 
+def _escape(text) -> str:
+    # conditional_escape, minus its lazy-object wrapper for the common case of a plain string.
+    return html.escape(text) if type(text) is str else conditional_escape(text)
+
+
 def _option_parts(value, label) -> tuple[str, str, str]:
     """(value as submitted, '<option value="…"', '>label</option>'), escaped as Django's template would."""
     value = "" if value is None else str(value)
-    return value, f'<option value="{conditional_escape(value)}"', f">{conditional_escape(label)}</option>"
+    return value, f'<option value="{_escape(value)}"', f">{_escape(label)}</option>"
 
 
 class PreparedChoices(BaseChoiceIterator):

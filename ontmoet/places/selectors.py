@@ -1,13 +1,11 @@
 """Reads for places. Every list is scoped to the user; nothing here writes."""
 
 from datetime import timedelta
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
@@ -54,10 +52,11 @@ def list_scope(scope: Scope, municipality_ids) -> QuerySet[Place]:
 
 
 def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> tuple:
-    """One page of the officers' list: (page, rows), in four small queries whatever the page size.
+    """One page of the officers' list: (page, rows as ROW_COLUMNS tuples, municipality names by id).
 
-    Counting and finding the page's ids use only narrow indexes; the 25 rows are then read by primary key.
-    Sorting wide rows to find a page (a temp B-tree of whole rows on SQLite) was most of the list's cost.
+    A fixed number of small queries whatever the page size: counting and finding the page's ids use
+    only narrow indexes (see Place.Meta.indexes); the 25 rows are then read by primary key. Sorting
+    wide rows to find a page (a temp B-tree of whole rows on SQLite) was most of the list's cost.
     """
     ids = filter_places(list_scope(scope, municipality_names), filters).values_list("pk", flat=True)
     if filters.get("q"):
@@ -74,31 +73,7 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
 
         municipality_names = {**municipality_names,
                               **dict(Municipality.objects.filter(pk__in=missing).values_list("pk", "name"))}
-    return page, list_rows(rows, municipality_names)
-
-
-def list_rows(rows, municipality_names: dict) -> list[dict]:
-    """The rows of the officers' table as display strings, with labels translated once per page.
-
-    The template then only prints strings; per-row `get_FOO_display` and date filters made the
-    table the most expensive part of the page.
-    """
-    from .choices import Kind, Staffing, Status
-
-    kinds, staffing, statuses = ({v: str(label) for v, label in c.choices} for c in (Kind, Staffing, Status))
-    never = _("nooit")
-    # Every detail URL is the same but for the code (codes are [A-Za-z0-9_-], see validators.CODE_RE).
-    prefix, suffix = reverse("places:detail", args=["~"]).split("~")
-    return [{
-        "url": f"{prefix}{quote(code, safe='')}{suffix}",
-        "name": name,
-        "kind": kinds.get(kind, kind),
-        "municipality": municipality_names[municipality_id],
-        "city": city,
-        "staffing": staffing.get(staffing_value, staffing_value),
-        "status": statuses.get(status, status),
-        "verified": formats.date_format(timezone.localtime(verified), "j M Y") if verified else never,
-    } for _pk, code, name, kind, city, staffing_value, status, verified, municipality_id in rows]
+    return page, rows, municipality_names
 
 
 def verification_cutoff():
