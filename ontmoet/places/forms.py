@@ -9,7 +9,7 @@ from ontmoet.core.forms import StyledFormMixin
 from ontmoet.core.widgets import PreparedChoices
 from ontmoet.regions.models import Municipality
 
-from . import choices, validators
+from . import choices, selectors, validators
 from .columns import VOCABULARY_FIELDS
 from .models import Activity, Facility, Place
 
@@ -168,9 +168,9 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         self.fields["municipality"].choices = PreparedChoices(
             [("", _("Alle gemeenten")), *self.municipality_names.items()])
         self.fields["facility"].choices = PreparedChoices(
-            [("", _("Alle voorzieningen")), *Facility.objects.values_list("pk", "name")])
+            [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)])
         self.fields["activity"].choices = PreparedChoices(
-            [("", _("Alle activiteiten")), *Activity.objects.values_list("pk", "name")])
+            [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)])
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is simply ignored."""

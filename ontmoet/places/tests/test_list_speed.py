@@ -182,3 +182,12 @@ def assert_html_equal():
 
 def test_escape_is_what_the_template_uses():
     assert escape("<a href='x'>&\"") == "&lt;a href=&#x27;x&#x27;&gt;&amp;&quot;"
+
+
+def test_vocabulary_names_are_the_orm_query(db):
+    from ontmoet.places.models import Activity, Facility
+
+    for model in (Facility, Activity):
+        assert selectors.vocabulary_names(model) == list(model.objects.values_list("pk", "name"))
+    Facility.objects.create(code="nieuw", name="Aaa nieuw", order=0)  # a change shows at once: nothing cached
+    assert selectors.vocabulary_names(Facility) == list(Facility.objects.values_list("pk", "name"))
