@@ -77,6 +77,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--export-requests", type=int, default=20, help="full exports by the concurrent clients")
     parser.add_argument("--solo-exports", type=int, default=3, help="full exports by one client alone")
     parser.add_argument("--phase-seconds", type=float, default=180, help="stop starting requests after this")
+    parser.add_argument("--driver", choices=["python", "wrk"], default="python",
+                        help="load generator for the trivial and list phases: Python client threads (default), "
+                             "or wrk (C, little CPU, so the server keeps the cores); the exports always use Python")
+    parser.add_argument("--wrk-seconds", type=int, default=20, help="duration of each wrk phase")
     parser.add_argument("--no-save", action="store_true", help="do not append to RESULTS.md")
     return parser.parse_args()
 
@@ -263,10 +267,14 @@ def measure(port: int, server_pid: int, size: int, password: str, meta: dict, ar
         ("export CSV, all, alone", clients[:1], ["/plekken/export.csv"] * args.solo_exports, checks["export"]),
     ]
     rows = []
-    for name, phase_clients, paths, check in phases:
+    for index, (name, phase_clients, paths, check) in enumerate(phases):
         phase_clients = phase_clients[:len(paths)]  # fewer requests than clients: fewer at once
         before = cpu_counters(server_pid)
-        stats = run_phase(phase_clients, paths, check, args.phase_seconds)
+        if args.driver == "wrk" and index < 2:  # trivial and list
+            stats = run_wrk(port, clients[0].cookies, paths, "list" if index else "trivial", args)
+            phase_clients = clients  # wrk keeps as many connections busy as there are clients
+        else:
+            stats = run_phase(phase_clients, paths, check, args.phase_seconds)
         stats.update(cpu_usage(before, cpu_counters(server_pid), stats))
         stats.update(size=size, endpoint=name, clients=len(phase_clients))
         print(f"   {name:24} {summary(stats)}", flush=True)
@@ -342,6 +350,78 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
         "p95": percentile(latencies, 95),
         "max": latencies[-1] if latencies else float("nan"),
         "rps": len(latencies) / wall,
+    }
+
+
+# wrk: one Lua state per thread; each cycles through the phase's paths from its own offset and checks
+# every response (status 200 and the expected content); done() reports what run_phase reports.
+WRK_SCRIPT = """
+local paths = {%(paths)s}
+local expected = {%(expected)s}
+local threads, counter = {}, 0
+function setup(thread)
+  thread:set("offset", counter * 997)
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  i, bad = offset, 0
+  wrk.headers["Cookie"] = "%(cookie)s"
+  wrk.headers["Connection"] = "close"  -- a new connection per request, as the Python client does
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+function response(status, headers, body)
+  local ok = false
+  if status == 200 then
+    for _, text in ipairs(expected) do
+      if body:find(text, 1, true) then ok = true end
+    end
+  end
+  if not ok then bad = bad + 1 end
+end
+function done(summary, latency, requests)
+  local bad = 0
+  for _, thread in ipairs(threads) do bad = bad + thread:get("bad") end
+  local e = summary.errors
+  io.write(string.format('WRK {"requests": %%d, "bad": %%d, "socket_errors": %%d, "p50": %%d, "p95": %%d, ' ..
+    '"max": %%d, "duration_us": %%d}\\n', summary.requests, bad, e.connect + e.read + e.write + e.timeout,
+    latency:percentile(50), latency:percentile(95), latency.max, summary.duration))
+end
+"""
+WRK_EXPECTED = {"trivial": ['"ok"'], "list": ["utrecht-table", "Geen plekken gevonden"]}
+
+
+def run_wrk(port: int, cookies: dict, paths: list[str], kind: str, args) -> dict:
+    """One phase with wrk: `--clients` connections for `--wrk-seconds`, on 2 threads (one per core at most)."""
+    if not shutil.which("wrk"):
+        sys.exit("--driver wrk needs wrk (Debian: apt-get install wrk)")
+    lua = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
+    script = WRK_SCRIPT % {
+        "paths": ", ".join(lua(path) for path in paths),
+        "expected": ", ".join(lua(text) for text in WRK_EXPECTED[kind]),
+        "cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()).replace('"', ""),
+    }
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        command = ["wrk", "-t", str(min(2, args.clients)), "-c", str(args.clients), "-d", f"{int(args.wrk_seconds)}s",
+                   "--timeout", "30s", "-s", handle.name, f"http://{HOST}:{port}/"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode or "WRK " not in done.stdout:
+            sys.exit(f"wrk failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+        output = done.stdout
+    finally:
+        os.unlink(handle.name)
+    result = json.loads(output.split("WRK ", 1)[1].splitlines()[0])
+    errors = result["bad"] + result["socket_errors"]
+    return {
+        "requests": result["requests"], "errors": errors, "skipped": 0,
+        "error_sample": [f"{errors} responses not HTTP 200 with the expected content"] if errors else [],
+        "p50": result["p50"] / 1e6, "p95": result["p95"] / 1e6, "max": result["max"] / 1e6,
+        "rps": (result["requests"] - errors) / (result["duration_us"] / 1e6),
     }
 
 
@@ -422,7 +502,11 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
         f"- App code: newest file under ontmoet/ changed {code_note(notes)}",
         f"- Server: gunicorn, {args.workers} workers × {args.threads} threads "
         f"({'gthread' if args.threads > 1 else 'sync'}), ONTMOET_ENV=production, "
-        f"on {HOST}; load from {args.clients} client threads on the same machine",
+        f"on {HOST}; " + (f"load from wrk ({args.clients} connections, 2 threads, {args.wrk_seconds:g} s per phase, "
+                          f"a new connection per request) for the trivial view and the list, from {args.clients} "
+                          "Python client threads for the exports; all on the same machine"
+                          if args.driver == "wrk" else
+                          f"load from {args.clients} client threads on the same machine"),
         "",
         "| places | endpoint | clients | requests | errors | p50 ms | p95 ms | max ms | req/s | % of trivial "
         "| server CPU ms/req | other programs' CPU |",

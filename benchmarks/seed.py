@@ -107,12 +107,13 @@ def fill(count: int) -> dict:
 
 
 def analyze() -> None:
-    """PostgreSQL: fresh statistics, as autovacuum would have by the time a real database is this full.
-
-    SQLite gets none: nothing in Ontmoet runs ANALYZE there, so production would not have them either.
-    """
+    """Fresh planner statistics, as after an import (`places.services.refresh_statistics`, which the
+    import runs; on PostgreSQL autovacuum would also have by the time a real database is this full)."""
     from django.db import connection
 
+    from ontmoet.places.services import refresh_statistics
+
+    refresh_statistics()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -4,29 +4,67 @@ Django renders every <option> through templates and builds a dictionary per opti
 (`optgroups`/`create_option`); with ~130 options the officers' filter form cost more than the rest
 of the page. The output here is the same markup as Django's select.html for flat choices; grouped
 choices fall back to Django's own rendering.
+
+`PreparedChoices` goes one step further for lists that are shown on every page view: the escaped
+<option> markup is made once, when the choices are made (per language for fixed lists).
 """
+
+import html
 
 from django import forms
 from django.forms.utils import flatatt
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
 
+def _escape(text) -> str:
+    # conditional_escape, minus its lazy-object wrapper for the common case of a plain string.
+    return html.escape(text) if type(text) is str else conditional_escape(text)
+
+
+def _option_parts(value, label) -> tuple[str, str, str]:
+    """(value as submitted, '<option value="…"', '>label</option>'), escaped as Django's template would."""
+    value = "" if value is None else str(value)
+    return value, f'<option value="{_escape(value)}"', f">{_escape(label)}</option>"
+
+
+class PreparedChoices(BaseChoiceIterator):
+    """Flat choices with their labels as plain strings and their <option> markup made once.
+
+    A BaseChoiceIterator, so fields and widgets keep it as it is (no copy, no normalising per form).
+    Build it from already translated labels; it is as immutable as the strings in it.
+    """
+
+    def __init__(self, choices):
+        self.choices = tuple((value, str(label)) for value, label in choices)
+        self.options = tuple(_option_parts(value, label) for value, label in self.choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
+
+
 class FastSelect(forms.Select):
     def render(self, name, value, attrs=None, renderer=None):
-        choices = list(self.choices)
-        if any(isinstance(label, list | tuple) for _value, label in choices):
-            return super().render(name, value, attrs, renderer)  # optgroups: the general path
+        choices = self.choices
+        if isinstance(choices, PreparedChoices):
+            options = choices.options
+        else:
+            choices = list(choices)
+            if any(isinstance(label, list | tuple) for _value, label in choices):
+                return super().render(name, value, attrs, renderer)  # optgroups: the general path
+            options = [_option_parts(option_value, label) for option_value, label in choices]
         selected = {str(v) for v in self.format_value(value)}
         final_attrs = self.build_attrs(self.attrs, attrs)
-        parts = [format_html("<select name=\"{}\"{}>", name, flatatt(final_attrs))]
+        parts = [format_html('<select name="{}"{}>', name, flatatt(final_attrs))]
         found = False
-        for option_value, label in choices:
-            option_value = "" if option_value is None else str(option_value)
+        for option_value, start, end in options:
             is_selected = not found and option_value in selected
             found = found or is_selected
-            parts.append(f'<option value="{conditional_escape(option_value)}"{" selected" if is_selected else ""}>'
-                         f"{conditional_escape(label)}</option>")
+            parts.append(f"{start} selected{end}" if is_selected else f"{start}{end}")
         parts.append("</select>")
         return mark_safe("".join(parts))  # noqa: S308 - name, attributes, values and labels are escaped
 

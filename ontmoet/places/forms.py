@@ -1,11 +1,15 @@
+import functools
+
 from django import forms
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.widgets import PreparedChoices
 from ontmoet.regions.models import Municipality
 
-from . import choices, validators
+from . import choices, selectors, validators
 from .columns import VOCABULARY_FIELDS
 from .models import Activity, Facility, Place
 
@@ -115,38 +119,58 @@ class CreatePlaceForm(PlaceForm):
     SECTIONS = [(PlaceForm.SECTIONS[0][0], ["code", *PlaceForm.SECTIONS[0][1]]), *PlaceForm.SECTIONS[1:]]
 
 
+# The filter form's fixed choices; their labels are translated once per language, not on every page view.
+FILTER_CHOICES = {
+    "kind": [("", _("Alle soorten")), *choices.Kind.choices],
+    "typology": [("", _("Alle typologieën")), *choices.Typology.choices],
+    "staffing": [("", _("Alle vormen")), *choices.Staffing.choices],
+    "status": [("", _("Alle statussen")), *choices.Status.choices],
+    "verified": [("", _("Maakt niet uit")), ("verouderd", _("Langer dan 12 maanden geleden of nooit")),
+                 ("actueel", _("In de afgelopen 12 maanden"))],
+    "sort": [("naam", _("Naam (A-Z)")), ("-naam", _("Naam (Z-A)")), ("gemeente", _("Gemeente")),
+             ("soort", _("Soort")), ("bevestigd", _("Langst niet bevestigd eerst")),
+             ("-gewijzigd", _("Laatst gewijzigd eerst"))],
+}
+
+
+@functools.cache
+def _translated_filter_choices(language: str) -> dict[str, PreparedChoices]:
+    """FILTER_CHOICES in `language`, options rendered once: constants in the code, so safe to keep per process."""
+    with translation.override(language):
+        return {name: PreparedChoices(options) for name, options in FILTER_CHOICES.items()}
+
+
 class PlaceFilterForm(StyledFormMixin, forms.Form):
-    """Filters of the officers' list. Invalid values are dropped, never an error page."""
+    """Filters of the officers' list. Invalid values are dropped, never an error page.
+
+    Municipalities, facilities and activities are plain choices read with one narrow query each (a
+    ModelChoiceField would count, build model instances and query again to validate);
+    `municipality_names` (id → name, in the user's scope) is what the list uses for its scope and its rows.
+    """
 
     q = forms.CharField(label=_("Zoek op naam, code, plaats of postcode"), required=False, max_length=100)
-    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=Municipality.objects.none(), required=False,
-                                          empty_label=_("Alle gemeenten"))
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False,
-                             choices=[("", _("Alle soorten"))] + choices.Kind.choices)
-    typology = forms.ChoiceField(label=_("Typologie"), required=False,
-                                 choices=[("", _("Alle typologieën"))] + choices.Typology.choices)
-    staffing = forms.ChoiceField(label=_("Bemensing"), required=False,
-                                 choices=[("", _("Alle vormen"))] + choices.Staffing.choices)
-    facility = forms.ModelChoiceField(label=_("Voorziening"), queryset=Facility.objects.all(), required=False,
-                                      empty_label=_("Alle voorzieningen"))
-    activity = forms.ModelChoiceField(label=_("Activiteit"), queryset=Activity.objects.all(), required=False,
-                                      empty_label=_("Alle activiteiten"))
-    status = forms.ChoiceField(label=_("Status"), required=False,
-                               choices=[("", _("Alle statussen"))] + choices.Status.choices)
-    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=[
-        ("", _("Maakt niet uit")), ("verouderd", _("Langer dan 12 maanden geleden of nooit")),
-        ("actueel", _("In de afgelopen 12 maanden")),
-    ])
-    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=[
-        ("naam", _("Naam (A-Z)")), ("-naam", _("Naam (Z-A)")), ("gemeente", _("Gemeente")),
-        ("soort", _("Soort")), ("bevestigd", _("Langst niet bevestigd eerst")),
-        ("-gewijzigd", _("Laatst gewijzigd eerst")),
-    ])
+    municipality = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int, empty_value=None)
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False)
+    typology = forms.ChoiceField(label=_("Typologie"), required=False)
+    staffing = forms.ChoiceField(label=_("Bemensing"), required=False)
+    facility = forms.TypedChoiceField(label=_("Voorziening"), required=False, coerce=int, empty_value=None)
+    activity = forms.TypedChoiceField(label=_("Activiteit"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False)
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False)
 
-    def __init__(self, *args, scope=None, **kwargs):
+    def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        if scope is not None:
-            self.fields["municipality"].queryset = scope.municipalities(Municipality.objects.all())
+        for name, options in _translated_filter_choices(translation.get_language() or settings.LANGUAGE_CODE).items():
+            self.fields[name].choices = options
+        municipalities = scope.municipalities(Municipality.objects.all()).order_by("name", "pk")
+        self.municipality_names = dict(municipalities.values_list("pk", "name"))
+        self.fields["municipality"].choices = PreparedChoices(
+            [("", _("Alle gemeenten")), *self.municipality_names.items()])
+        self.fields["facility"].choices = PreparedChoices(
+            [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)])
+        self.fields["activity"].choices = PreparedChoices(
+            [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)])
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is simply ignored."""

@@ -200,6 +200,8 @@ def import_places(filename: str, data: bytes, scope: Scope, user, progress=None)
                 setattr(place, field, value)
             services.save_place(place, m2m, user, reason=_("import %(file)s") % {"file": filename})
             report.actions.append((number, place.code, action))
+    if report.count("created") or report.count("updated"):
+        services.refresh_statistics()
     report.written = True
     return report
 

@@ -1,6 +1,6 @@
 """Writes for places. Database writes run inside one transaction; mail goes out after them."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from ontmoet.core.mail import send_templated_mail
@@ -54,3 +54,17 @@ def send_verification_reminder(place: Place) -> int:
     if sent:
         Place.objects.filter(pk=place.pk).update(verification_reminder_sent_at=timezone.now())
     return sent
+
+
+def refresh_statistics() -> None:
+    """Fresh query-planner statistics for the place tables, after a bulk change such as an import.
+
+    PostgreSQL's autovacuum does this by itself; SQLite never does, and without statistics it picks
+    plans that sort the whole register for every page of the officers' list. A few milliseconds per
+    10,000 places.
+    """
+    tables = [Place._meta.db_table, *(getattr(Place, field).through._meta.db_table
+                                      for field in ("facilities", "activities", "target_groups"))]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")

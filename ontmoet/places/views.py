@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
 from ontmoet.core.exports import csv_response, xlsx_response
 
-from . import importing, selectors, services
+from . import importing, listing, selectors, services
 from .columns import HEADERS, export_rows
 from .forms import CreatePlaceForm, ImportForm, PlaceFilterForm, PlaceForm, ReminderForm
 from .tasks import send_verification_reminders
@@ -29,12 +29,11 @@ def _get_place_or_404(scope, code):
 def place_list(request, scope):
     form = PlaceFilterForm(request.GET or None, scope=scope)
     filters = form.filters()
-    places = selectors.list_places(scope, filters)
-    page = Paginator(places, 25).get_page(request.GET.get("pagina"))
+    page, rows, names = selectors.list_page(scope, filters, form.municipality_names, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "places/list.html", {
-        "form": form, "page": page, "rows": selectors.list_rows(page.object_list), "query": query.urlencode(),
+        "form": form, "page": page, "rows_html": listing.rows_html(rows, names), "query": query.urlencode(),
         "filtered": bool(filters),
     })
 

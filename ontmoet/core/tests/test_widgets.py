@@ -32,3 +32,16 @@ def test_grouped_choices_fall_back_to_django_rendering():
     grouped = [("Groep", [("x", "X"), ("y", "Y")])]
     html = FastSelect(choices=grouped).render("veld", "y")
     assert '<optgroup label="Groep">' in html and 'value="y" selected' in html
+
+
+def test_prepared_choices_render_like_django_and_are_kept_as_they_are():
+    from ontmoet.core.widgets import PreparedChoices
+
+    prepared = PreparedChoices(CHOICES)
+    field = forms.ChoiceField(choices=prepared, widget=FastSelect)
+    assert field.choices is prepared and field.widget.choices is prepared  # no copy per form
+    for value in ["", "a", "3", None, "onbekend"]:
+        django_html = forms.Select(choices=CHOICES).render("veld", value, {"id": "id_veld"})
+        assert _options(FastSelect(choices=prepared).render("veld", value, {"id": "id_veld"})) == _options(django_html)
+    assert field.clean("3") == "3" and list(prepared) == [("", "Alle"), ("a", "Één & twee"),
+                                                         ("b", "<script>x</script>"), (3, "Drie")]
