@@ -9,6 +9,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.http import FileResponse
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 # Signatures of the kinds we accept; the first bytes decide, never the name or the browser's claim.
@@ -50,16 +51,25 @@ def validate_attachment(uploaded, kinds=DEFAULT_KINDS, max_bytes=DEFAULT_MAX_BYT
     return kind
 
 
-def private_upload_to(folder: str):
-    """An `upload_to` for FileFields: <folder>/<yyyy>/<random>.<ext of the checked kind>."""
+@deconstructible
+class PrivateUploadTo:
+    """An `upload_to` for FileFields: <folder>/<yyyy>/<random><suffix>; migrations can serialise it."""
 
-    def upload_to(instance, filename):
+    def __init__(self, folder: str):
+        self.folder = folder
+
+    def __call__(self, instance, filename):
         from django.utils import timezone
 
         suffix = PurePath(filename).suffix.lower()[:5]
-        return f"{folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{suffix}"
+        return f"{self.folder}/{timezone.now():%Y}/{uuid.uuid4().hex}{suffix}"
 
-    return upload_to
+    def __eq__(self, other):
+        return isinstance(other, PrivateUploadTo) and other.folder == self.folder
+
+
+def private_upload_to(folder: str) -> PrivateUploadTo:
+    return PrivateUploadTo(folder)
 
 
 def attachment_response(field_file, download_name: str, kind: str | None = None) -> FileResponse:

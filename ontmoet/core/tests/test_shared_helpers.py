@@ -87,3 +87,14 @@ def test_mail_can_carry_attachments_and_headers(tmp_path, settings):
                         headers={"List-Unsubscribe": "<https://example.org/u>"})
     message = mail.outbox[0]
     assert message.attachments[0][0] == "agenda.ics" and message.extra_headers["List-Unsubscribe"]
+
+
+def test_private_upload_names_are_random_and_serialisable_in_migrations():
+    from django.db.migrations.writer import MigrationWriter
+
+    from ontmoet.core.uploads import private_upload_to
+
+    upload_to = private_upload_to("bijlagen")
+    first, second = upload_to(None, "Factuur.PDF"), upload_to(None, "Factuur.PDF")
+    assert first.startswith("bijlagen/") and first.endswith(".pdf") and first != second
+    assert "PrivateUploadTo('bijlagen')" in MigrationWriter.serialize(upload_to)[0]
