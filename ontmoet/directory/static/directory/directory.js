@@ -21,7 +21,7 @@
   }
 
   function resultsMap(element) {
-    var map = L.map(element, { keyboard: true, scrollWheelZoom: false }).setView([52.4, 6.3], 9);
+    var map = L.map(element, { keyboard: true, scrollWheelZoom: false, maxZoom: 19 }).setView([52.4, 6.3], 9);
     baseLayer(map, element);
     fetch(element.getAttribute("data-geojson"), { headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
@@ -32,12 +32,15 @@
         map.addLayer(cluster);
         map.fitBounds(cluster.getBounds(), { padding: [20, 20], maxZoom: 14 });
       })
-      .catch(function () { /* the list below the map has the same places */ });
+      .catch(function (error) {
+        // The list below the map has the same places; keep the reason for whoever debugs this.
+        element.setAttribute("data-error", String(error));
+      });
   }
 
   function placeMap(element) {
     var latlng = [parseFloat(element.getAttribute("data-lat")), parseFloat(element.getAttribute("data-lon"))];
-    var map = L.map(element, { keyboard: true, scrollWheelZoom: false }).setView(latlng, 14);
+    var map = L.map(element, { keyboard: true, scrollWheelZoom: false, maxZoom: 19 }).setView(latlng, 14);
     baseLayer(map, element);
     L.marker(latlng, { title: element.getAttribute("data-name"), alt: element.getAttribute("data-name") }).addTo(map);
   }
