@@ -5,8 +5,8 @@ import json
 import re
 
 import pytest
-from playwright.sync_api import expect
 from django.core import mail
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible
 from ontmoet.directory.forms import ReportForm
