@@ -3,6 +3,7 @@ downloads, API docs. Every page type is scanned with axe-core; screenshots land 
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 from django.core import mail
@@ -102,7 +103,7 @@ def test_place_page_report_and_downloads(kaart, page):
                          ("Download HSDS (JSON)", b"service_at_locations")]:
         with page.expect_download() as download:
             page.get_by_role("link", name=name).click()
-        assert marker in open(download.value.path(), "rb").read()
+        assert marker in Path(download.value.path()).read_bytes()
 
 
 def test_api_docs_load_without_csp_errors(kaart, page):
