@@ -9,13 +9,14 @@ municipality's centre. Tests and the demo use the fallback; nothing here needs t
 import json
 import logging
 import re
+import time
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Avg, FloatField
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Substr
 
 from . import text
 
@@ -74,12 +75,30 @@ def _pdok(query: str) -> Point | None:
     return Point(float(match.group(2)), float(match.group(1)), docs[0].get("weergavenaam", query))
 
 
-def _centre(queryset, label: str) -> Point | None:
-    centre = queryset.filter(latitude__isnull=False).aggregate(
-        lat=Avg(Cast("latitude", FloatField())), lon=Avg(Cast("longitude", FloatField())))
-    if centre["lat"] is None:
-        return None
-    return Point(centre["lat"], centre["lon"], label)
+CENTRES_TTL = 300.0  # seconds: the register changes slowly, and a stale centre is still near
+_centres: dict = {"loaded": -CENTRES_TTL, "postcodes": {}, "villages": {}}
+
+
+def forget_centres() -> None:
+    _centres["loaded"] = -CENTRES_TTL
+
+
+def centres() -> dict:
+    """Centres of the public places per PC4 area and per village (folded name), cached per process."""
+    if time.monotonic() - _centres["loaded"] < CENTRES_TTL:
+        return _centres
+    from .selectors import public_places
+
+    places = public_places().filter(latitude__isnull=False)
+    lat, lon = Avg(Cast("latitude", FloatField())), Avg(Cast("longitude", FloatField()))
+    postcodes = {row["pc4"]: Point(row["lat"], row["lon"], row["pc4"]) for row in
+                 places.exclude(postcode="").annotate(pc4=Substr("postcode", 1, 4)).values("pc4")
+                 .annotate(lat=lat, lon=lon).order_by()}
+    villages = {}
+    for row in places.exclude(city="").values("city").annotate(lat=lat, lon=lon).order_by():
+        villages.setdefault(text.fold(row["city"]), Point(row["lat"], row["lon"], row["city"]))
+    _centres.update(loaded=time.monotonic(), postcodes=postcodes, villages=villages)
+    return _centres
 
 
 def _offline(query: str) -> Point | None:
@@ -87,19 +106,21 @@ def _offline(query: str) -> Point | None:
 
     from .selectors import public_places
 
-    places = public_places()
+    known = centres()
     match = POSTCODE_RE.match(query)
     if match:
-        pc4 = match.group(1)
-        return _centre(places.filter(postcode__startswith=pc4), pc4)
+        return known["postcodes"].get(match.group(1))
     folded = text.fold(query)
-    cities = {text.fold(city): city for city in places.values_list("city", flat=True).distinct()}
-    if folded in cities:
-        return _centre(places.filter(city=cities[folded]), cities[folded])
-    for municipality in Municipality.objects.filter(places__in=places).distinct():
+    if folded in known["villages"]:
+        return known["villages"][folded]
+    for municipality in Municipality.objects.all().only("code", "name"):
         if text.fold(municipality.name) == folded:
-            return _municipality_centre(municipality) or _centre(places.filter(municipality=municipality),
-                                                                 municipality.name)
+            centre = _municipality_centre(municipality)
+            if centre is None:
+                mine = public_places().filter(municipality=municipality, latitude__isnull=False).aggregate(
+                    lat=Avg(Cast("latitude", FloatField())), lon=Avg(Cast("longitude", FloatField())))
+                centre = Point(mine["lat"], mine["lon"], municipality.name) if mine["lat"] is not None else None
+            return centre
     return None
 
 
