@@ -9,16 +9,35 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.places.models import Place
+from ontmoet.regions.models import Municipality
 
 
 class SearchEntry(models.Model):
+    """One public, active place as the search page needs it: narrow, so that filtering, counting and
+    sorting 100,000 rows stays cheap; the page then loads only its 20 places in full."""
+
     place = models.OneToOneField(Place, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
     document = models.TextField(_("zoektekst"))
+    # The stems of the name alone, space-padded (" dorpshuis linde "): a match here ranks first.
+    name_terms = models.CharField(_("naam (stammen)"), max_length=400, default="")
+    name = models.CharField(_("naam"), max_length=200, default="")
+    kind = models.CharField(_("soort"), max_length=20, default="")
+    municipality = models.ForeignKey(Municipality, on_delete=models.CASCADE, related_name="+", null=True)
+    wheelchair_accessible = models.BooleanField(null=True)
+    open_days = models.CharField(_("open op"), max_length=30, default="", help_text=" ma di ... ")
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("zoekregel")
         verbose_name_plural = _("zoekregels")
+        indexes = [
+            models.Index(fields=["name", "place"]),
+            models.Index(fields=["municipality", "name"]),
+            models.Index(fields=["kind", "name"]),
+            models.Index(fields=["latitude", "longitude"]),
+        ]
 
     def __str__(self) -> str:
         return str(self.place_id)

@@ -3,8 +3,7 @@
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet
-from django.db.models.functions import Cast
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Prefetch, Q, QuerySet
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
@@ -14,6 +13,7 @@ from ontmoet.regions.models import Municipality
 
 from . import search, text
 from .geocoding import Point
+from .models import SearchEntry
 
 PAGE_SIZE = 20
 KM_PER_DEGREE_LAT = 110.574
@@ -54,53 +54,91 @@ def public_municipalities() -> QuerySet[Municipality]:
 
 @dataclass
 class SearchResult:
-    places: QuerySet
+    entries: QuerySet  # SearchEntry rows in result order; page through these, then load_places(page)
     words: list[str] = field(default_factory=list)
     corrected: list[str] | None = None  # the words actually searched after a typo correction
     origin: Point | None = None
 
 
 def search_places(filters: dict, origin: Point | None = None) -> SearchResult:
-    """Public places for the cleaned filters of the search form (also used by the API).
+    """Public places for the cleaned filters of the search form (also used by the API and the map).
 
     Keys: q, municipality, kind, facility, activity, target_group (codes), wheelchair (bool),
     day ('ma'..'zo'), radius (km, with `origin`), sort ('relevantie', 'naam', 'afstand').
+    Everything is decided on the narrow index table; see SearchEntry.
     """
-    queryset = public_list()
+    entries = SearchEntry.objects.all()
     if filters.get("municipality"):
-        queryset = queryset.filter(municipality__code=filters["municipality"])
+        entries = entries.filter(municipality__code=filters["municipality"])
     if filters.get("kind"):
-        queryset = queryset.filter(kind=filters["kind"])
-    for key, lookup in (("facility", "facilities__code"), ("activity", "activities__code"),
-                        ("target_group", "target_groups__code")):
+        entries = entries.filter(kind=filters["kind"])
+    for key, lookup in (("facility", "place__facilities__code"), ("activity", "place__activities__code"),
+                        ("target_group", "place__target_groups__code")):
         if filters.get(key):
-            queryset = queryset.filter(**{lookup: filters[key]})
+            entries = entries.filter(**{lookup: filters[key]})
     if filters.get("wheelchair"):
-        queryset = queryset.filter(wheelchair_accessible=True)
+        entries = entries.filter(wheelchair_accessible=True)
     if filters.get("day"):
-        queryset = queryset.filter(opening_hours__has_key=filters["day"])
+        entries = entries.filter(open_days__contains=f" {filters['day']} ")
     if origin is not None:
-        queryset = with_distance(queryset, origin, filters.get("radius"))
+        entries = with_distance(entries, origin, filters.get("radius"))
 
     words = text.query_words(filters.get("q") or "")
-    result = SearchResult(queryset, words=words, origin=origin)
+    result = SearchResult(entries, words=words, origin=origin)
     if words:
-        matched = search.matching(queryset, text.stems(words))
+        matched = search.matching(entries, text.stems(words))
         if not matched.exists():
             corrected = search.suggest(words)
             if corrected:
                 result.corrected = corrected
-                matched = search.matching(queryset, text.stems(corrected))
-        queryset = matched
+                matched = search.matching(entries, text.stems(corrected))
+        entries = matched
     sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
     if sort == "afstand" and origin is not None:
-        queryset = queryset.order_by("distance2", "name", "pk")
+        entries = entries.order_by("distance2", "name", "place_id")
     elif sort == "relevantie" and words:
-        queryset = queryset.order_by("-relevance", "name", "pk")
+        entries = entries.order_by("-relevance", "name", "place_id")
     else:
-        queryset = queryset.order_by("name", "pk")
-    result.places = queryset
+        entries = entries.order_by("name", "place_id")
+    result.entries = entries.only("place_id", "name")
     return result
+
+
+def load_places(entries) -> list[Place]:
+    """The full public places for a page of entries, in the same order, with `distance_km` set."""
+    entries = list(entries)
+    by_id = public_list().in_bulk([entry.place_id for entry in entries])
+    places = []
+    for entry in entries:
+        place = by_id.get(entry.place_id)
+        if place is not None:  # made non-public since the entry was read
+            value = getattr(entry, "distance2", None)
+            place.distance_km = None if value is None else math.sqrt(value)
+            places.append(place)
+    return places
+
+
+def result_rows(entries) -> list[dict]:
+    """A page of results as plain values for the list: three small queries, no model instances."""
+    entries = list(entries)
+    ids = [entry.place_id for entry in entries]
+    kinds = {value: str(label) for value, label in choices.Kind.choices}
+    places = {row["pk"]: row for row in Place.objects.filter(pk__in=ids).values(
+        "pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name")}
+    activities: dict[int, list[str]] = {}
+    for place_id, name in Place.activities.through.objects.filter(place_id__in=ids).order_by(
+            "activity__order", "activity__name").values_list("place_id", "activity__name"):
+        activities.setdefault(place_id, []).append(name)
+    rows = []
+    for entry in entries:
+        row = places.get(entry.place_id)
+        if row is None:
+            continue
+        value = getattr(entry, "distance2", None)
+        rows.append({**row, "kind_label": kinds.get(row["kind"], row["kind"]),
+                     "activities": activities.get(row["pk"], []),
+                     "distance_km": None if value is None else math.sqrt(value)})
+    return rows
 
 
 def with_distance(queryset: QuerySet, origin: Point, radius_km: float | None) -> QuerySet:
@@ -113,20 +151,14 @@ def with_distance(queryset: QuerySet, origin: Point, radius_km: float | None) ->
     queryset = queryset.filter(latitude__isnull=False)
     if radius_km:
         dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_per_degree_lon
-        queryset = queryset.filter(latitude__range=(round(origin.latitude - dlat, 6), round(origin.latitude + dlat, 6)),
-                                   longitude__range=(round(origin.longitude - dlon, 6),
-                                                     round(origin.longitude + dlon, 6)))
-    dy = (Cast(F("latitude"), FloatField()) - origin.latitude) * KM_PER_DEGREE_LAT
-    dx = (Cast(F("longitude"), FloatField()) - origin.longitude) * km_per_degree_lon
-    queryset = queryset.annotate(distance2=dx * dx + dy * dy)
+        queryset = queryset.filter(latitude__range=(origin.latitude - dlat, origin.latitude + dlat),
+                                   longitude__range=(origin.longitude - dlon, origin.longitude + dlon))
+    dy = (F("latitude") - origin.latitude) * KM_PER_DEGREE_LAT
+    dx = (F("longitude") - origin.longitude) * km_per_degree_lon
+    queryset = queryset.annotate(distance2=ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField()))
     if radius_km:
         queryset = queryset.filter(distance2__lte=radius_km * radius_km)
     return queryset
-
-
-def distance_km(place) -> float | None:
-    value = getattr(place, "distance2", None)
-    return None if value is None else math.sqrt(value)
 
 
 def report_recipients(place: Place) -> tuple[list[str], list[str]]:

@@ -49,7 +49,14 @@ def index_places(place_ids) -> int:
     entries, words = [], set()
     for place in places:
         document, vocabulary = _document(place, names[place.pk])
-        entries.append(SearchEntry(place=place, document=document))
+        hours = place.opening_hours if isinstance(place.opening_hours, dict) else {}
+        entries.append(SearchEntry(
+            place=place, document=document, name_terms=f" {' '.join(text.index_terms(place.name))} "[:400],
+            name=place.name, kind=place.kind, municipality_id=place.municipality_id,
+            wheelchair_accessible=place.wheelchair_accessible,
+            open_days=" " + " ".join(day for day in ("ma", "di", "wo", "do", "vr", "za", "zo") if hours.get(day)) + " ",
+            latitude=float(place.latitude) if place.latitude is not None else None,
+            longitude=float(place.longitude) if place.longitude is not None else None))
         words |= vocabulary
     SearchEntry.objects.bulk_create(entries, batch_size=500)
     SearchTerm.objects.bulk_create([SearchTerm(term=word[:100]) for word in words], ignore_conflicts=True,

@@ -40,11 +40,9 @@ def run_search(request):
 @require_safe
 def search(request):
     form, filters, result, notice = run_search(request)
-    paginator = Paginator(result.places, selectors.PAGE_SIZE)
+    paginator = Paginator(result.entries, selectors.PAGE_SIZE)
     page = paginator.get_page(request.GET.get("pagina"))
-    places = list(page.object_list)
-    for place in places:
-        place.distance_km = selectors.distance_km(place)
+    places = selectors.result_rows(page.object_list)
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
@@ -61,11 +59,11 @@ def search(request):
 def map_data(request):
     """The current search's places as GeoJSON for the map (same query string as the page)."""
     _form, _filters, result, _notice = run_search(request)
-    places = result.places.filter(latitude__isnull=False)[:MAP_LIMIT]
-    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(p.longitude),
-                                                                                 float(p.latitude)]},
-                 "properties": {"name": p.name, "url": reverse("directory:place", args=[p.code]),
-                                "city": p.city}} for p in places]
+    rows = (result.entries.filter(latitude__isnull=False)
+            .values_list("latitude", "longitude", "name", "place__code")[:MAP_LIMIT])
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+                 "properties": {"name": name, "url": reverse("directory:place", args=[code])}}
+                for latitude, longitude, name, code in rows]
     return JsonResponse({"type": "FeatureCollection", "features": features})
 
 

@@ -62,15 +62,15 @@ class PublicPlaceList(ConditionalMixin, generics.ListAPIView):
             if origin is None:
                 raise ValidationError({"near": ["Deze plaats of postcode is niet gevonden."]})
         self.origin = origin
-        return selectors.search_places(filters, origin).places
+        return selectors.search_places(filters, origin).entries
 
     def list(self, request, *args, **kwargs):
         queryset = self.get_queryset()
         page = self.paginate_queryset(queryset)
         rows = []
-        for place in page:
+        for place in selectors.load_places(page):
             record = opendata.public_record(place)
-            record["distance_km"] = selectors.distance_km(place)
+            record["distance_km"] = place.distance_km
             rows.append(record)
         response = self.get_paginated_response(self.get_serializer(rows, many=True).data)
         self.last_modified = selectors.public_places().aggregate(last=Max("updated_at"))["last"]

@@ -28,7 +28,7 @@ def register(world):
 
 
 def names(result):
-    return {place.name for place in result.places}
+    return {place.name for place in selectors.load_places(result.entries)}
 
 
 def test_text_normalisation_is_dutch_aware():
@@ -87,9 +87,9 @@ def test_near_me_with_postcode_radius_and_distance(register):
     assert origin is not None
     result = selectors.search_places({"radius": 2.0}, origin)
     assert names(result) == {"Dorpshuis Mariënheem"}
-    wide = list(selectors.search_places({"radius": 50.0}, origin).places)
+    wide = selectors.load_places(selectors.search_places({"radius": 50.0}, origin).entries)
     assert wide[0].name == "Dorpshuis Mariënheem"
-    distances = [selectors.distance_km(place) for place in wide]
+    distances = [place.distance_km for place in wide]
     assert distances == sorted(distances) and distances[0] < 0.5
 
 
