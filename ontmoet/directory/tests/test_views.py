@@ -195,3 +195,17 @@ def test_sitemap_lists_public_places(client, places):
 def test_map_data_follows_the_query(client, places):
     data = client.get("/kaart/kaart.json", {"municipality": "GM0193"}).json()
     assert [f["properties"]["name"] for f in data["features"]] == ["Wijkcentrum Zwolle-Zuid"]
+
+
+def test_csp_allows_the_tile_host_for_images_only(client, places):
+    policy = client.get("/kaart/")["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if " " in part.strip())
+    assert "https://service.pdok.nl" in directives["img-src"]
+    assert all("pdok" not in value for name, value in directives.items() if name != "img-src")
+
+
+def test_page_names_no_third_party_resource(client, places):
+    import re
+
+    page = client.get("/kaart/", {"q": "linde"}).content.decode()
+    assert re.findall(r'(?:src|href)="(https?://[^"]+)"', page) == []
