@@ -273,3 +273,49 @@ ONTMOET_NETWORK_PURGE_AFTER_DAYS = int(env("ONTMOET_NETWORK_PURGE_AFTER_DAYS", "
 # Public registration: attempts per client address per hour, and the minimum seconds to fill in the form.
 ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = int(env("ONTMOET_NETWORK_PUBLIC_RATE_LIMIT", "10"))
 ONTMOET_NETWORK_MIN_FORM_SECONDS = int(env("ONTMOET_NETWORK_MIN_FORM_SECONDS", "3"))
+# --- directory ---
+INSTALLED_APPS.insert(INSTALLED_APPS.index("ontmoet.demo"), "ontmoet.directory")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "rest_framework.authtoken")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "drf_spectacular")
+INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "drf_spectacular_sidecar")
+# Map tiles: the PDOK BRT achtergrondkaart by default; the page works without them.
+DIRECTORY_TILE_URL = env(
+    "DIRECTORY_TILE_URL",
+    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
+DIRECTORY_TILE_ATTRIBUTION = env("DIRECTORY_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster (PDOK BRT-Achtergrondkaart)")
+# PDOK Locatieserver 'free' endpoint, e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1/free
+# Empty: only the offline geocoder built from the register (tests, demo, no network).
+DIRECTORY_GEOCODER_URL = env("DIRECTORY_GEOCODER_URL")
+DIRECTORY_GEOCODER_TIMEOUT = float(env("DIRECTORY_GEOCODER_TIMEOUT", "2"))
+DIRECTORY_DATA_LICENCE = env("DIRECTORY_DATA_LICENCE", "CC0-1.0")
+DIRECTORY_DATA_LICENCE_URL = env("DIRECTORY_DATA_LICENCE_URL", "https://creativecommons.org/publicdomain/zero/1.0/")
+DIRECTORY_REPORTS_PER_HOUR = int(env("DIRECTORY_REPORTS_PER_HOUR", "5"))
+DIRECTORY_REPORT_MIN_SECONDS = int(env("DIRECTORY_REPORT_MIN_SECONDS", "3"))
+# Images from the tile host only; the tile host gets no script, style or connect rights.
+_tile_origin = "/".join(DIRECTORY_TILE_URL.split("/")[:3]) if DIRECTORY_TILE_URL.startswith("https://") else ""
+if _tile_origin:
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] = [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], _tile_origin]
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        # Token first: an API client without credentials then gets 401 with WWW-Authenticate.
+        "rest_framework.authentication.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "ontmoet.directory.api.pagination.Pagination",
+    "PAGE_SIZE": 25,
+    "EXCEPTION_HANDLER": "ontmoet.directory.api.errors.exception_handler",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Ontmoet API",
+    "DESCRIPTION": "Openbare sociale kaart (alleen lezen, geen login) en beheer van plekken (ingelogd, "
+                   "binnen de eigen provincie, gemeente of plek).",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+}

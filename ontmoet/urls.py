@@ -2,6 +2,9 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
+from drf_spectacular.views import SpectacularAPIView
+
+from ontmoet.directory import views as directory_views
 
 admin.site.site_header = _("Ontmoet – beheer van referentiegegevens")
 admin.site.site_title = _("Ontmoet beheer")
@@ -14,6 +17,12 @@ urlpatterns = [
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
     path("netwerk/", include("ontmoet.network.urls")),
     path("beheer/", admin.site.urls),
+    path("kaart/", include("ontmoet.directory.urls")),
+    path("sitemap.xml", directory_views.sitemap, name="sitemap"),
+    path("api/v1/", include("ontmoet.directory.api.urls")),
+    path("api/v1/beheer/", include("ontmoet.places.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", directory_views.ApiDocs.as_view(url_name="api-schema"), name="api-docs"),
     path("taal/", set_language, name="set_language"),
 ]
 

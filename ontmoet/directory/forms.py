@@ -1,0 +1,116 @@
+"""The public search form and the 'klopt er iets niet?' report form."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.forms import StyledFormMixin
+from ontmoet.places import choices
+
+from . import selectors
+
+SORT_CHOICES = [("", _("Vanzelf (relevantie of afstand)")), ("relevantie", _("Relevantie")), ("naam", _("Naam")),
+                ("afstand", _("Afstand"))]
+RADIUS_CHOICES = [("", _("Geen")), *[(str(km), _("%(km)s km") % {"km": km}) for km in (1, 2, 5, 10, 15, 25, 50)]]
+YES_ONLY = [("", _("Maakt niet uit")), ("ja", _("Ja"))]
+
+
+class SearchForm(StyledFormMixin, forms.Form):
+    """All filters of the sociale kaart. Every field is optional; invalid ones are reported and ignored."""
+
+    q = forms.CharField(label=_("Zoek op naam, plaats, activiteit of voorziening"), required=False, max_length=200,
+                        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+                        error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens om te zoeken.")})
+    near = forms.CharField(label=_("In de buurt van"), required=False, max_length=100,
+                           help_text=_("Postcode, dorp, stad of coördinaten, bijvoorbeeld 8102 of Heeten."),
+                           error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")})
+    radius = forms.DecimalField(label=_("Straal (km)"), required=False, min_value=0.1, max_value=200,
+                                max_digits=5, decimal_places=1,
+                                widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+                                error_messages={
+                                    "min_value": _("Kies een straal van meer dan 0 km."),
+                                    "max_value": _("Kies een straal van hoogstens 200 km."),
+                                    "invalid": _("Vul de straal in als getal, bijvoorbeeld 5."),
+                                })
+    municipality = forms.ChoiceField(label=_("Gemeente"), required=False)
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False,
+                             choices=[("", _("Alle soorten")), *choices.Kind.choices])
+    activity = forms.ChoiceField(label=_("Activiteit"), required=False)
+    facility = forms.ChoiceField(label=_("Voorziening"), required=False)
+    target_group = forms.ChoiceField(label=_("Doelgroep"), required=False)
+    day = forms.ChoiceField(label=_("Open op"), required=False, choices=[("", _("Elke dag")), *choices.WEEKDAYS])
+    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=YES_ONLY)
+    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=SORT_CHOICES)
+
+    INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        lists = selectors.vocabulary_choices()
+        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *[
+            (m.code, m.name) for m in selectors.public_municipalities()]]
+        self.fields["activity"].choices = [("", _("Alle activiteiten")), *lists["activity"]]
+        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *lists["facility"]]
+        self.fields["target_group"].choices = [("", _("Alle doelgroepen")), *lists["target_group"]]
+        for field in self.fields.values():
+            if isinstance(field, forms.ChoiceField):
+                field.error_messages["invalid_choice"] = self.INVALID_CHOICE
+
+    def clean(self):
+        data = super().clean()
+        if data.get("radius") and not data.get("near"):
+            self.add_error("near", _("Vul een postcode of plaats in om binnen een straal te zoeken."))
+        return data
+
+    def filters(self) -> dict:
+        """The valid part of the query: a bad field is reported on the page and left out."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        data = {key: value for key, value in self.cleaned_data.items() if value not in (None, "")}
+        if "radius" in data:
+            data["radius"] = float(data["radius"])
+        data["wheelchair"] = data.get("wheelchair") == "ja"
+        return data
+
+
+class ReportForm(StyledFormMixin, forms.Form):
+    """'Klopt er iets niet?': what is wrong, an optional address, and two silent spam checks."""
+
+    message = forms.CharField(label=_("Wat klopt er niet?"), max_length=2000, min_length=10,
+                              widget=forms.Textarea(attrs={"rows": 5}),
+                              help_text=_("Bijvoorbeeld: de openingstijden zijn veranderd, of de plek is verhuisd."),
+                              error_messages={
+                                  "required": _("Schrijf kort wat er niet klopt."),
+                                  "min_length": _("Schrijf iets meer, minstens %(limit_value)d tekens."),
+                                  "max_length": _("Houd het kort: hoogstens %(limit_value)d tekens "
+                                                  "(nu %(show_value)d)."),
+                              })
+    email = forms.EmailField(label=_("Uw e-mailadres (niet verplicht)"), required=False, max_length=254,
+                             help_text=_("Alleen als u wilt dat de provincie u iets kan vragen. "
+                                         "Het wordt nooit getoond en niet aan de plek doorgegeven."),
+                             error_messages={"invalid": _("Vul een geldig e-mailadres in, of laat het veld leeg.")})
+    # Honeypot: hidden from people (CSS and aria-hidden), filled in by naive bots.
+    website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    SALT = "directory.report"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if not self.is_bound:
+            self.initial["token"] = signing.dumps(time.time(), salt=self.SALT)
+
+    def is_spam(self) -> bool:
+        """True for a filled honeypot, a missing or forged token, or a form sent back too fast or too late."""
+        if self.data.get("website"):
+            return True
+        try:
+            issued = signing.loads(self.data.get("token", ""), salt=self.SALT, max_age=24 * 3600)
+        except signing.BadSignature:
+            return True
+        return time.time() - float(issued) < settings.DIRECTORY_REPORT_MIN_SECONDS

@@ -1,0 +1,199 @@
+"""Open data: every public place as CSV rows, GeoJSON and Open Referral HSDS 3.0.
+
+One definition of what is public (`public_record`), shared by the three formats, the place page's
+JSON-LD and the API. Contact details only when the place chose to publish them.
+HSDS mapping: see docs/hsds-mapping.md.
+"""
+
+import uuid
+from datetime import datetime
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from ontmoet.places.choices import WEEKDAYS, Kind
+
+HSDS_NAMESPACE = uuid.UUID("6f1c1a43-62a4-4d0a-9a63-5a8f0a4e2b11")  # fixed: ids stay the same between exports
+HSDS_DAYS = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
+
+CSV_HEADERS = ["code", "naam", "soort", "omschrijving", "straat", "huisnummer", "postcode", "plaats", "wijk",
+               "gemeente", "gemeentecode", "breedtegraad", "lengtegraad", "activiteiten", "voorzieningen",
+               "doelgroepen", "openingstijden", "rolstoeltoegankelijk", "invalidentoilet", "ringleiding",
+               "website", "contactpersoon", "e-mail", "telefoon", "laatst_bevestigd", "gewijzigd", "url",
+               "licentie", "gegenereerd"]
+
+
+def absolute(path: str) -> str:
+    return settings.ONTMOET_BASE_URL.rstrip("/") + path
+
+
+def _names(manager) -> list[str]:
+    return [item.name for item in manager.all()]
+
+
+def opening_text(hours: dict) -> str:
+    with translation.override("nl"):
+        return "; ".join(f"{label} {', '.join(hours[day])}" for day, label in WEEKDAYS if hours.get(day))
+
+
+def public_record(place) -> dict:
+    """The public facts about a place as plain values (the only source for every open format)."""
+    with translation.override("nl"):
+        kind = str(dict(Kind.choices).get(place.kind, place.kind))
+    contact = place.contact_is_public
+    return {
+        "code": place.code,
+        "name": place.name,
+        "kind": place.kind,
+        "kind_label": kind,
+        "description": place.description,
+        "street": place.street,
+        "house_number": place.house_number,
+        "postcode": place.postcode,
+        "city": place.city,
+        "neighbourhood": place.neighbourhood,
+        "municipality": place.municipality.name,
+        "municipality_code": place.municipality.code,
+        "latitude": float(place.latitude) if place.latitude is not None else None,
+        "longitude": float(place.longitude) if place.longitude is not None else None,
+        "activities": _names(place.activities),
+        "facilities": _names(place.facilities),
+        "target_groups": _names(place.target_groups),
+        "opening_hours": {day: place.opening_hours[day] for day, _label in WEEKDAYS
+                          if isinstance(place.opening_hours, dict) and place.opening_hours.get(day)},
+        "opening_hours_note": place.opening_hours_note,
+        "wheelchair_accessible": place.wheelchair_accessible,
+        "accessible_toilet": place.accessible_toilet,
+        "hearing_loop": place.hearing_loop,
+        "website": place.website,
+        "contact_name": place.contact_name if contact else "",
+        "email": place.email if contact else "",
+        "phone": place.phone if contact else "",
+        "last_verified_at": place.last_verified_at,
+        "updated_at": place.updated_at,
+        "url": absolute(reverse("directory:place", args=[place.code])),
+    }
+
+
+def _yes_no(value) -> str:
+    return {True: "ja", False: "nee"}.get(value, "")
+
+
+def _iso(value: datetime | None) -> str:
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+
+
+def metadata() -> dict:
+    return {"licence": settings.DIRECTORY_DATA_LICENCE, "licence_url": settings.DIRECTORY_DATA_LICENCE_URL,
+            "generated_at": _iso(timezone.now()), "publisher": "Ontmoet",
+            "source": absolute(reverse("directory:open_data"))}
+
+
+def csv_rows(places, meta: dict):
+    for place in places.iterator(chunk_size=1000):
+        r = public_record(place)
+        yield [r["code"], r["name"], r["kind_label"], r["description"], r["street"], r["house_number"], r["postcode"],
+               r["city"], r["neighbourhood"], r["municipality"], r["municipality_code"], r["latitude"] or "",
+               r["longitude"] or "", "; ".join(r["activities"]), "; ".join(r["facilities"]),
+               "; ".join(r["target_groups"]), opening_text(r["opening_hours"]), _yes_no(r["wheelchair_accessible"]),
+               _yes_no(r["accessible_toilet"]), _yes_no(r["hearing_loop"]), r["website"], r["contact_name"],
+               r["email"], r["phone"], _iso(r["last_verified_at"]), _iso(r["updated_at"]), r["url"],
+               meta["licence"], meta["generated_at"]]
+
+
+def geojson_feature(place, distance_km: float | None = None) -> dict:
+    r = public_record(place)
+    properties = {key: value for key, value in r.items() if key not in {"latitude", "longitude"}}
+    properties["last_verified_at"] = _iso(r["last_verified_at"]) or None
+    properties["updated_at"] = _iso(r["updated_at"])
+    if distance_km is not None:
+        properties["distance_km"] = round(distance_km, 2)
+    geometry = ({"type": "Point", "coordinates": [r["longitude"], r["latitude"]]}
+                if r["latitude"] is not None else None)
+    return {"type": "Feature", "id": r["code"], "geometry": geometry, "properties": properties}
+
+
+# -- Open Referral HSDS 3.0 ---------------------------------------------------------------------
+def _id(kind: str, code: str) -> str:
+    return str(uuid.uuid5(HSDS_NAMESPACE, f"{kind}:{code}"))
+
+
+def _schedules(r: dict, location_id: str) -> list[dict]:
+    schedules = []
+    for day, ranges in r["opening_hours"].items():
+        for index, span in enumerate(ranges):
+            opens, closes = span.split("-")
+            schedules.append({
+                "id": _id("schedule", f"{r['code']}:{day}:{index}"), "location_id": location_id,
+                "freq": "WEEKLY", "byday": HSDS_DAYS[day], "opens_at": opens, "closes_at": closes,
+                "timezone": 1, "wkst": "MO", "attending_type": "in_person",
+                "description": r["opening_hours_note"] or None,
+            })
+    return schedules
+
+
+def _accessibility(r: dict, location_id: str) -> list[dict]:
+    labels = [("wheelchair_accessible", "Rolstoeltoegankelijk"), ("accessible_toilet", "Invalidentoilet"),
+              ("hearing_loop", "Ringleiding")]
+    known = [(label, r[key]) for key, label in labels if r[key] is not None]
+    if not known:
+        return []
+    return [{"id": _id("accessibility", r["code"]), "location_id": location_id,
+             "description": "; ".join(f"{label}: {'ja' if value else 'nee'}" for label, value in known),
+             "details": ", ".join(label for label, value in known if value) or None}]
+
+
+def hsds_service(place) -> dict:
+    """One place as an HSDS 3.0 service with its organization, location and service_at_location."""
+    r = public_record(place)
+    org_id, service_id = _id("organization", r["code"]), _id("service", r["code"])
+    location_id = _id("location", r["code"])
+    phones = [{"id": _id("phone", r["code"]), "number": r["phone"], "type": "voice"}] if r["phone"] else []
+    address = [{
+        "id": _id("address", r["code"]), "location_id": location_id,
+        "address_1": " ".join(part for part in [r["street"], r["house_number"]] if part) or r["name"],
+        "city": r["city"] or r["municipality"], "region": r["municipality"],
+        "state_province": place.municipality.province.name, "postal_code": r["postcode"] or "",
+        "country": "NL", "address_type": "physical",
+    }]
+    location = {
+        "id": location_id, "location_type": "physical", "organization_id": org_id, "name": r["name"],
+        "description": r["kind_label"], "url": r["url"], "latitude": r["latitude"], "longitude": r["longitude"],
+        "external_identifier": r["code"], "external_identifier_type": "ontmoet-plekcode",
+        "addresses": address, "accessibility": _accessibility(r, location_id),
+        "schedules": _schedules(r, location_id), "phones": phones,
+    }
+    description = r["description"] or f"{r['kind_label']} in {r['city'] or r['municipality']}"
+    activities = ", ".join(r["activities"])
+    return {
+        "id": service_id, "organization_id": org_id, "name": r["name"], "description": description,
+        "url": r["website"] or r["url"], "email": r["email"] or None, "status": "active",
+        "eligibility_description": ", ".join(r["target_groups"]) or None,
+        "application_process": activities and f"Activiteiten: {activities}" or None,
+        "assured_date": r["last_verified_at"].date().isoformat() if r["last_verified_at"] else None,
+        "last_modified": _iso(r["updated_at"]),
+        "phones": phones,
+        "contacts": [{"id": _id("contact", r["code"]), "name": r["contact_name"], "email": r["email"] or None}]
+        if r["contact_name"] else [],
+        "organization": {
+            "id": org_id, "name": f"Bestuur van {r['name']}",
+            "description": f"De (vrijwillige) organisatie die {r['name']} beheert.",
+            "website": r["website"] or None, "email": r["email"] or None,
+        },
+        "service_at_locations": [{"id": _id("service_at_location", r["code"]), "service_id": service_id,
+                                  "location_id": location_id, "location": location}],
+    }
+
+
+def _drop_none(value):
+    if isinstance(value, dict):
+        return {key: _drop_none(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_drop_none(item) for item in value]
+    return value
+
+
+def hsds_document(places, meta: dict) -> dict:
+    return {"hsds_version": "3.0", "metadata": meta,
+            "services": [_drop_none(hsds_service(place)) for place in places.iterator(chunk_size=1000)]}

@@ -1,0 +1,185 @@
+"""Reads of the public directory. Only places that are public and active, never non-public fields."""
+
+import math
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Prefetch, Q, QuerySet
+
+from ontmoet.accounts.models import RoleAssignment
+from ontmoet.accounts.roles import Role
+from ontmoet.places import choices
+from ontmoet.places.models import Activity, Facility, Place, TargetGroup
+from ontmoet.regions.models import Municipality
+
+from . import search, text
+from .geocoding import Point
+from .models import SearchEntry
+
+PAGE_SIZE = 20
+KM_PER_DEGREE_LAT = 110.574
+
+# Columns a public page or download may show. Everything else (board size, staffing, legal form,
+# verification notes...) stays in the register.
+PUBLIC_FIELDS = [
+    "id", "code", "name", "kind", "description", "street", "house_number", "postcode", "city", "neighbourhood",
+    "municipality", "latitude", "longitude", "opening_hours", "opening_hours_note", "wheelchair_accessible",
+    "accessible_toilet", "hearing_loop", "website", "contact_is_public", "contact_name", "email", "phone",
+    "last_verified_at", "updated_at", "status", "is_public",
+]
+
+
+def public_places() -> QuerySet[Place]:
+    return Place.objects.filter(is_public=True, status=choices.Status.ACTIVE)
+
+
+def public_list() -> QuerySet[Place]:
+    """Public places with what a result row or download needs, in a fixed number of queries."""
+    return (public_places().select_related("municipality__province")
+            .only(*PUBLIC_FIELDS, "municipality__code", "municipality__name", "municipality__province__name")
+            .prefetch_related(Prefetch("facilities", Facility.objects.only("code", "name")),
+                              Prefetch("activities", Activity.objects.only("code", "name")),
+                              Prefetch("target_groups", TargetGroup.objects.only("code", "name"))))
+
+
+def public_place(code: str) -> Place | None:
+    return public_list().filter(code=code).first()
+
+
+def public_municipalities() -> QuerySet[Municipality]:
+    """Municipalities with at least one public place: the filter choices and the API list."""
+    # EXISTS per municipality uses the (municipality, name) index; a join + DISTINCT over every place does not.
+    has_public = public_places().filter(municipality=OuterRef("pk"))
+    return Municipality.objects.filter(Exists(has_public)).select_related("province").order_by("name")
+
+
+@dataclass
+class SearchResult:
+    entries: QuerySet  # SearchEntry rows in result order; page through these, then load_places(page)
+    words: list[str] = field(default_factory=list)
+    corrected: list[str] | None = None  # the words actually searched after a typo correction
+    origin: Point | None = None
+
+
+def search_places(filters: dict, origin: Point | None = None) -> SearchResult:
+    """Public places for the cleaned filters of the search form (also used by the API and the map).
+
+    Keys: q, municipality, kind, facility, activity, target_group (codes), wheelchair (bool),
+    day ('ma'..'zo'), radius (km, with `origin`), sort ('relevantie', 'naam', 'afstand').
+    Everything is decided on the narrow index table; see SearchEntry.
+    """
+    entries = SearchEntry.objects.all()
+    if filters.get("municipality"):
+        entries = entries.filter(municipality__code=filters["municipality"])
+    if filters.get("kind"):
+        entries = entries.filter(kind=filters["kind"])
+    for key, lookup in (("facility", "place__facilities__code"), ("activity", "place__activities__code"),
+                        ("target_group", "place__target_groups__code")):
+        if filters.get(key):
+            entries = entries.filter(**{lookup: filters[key]})
+    if filters.get("wheelchair"):
+        entries = entries.filter(wheelchair_accessible=True)
+    if filters.get("day"):
+        entries = entries.filter(open_days__contains=f" {filters['day']} ")
+    if origin is not None:
+        entries = with_distance(entries, origin, filters.get("radius"))
+
+    words = text.query_words(filters.get("q") or "")
+    result = SearchResult(entries, words=words, origin=origin)
+    if words:
+        matched = search.matching(entries, text.stems(words))
+        if not matched.exists():
+            corrected = search.suggest(words)
+            if corrected:
+                result.corrected = corrected
+                matched = search.matching(entries, text.stems(corrected))
+        entries = matched
+    sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
+    if sort == "afstand" and origin is not None:
+        entries = entries.order_by("distance2", "name", "place_id")
+    elif sort == "relevantie" and words:
+        entries = entries.order_by("-relevance", "name", "place_id")
+    else:
+        entries = entries.order_by("name", "place_id")
+    result.entries = entries.only("place_id", "name")
+    return result
+
+
+def load_places(entries) -> list[Place]:
+    """The full public places for a page of entries, in the same order, with `distance_km` set."""
+    entries = list(entries)
+    by_id = public_list().in_bulk([entry.place_id for entry in entries])
+    places = []
+    for entry in entries:
+        place = by_id.get(entry.place_id)
+        if place is not None:  # made non-public since the entry was read
+            value = getattr(entry, "distance2", None)
+            place.distance_km = None if value is None else math.sqrt(value)
+            places.append(place)
+    return places
+
+
+def result_rows(entries) -> list[dict]:
+    """A page of results as plain values for the list: three small queries, no model instances."""
+    entries = list(entries)
+    ids = [entry.place_id for entry in entries]
+    kinds = {value: str(label) for value, label in choices.Kind.choices}
+    places = {row["pk"]: row for row in Place.objects.filter(pk__in=ids).values(
+        "pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name")}
+    activities: dict[int, list[str]] = {}
+    for place_id, name in Place.activities.through.objects.filter(place_id__in=ids).order_by(
+            "activity__order", "activity__name").values_list("place_id", "activity__name"):
+        activities.setdefault(place_id, []).append(name)
+    rows = []
+    for entry in entries:
+        row = places.get(entry.place_id)
+        if row is None:
+            continue
+        value = getattr(entry, "distance2", None)
+        rows.append({**row, "kind_label": kinds.get(row["kind"], row["kind"]),
+                     "activities": activities.get(row["pk"], []),
+                     "distance_km": None if value is None else math.sqrt(value)})
+    return rows
+
+
+def with_distance(queryset: QuerySet, origin: Point, radius_km: float | None) -> QuerySet:
+    """Annotate `distance2` (km², flat-earth approximation: fine within the Netherlands) and cut at the radius.
+
+    Plain arithmetic, no trigonometry in SQL, so SQLite and PostgreSQL compute the same numbers;
+    a bounding box first lets the database skip most rows cheaply.
+    """
+    km_per_degree_lon = 111.320 * math.cos(math.radians(origin.latitude))
+    queryset = queryset.filter(latitude__isnull=False)
+    if radius_km:
+        dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_per_degree_lon
+        queryset = queryset.filter(latitude__range=(origin.latitude - dlat, origin.latitude + dlat),
+                                   longitude__range=(origin.longitude - dlon, origin.longitude + dlon))
+    dy = (F("latitude") - origin.latitude) * KM_PER_DEGREE_LAT
+    dx = (F("longitude") - origin.longitude) * km_per_degree_lon
+    queryset = queryset.annotate(distance2=ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField()))
+    if radius_km:
+        queryset = queryset.filter(distance2__lte=radius_km * radius_km)
+    return queryset
+
+
+def report_recipients(place: Place) -> tuple[list[str], list[str]]:
+    """(board addresses, province staff addresses) for a report about `place`."""
+    from ontmoet.places.selectors import board_emails
+
+    province = list(
+        RoleAssignment.objects.filter(role__in=[Role.PROVINCE_STAFF, Role.PROVINCE_ADMIN],
+                                      province_id=place.municipality.province_id, user__is_active=True)
+        .values_list("user__email", flat=True).distinct())
+    return board_emails(place), province
+
+
+def vocabulary_choices():
+    """Choices for the filters: (code, name) of each list, read once per request."""
+    return {
+        "facility": list(Facility.objects.values_list("code", "name")),
+        "activity": list(Activity.objects.values_list("code", "name")),
+        "target_group": list(TargetGroup.objects.values_list("code", "name")),
+    }
+
+
+def not_public_q() -> Q:
+    return ~Q(is_public=True) | ~Q(status=choices.Status.ACTIVE)

@@ -1,0 +1,35 @@
+"""Keep the search index in step with the register, whoever writes a place (web form, import, API).
+
+Indexing runs inside the writer's transaction, so the index commits or rolls back with the place.
+"""
+
+from django.db.models.signals import m2m_changed, post_save
+from django.dispatch import receiver
+
+from ontmoet.places.models import Place
+
+
+def _index(place_ids) -> None:
+    from .services import index_places
+
+    index_places(place_ids)
+
+
+@receiver(post_save, sender=Place, dispatch_uid="directory-index-place")
+def place_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        _index([instance.pk])
+
+
+def _lists_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    if isinstance(instance, Place):
+        _index([instance.pk])
+    elif pk_set:  # a vocabulary item's places changed from the other side
+        _index(pk_set)
+
+
+for _field in ("facilities", "activities", "target_groups"):
+    m2m_changed.connect(_lists_changed, sender=getattr(Place, _field).through,
+                        dispatch_uid=f"directory-index-{_field}")

@@ -1,0 +1,181 @@
+"""The public sociale kaart: search, place page, report form, open data and sitemap. No login needed."""
+
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+from drf_spectacular.views import SpectacularSwaggerSplitView
+
+from ontmoet.core.exports import csv_response
+from ontmoet.places.choices import WEEKDAYS
+
+from . import jsonld, opendata, selectors, services
+from .forms import ReportForm, SearchForm
+from .geocoding import geocode
+
+MAP_LIMIT = 2000  # markers on the map; the list always has every result, page by page
+
+
+def run_search(request):
+    """Shared by the page and the map data: the form, the cleaned filters, the geocoded origin, the result."""
+    form = SearchForm(request.GET or None)
+    filters = form.filters()
+    origin, notice = None, ""
+    if filters.get("near"):
+        origin = geocode(filters["near"])
+        if origin is None:
+            notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of "
+                       "de naam van een dorp of stad.") % {"near": filters["near"]}
+    return form, filters, selectors.search_places(filters, origin), notice
+
+
+@require_safe
+def search(request):
+    form, filters, result, notice = run_search(request)
+    paginator = Paginator(result.entries, selectors.PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("pagina"))
+    places = selectors.result_rows(page.object_list)
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    context = {
+        "form": form, "page": page, "places": places, "query": query.urlencode(), "result": result,
+        "notice": notice, "corrected": " ".join(result.corrected or []),
+        "filtered": bool(filters), "tile_url": settings.DIRECTORY_TILE_URL,
+        "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
+    }
+    template = "directory/includes/results.html" if request.headers.get("HX-Request") else "directory/search.html"
+    return render(request, template, context)
+
+
+@require_safe
+def map_data(request):
+    """The current search's places as GeoJSON for the map (same query string as the page)."""
+    _form, _filters, result, _notice = run_search(request)
+    rows = (result.entries.filter(latitude__isnull=False)
+            .values_list("latitude", "longitude", "name", "place__code")[:MAP_LIMIT])
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
+                 "properties": {"name": name, "url": reverse("directory:place", args=[code])}}
+                for latitude, longitude, name, code in rows]
+    return JsonResponse({"type": "FeatureCollection", "features": features})
+
+
+def _place_or_404(code):
+    place = selectors.public_place(code)
+    if place is None:
+        raise Http404
+    return place
+
+
+@require_safe
+def place_detail(request, code):
+    place = _place_or_404(code)
+    record = opendata.public_record(place)
+    hours = [(label, ", ".join(record["opening_hours"][day])) for day, label in WEEKDAYS
+             if day in record["opening_hours"]]
+    return render(request, "directory/place.html", {
+        "place": place, "record": record, "hours": hours,
+        "jsonld": jsonld.script_content(jsonld.place_jsonld(record)),
+        "is_stale": place.last_verified_at is None
+        or place.last_verified_at < timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS),
+        "tile_url": settings.DIRECTORY_TILE_URL, "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
+    })
+
+
+def _client_ip(request) -> str:
+    return request.META.get("REMOTE_ADDR", "")
+
+
+@require_http_methods(["GET", "POST"])
+def report(request, code):
+    place = _place_or_404(code)
+    form = ReportForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if services.too_many_reports(_client_ip(request)):
+            messages.error(request, _("U heeft het afgelopen uur al een paar meldingen gestuurd. "
+                                      "Probeer het later nog eens."))
+            status = 429
+        elif form.is_valid():
+            if not form.is_spam():
+                services.submit_report(place, form.cleaned_data["message"], form.cleaned_data["email"],
+                                       _client_ip(request))
+            # Spam gets the same answer, so a bot learns nothing.
+            messages.success(request, _("Dank u wel! Uw melding is doorgestuurd naar de beheerders van de plek "
+                                        "en de provincie."))
+            return redirect("directory:place", code=place.code)
+        else:
+            messages.error(request, _("Niet verstuurd: verbeter de velden die rood gemarkeerd zijn."))
+            status = 400
+    return render(request, "directory/report.html", {"place": place, "form": form}, status=status)
+
+
+@require_safe
+def open_data(request):
+    count = selectors.public_places().count()
+    return render(request, "directory/open_data.html", {
+        "count": count, "licence": settings.DIRECTORY_DATA_LICENCE,
+        "licence_url": settings.DIRECTORY_DATA_LICENCE_URL, "now": timezone.now(),
+    })
+
+
+def _download_name(extension: str) -> str:
+    return f"ontmoetingsplekken-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+def _licence_headers(response, meta):
+    response["Link"] = f'<{meta["licence_url"]}>; rel="license"'
+    response["X-Licence"] = meta["licence"]
+    return response
+
+
+@require_safe
+def download_csv(request):
+    meta = opendata.metadata()
+    places = selectors.public_list().order_by("name", "pk")
+    return _licence_headers(csv_response(_download_name("csv"), opendata.CSV_HEADERS,
+                                         opendata.csv_rows(places, meta)), meta)
+
+
+def _json_download(document: dict, extension: str, content_type: str) -> HttpResponse:
+    response = HttpResponse(json.dumps(document, ensure_ascii=False, default=str), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{_download_name(extension)}"'
+    return _licence_headers(response, document["metadata"])
+
+
+@require_safe
+def download_geojson(request):
+    meta = opendata.metadata()
+    places = selectors.public_list().order_by("name", "pk")
+    document = {"type": "FeatureCollection", "metadata": meta,
+                "features": [opendata.geojson_feature(place) for place in places.iterator(chunk_size=1000)]}
+    return _json_download(document, "geojson", "application/geo+json; charset=utf-8")
+
+
+@require_safe
+def download_hsds(request):
+    meta = opendata.metadata()
+    places = selectors.public_list().order_by("name", "pk")
+    return _json_download(opendata.hsds_document(places, meta), "hsds.json", "application/json; charset=utf-8")
+
+
+@require_safe
+def sitemap(request):
+    places = selectors.public_places().order_by("code").values_list("code", "updated_at")
+    urls = [(opendata.absolute(reverse("directory:search")), None),
+            (opendata.absolute(reverse("directory:open_data")), None)]
+    urls += [(opendata.absolute(reverse("directory:place", args=[code])), updated) for code, updated in places]
+    return render(request, "directory/sitemap.xml", {"urls": urls}, content_type="application/xml; charset=utf-8")
+
+
+class ApiDocs(SpectacularSwaggerSplitView):
+    """Swagger UI from the vendored sidecar files, without the inline <style> of the stock template (CSP)."""
+
+    template_name = "directory/swagger_ui.html"
