@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_filters",
     "simple_history",
     "axes",
@@ -68,6 +71,7 @@ INSTALLED_APPS = [
     "ontmoet.regions",
     "ontmoet.places",
     "ontmoet.accounts",
+    "ontmoet.directory",
     "ontmoet.toolkit",
     "ontmoet.helpdesk",
     "ontmoet.network",
@@ -274,10 +278,6 @@ ONTMOET_NETWORK_PURGE_AFTER_DAYS = int(env("ONTMOET_NETWORK_PURGE_AFTER_DAYS", "
 ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = int(env("ONTMOET_NETWORK_PUBLIC_RATE_LIMIT", "10"))
 ONTMOET_NETWORK_MIN_FORM_SECONDS = int(env("ONTMOET_NETWORK_MIN_FORM_SECONDS", "3"))
 # --- directory ---
-INSTALLED_APPS.insert(INSTALLED_APPS.index("ontmoet.demo"), "ontmoet.directory")
-INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "rest_framework.authtoken")
-INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "drf_spectacular")
-INSTALLED_APPS.insert(INSTALLED_APPS.index("rest_framework") + 1, "drf_spectacular_sidecar")
 # Map tiles: the PDOK BRT achtergrondkaart by default; the page works without them.
 DIRECTORY_TILE_URL = env(
     "DIRECTORY_TILE_URL",
