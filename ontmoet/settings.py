@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ontmoet.regions",
     "ontmoet.places",
     "ontmoet.accounts",
+    "ontmoet.monitor",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -254,3 +255,7 @@ LOGGING = {
 ONTMOET_VERIFY_AFTER_DAYS = int(env("ONTMOET_VERIFY_AFTER_DAYS", "365"))
 ONTMOET_PAGE_SIZE = 25
 FORM_RENDERER = "ontmoet.core.forms.OntmoetFormRenderer"
+
+# --- monitor ---
+# Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
+ONTMOET_MONITOR_MIN_CELL = int(env("ONTMOET_MONITOR_MIN_CELL", "5"))
