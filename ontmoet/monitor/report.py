@@ -8,6 +8,7 @@ Breakdowns suppress small cells (ONTMOET_MONITOR_MIN_CELL, default 5): a group w
 respondents shows no numbers, and a count from 1 up to the minimum is hidden.
 """
 
+import math
 import statistics
 from collections import defaultdict
 
@@ -47,16 +48,21 @@ def _numeric_summary(values: list) -> dict:
         q1 = median = q3 = values[0]
     low, high = values[0], values[-1]
     integers = all(v.is_integer() for v in values)
-    if integers and high - low <= 12:
-        edges = [(v, v) for v in range(int(low), int(high) + 1)]
+    histogram = []
+    if integers:
+        # Whole-number bins (5–16, 17–28, ...): a count of people is never 16.5.
+        width = max(1, math.ceil((high - low + 1) / 10))
+        start = int(low)
+        while start <= high:
+            end = start + width - 1
+            histogram.append({"from": start, "to": end, "count": sum(1 for v in values if start <= v <= end)})
+            start = end + 1
     else:
         width = (high - low) / 10 or 1
-        edges = [(low + i * width, low + (i + 1) * width) for i in range(10)]
-    histogram = []
-    for index, (start, end) in enumerate(edges):
-        last = index == len(edges) - 1
-        count = sum(1 for v in values if (v == start if start == end else start <= v < end or (last and v == end)))
-        histogram.append({"from": _clean(start), "to": _clean(end), "count": count})
+        for index in range(10):
+            start, end = low + index * width, low + (index + 1) * width
+            count = sum(1 for v in values if start <= v < end or (index == 9 and v == end))
+            histogram.append({"from": _clean(start), "to": _clean(end), "count": count})
     return {"n": len(values), "min": _clean(low), "q1": _clean(q1), "median": _clean(median), "q3": _clean(q3),
             "max": _clean(high), "mean": _clean(round(statistics.fmean(values), 2)), "histogram": histogram}
 
