@@ -362,9 +362,8 @@ def send_reminder(invitation: Invitation, now=None) -> bool:
     return True
 
 
-def start_mail_job(wave: Wave, kind: str, user=None) -> MailJob:
-    from .tasks import run_mail_job
-
+def start_mail_job_record(wave: Wave, kind: str, user=None) -> MailJob:
+    """A MailJob for everyone who may get this kind of message now; `job.invitation_ids` lists them."""
     if kind == MailJob.Kind.INVITE:
         candidates = wave.invitations.filter(sent_at__isnull=True).exclude(
             status__in=[Status.COMPLETE, Status.DECLINED])
@@ -373,7 +372,16 @@ def start_mail_job(wave: Wave, kind: str, user=None) -> MailJob:
                                              status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
     ids = list(candidates.values_list("pk", flat=True))
     job = MailJob.objects.create(wave=wave, kind=kind, total=len(ids), created_by=user)
-    transaction.on_commit(lambda: run_mail_job.enqueue(job.pk, ids))
+    job.invitation_ids = ids
+    return job
+
+
+def start_mail_job(wave: Wave, kind: str, user=None) -> MailJob:
+    """Send in the background (django-tasks); the progress page follows the job."""
+    from .tasks import run_mail_job
+
+    job = start_mail_job_record(wave, kind, user)
+    transaction.on_commit(lambda: run_mail_job.enqueue(job.pk, job.invitation_ids))
     return job
 
 
