@@ -14,6 +14,7 @@ spaces.
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 TOKEN = re.compile(r"""
     \s*(?:
@@ -146,7 +147,9 @@ class _Parser:
         raise ExpressionError(f"onvolledige expressie '{self.text}'")
 
 
+@lru_cache(maxsize=1024)
 def parse(text: str) -> Node:
+    """The syntax tree of `text` (cached: a form evaluates the same few expressions for every answer)."""
     return _Parser(text).parse()
 
 
