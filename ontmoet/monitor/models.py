@@ -81,7 +81,7 @@ class Wave(models.Model):
 
 
 class Status(models.TextChoices):
-    INVITED = "invited", _("Uitgenodigd")
+    INVITED = "invited", _("Nog niet geopend")
     OPENED = "opened", _("Geopend")
     PARTIAL = "partial", _("Deels ingevuld")
     COMPLETE = "complete", _("Ingevuld")

@@ -44,6 +44,16 @@ def with_charts(report: dict) -> list[dict]:
     return questions
 
 
+def progress_chart(progress: dict):
+    """Response rate per municipality, highest first (None for a single municipality)."""
+    rows = sorted(progress["by_municipality"], key=lambda r: -(r["rate"] or 0))
+    if len(rows) < 2:
+        return None
+    return horizontal_bars([r["key"] for r in rows], [r["rate"] or 0 for r in rows], maximum=100,
+                           alt=_("Respons per gemeente: %(values)s") % {
+                               "values": "; ".join(f"{r['key']} {r['rate'] or 0:.0f}%" for r in rows)})
+
+
 def comparison_charts(comparison: dict) -> list[dict]:
     years = [str(w["year"]) for w in comparison["waves"]]
     result = []

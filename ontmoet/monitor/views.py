@@ -135,8 +135,9 @@ def wave_create(request, scope):
 def wave(request, pk, scope):
     item = _wave_or_404(scope, pk)
     manage = selectors.can_manage(scope, item)
+    progress = selectors.progress(scope, item)
     return render(request, "monitor/wave.html", {
-        "wave": item, "progress": selectors.progress(scope, item), "can_manage": manage,
+        "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
         "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
         "limited": selectors.result_municipalities(scope, item) is not None,
     })

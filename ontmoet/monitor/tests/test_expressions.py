@@ -4,8 +4,8 @@ import pytest
 
 from ontmoet.monitor.expressions import ExpressionError, check, parse, references
 
-
-@pytest.mark.parametrize(("expression", "answers", "current", "expected"), [
+# (expression, answers, current value, expected); test_browser.py runs the same table through skiplogic.js.
+EVALUATION_CASES = [
     ("${a} = 'ja'", {"a": "ja"}, None, True),
     ("${a} = 'ja'", {}, None, False),
     ("${a} != 'ja'", {}, None, True),
@@ -26,7 +26,10 @@ from ontmoet.monitor.expressions import ExpressionError, check, parse, reference
     ("true()", {}, None, True),
     ("${d} = \"dubbel\"", {"d": "dubbel"}, None, True),
     ("${x} < 'abc'", {"x": "a"}, None, False),  # text ordering is not XPath: false, as in ODK
-])
+]
+
+
+@pytest.mark.parametrize(("expression", "answers", "current", "expected"), EVALUATION_CASES)
 def test_evaluation(expression, answers, current, expected):
     assert check(expression, answers, current) is expected
 
