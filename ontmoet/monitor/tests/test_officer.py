@@ -3,7 +3,9 @@
 import datetime
 import io
 import json
+from pathlib import Path
 
+import jsonschema
 import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -18,6 +20,7 @@ from ontmoet.places.tests.factories import PlaceFactory
 from .factories import SHIPPED, make_wave, xlsform
 
 pytestmark = pytest.mark.django_db
+SCHEMA = Path(__file__).resolve().parents[3] / "docs" / "monitor-report.schema.json"
 
 
 def test_upload_form_and_create_wave_for_all_active_places(world, client_for):
@@ -187,8 +190,12 @@ def test_report_downloads(world, client_for):
     client = client_for(world.users["province_staff"])
     html = client.get(f"/monitor/uitvragen/{wave.pk}/rapport/?uitsplitsing=kind").content.decode()
     assert "Staafdiagram van" in html and "Uitgesplitst naar" in html
-    data = json.loads(client.get(f"/monitor/uitvragen/{wave.pk}/rapport.json").content)
+    data = json.loads(client.get(f"/monitor/uitvragen/{wave.pk}/rapport.json?uitsplitsing=municipality").content)
     assert data["schema"] == "ontmoet.monitor.report/1" and data["respondents"] == 5
+    jsonschema.validate(data, json.loads(SCHEMA.read_text()))  # the documented schema holds
+    broken = {**data, "questions": [{"name": "x"}]}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, json.loads(SCHEMA.read_text()))
     workbook = load_workbook(io.BytesIO(client.get(f"/monitor/uitvragen/{wave.pk}/rapport.xlsx").content))
     assert workbook.sheetnames[:2] == ["Samenvatting", "Keuzevragen"]
     rows = list(workbook["Keuzevragen"].iter_rows(values_only=True))
