@@ -5,7 +5,7 @@ results of their own municipality only (read-only). Board members see the invita
 places. Respondents reach their one invitation by its signed link, without logging in.
 """
 
-from django.db.models import Count, Q
+from django.db.models import Count, F, Max, Q
 from django.utils import timezone
 
 from ontmoet.accounts.scoping import Scope
@@ -103,10 +103,11 @@ def invitation_for(scope: Scope, pk: int):
 
 def phone_list(scope: Scope, wave: Wave, show: str = "open"):
     """Non-responders to call: those not complete or declined, call-backs due first."""
-    invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"))
+    invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"),
+                                                         call_back_on=Max("calls__call_back_on"))
     if show == "open":
         invitations = invitations.filter(status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
-    return invitations.order_by("status", "municipality__name", "place__name")
+    return invitations.order_by(F("call_back_on").asc(nulls_last=True), "municipality__name", "place__name")
 
 
 def job_for(wave: Wave, pk: int):
