@@ -7,6 +7,8 @@ with the place code or the municipality's CBS code. Kobo's own metadata columns 
 is checked first, and only a clean file is written, in one transaction.
 """
 
+from dataclasses import dataclass
+
 from django.utils.translation import gettext as _
 
 from ontmoet.core.tabular import ImportReport, TableError, read_table
@@ -20,6 +22,12 @@ PHONE = "telefonisch"
 KOBO_META = {"_id", "_uuid", "_submission_time", "_validation_status", "_notes", "_status", "_submitted_by",
              "_tags", "_index", "__version__", "start", "end", "today", "deviceid", "meta/instanceid",
              "_version_", "formhub/uuid", "respondent_naam", "gemeente"}
+
+
+@dataclass(frozen=True)
+class Respondent:
+    pk: int
+    respondent_code: str
 
 
 def _columns(form) -> tuple[set, dict]:
@@ -68,9 +76,10 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     except TableError as exc:
         report.file_problems.append(str(exc))
         return report
+    # Codes and ids only: a wave can have tens of thousands of respondents.
     invitations = {}
-    for invitation in wave.invitations.select_related("place", "municipality"):
-        invitations[invitation.respondent_code.upper()] = invitation
+    for pk, place_code, municipality_code in wave.invitations.values_list("pk", "place__code", "municipality__code"):
+        invitations[(place_code or municipality_code).upper()] = Respondent(pk, place_code or municipality_code)
     existing = set(Response.objects.filter(wave=wave, submitted_at__isnull=False).values_list(
         "invitation_id", flat=True))
     seen: dict[str, int] = {}

@@ -97,7 +97,10 @@ class Question:
         return _text_in(self.constraint_message, language)
 
     def choice(self, name: str):
-        return next((choice for choice in self.choices if choice.name == name), None)
+        index = self.__dict__.get("_choice_index")
+        if index is None:  # built once per question: imports look up choices for every cell
+            index = self.__dict__["_choice_index"] = {choice.name: choice for choice in self.choices}
+        return index.get(name)
 
     def choice_label(self, name: str, language: str) -> str:
         choice = self.choice(name)
@@ -133,7 +136,10 @@ class FormDefinition:
 
     @property
     def answerable(self) -> list:
-        return [question for question in self.questions if question.has_answer]
+        cached = self.__dict__.get("_answerable")
+        if cached is None:
+            cached = self.__dict__["_answerable"] = [question for question in self.questions if question.has_answer]
+        return cached
 
 
 def _text_in(texts: dict, language: str) -> str:
