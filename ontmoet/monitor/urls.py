@@ -15,6 +15,7 @@ urlpatterns = [
     path("uitvragen/<int:pk>/verzending/<int:job>/", views.mail_job, name="mail_job"),
     path("uitvragen/<int:pk>/bellijst/", views.phone_list, name="phone_list"),
     path("uitvragen/<int:pk>/importeren/", views.wave_import, name="wave_import"),
+    path("uitvragen/<int:pk>/uitnodigingen.csv", views.invitations_csv, name="invitations_csv"),
     path("uitvragen/<int:pk>/antwoorden.csv", views.export_csv, name="export_csv"),
     path("uitvragen/<int:pk>/antwoorden.xlsx", views.export_xlsx, name="export_xlsx"),
     path("uitvragen/<int:pk>/rapport/", views.report, name="report"),

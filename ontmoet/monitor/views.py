@@ -3,6 +3,8 @@
 import contextlib
 
 from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -202,6 +204,26 @@ def _export(request, scope, pk, extension):
     if extension == "csv":
         return csv_response(name, header, rows)
     return xlsx_response(name, _("Antwoorden"), header, rows)
+
+
+INVITATION_HEADER = ["respondent", "naam", "gemeente", "e_mail", "status", "uitnodiging_verstuurd", "herinneringen",
+                     "e_mail_kwam_terug", "afgemeld", "telefonisch", "gesprekken"]
+
+
+@require_safe
+@scope_required(officer)
+def invitations_csv(request, pk, scope):
+    """Who was invited and where each respondent stands (no answers): the progress as a list."""
+    item = _wave_or_404(scope, pk)
+    rows = (
+        [inv.respondent_code, inv.respondent_name, inv.municipality.name, inv.email, inv.get_status_display(),
+         inv.sent_at.date().isoformat() if inv.sent_at else "", inv.reminders_sent, inv.bounced, inv.opted_out,
+         inv.taken_by_phone, inv.call_count]
+        for inv in selectors.wave_invitations(scope, item).annotate(
+            call_count=Count("calls"), taken_by_phone=Coalesce("response__taken_by_phone", False)).order_by(
+            "municipality__name", "place__name")
+    )
+    return csv_response(f"uitnodigingen-{item.questionnaire.form_id}-{item.year}.csv", INVITATION_HEADER, rows)
 
 
 @require_safe

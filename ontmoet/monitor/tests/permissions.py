@@ -65,6 +65,7 @@ MATRIX = {
     "monitor:phone_list": ("get", {"pk": _wave}, MANAGE),
     "monitor:wave_import": ("get", {"pk": _wave}, MANAGE),
     "monitor:export_csv": ("get", {"pk": _wave}, READ),
+    "monitor:invitations_csv": ("get", {"pk": _wave}, READ),
     "monitor:export_xlsx": ("get", {"pk": _wave}, READ),
     "monitor:report": ("get", {"pk": _wave}, READ),
     "monitor:report_json": ("get", {"pk": _wave}, READ),

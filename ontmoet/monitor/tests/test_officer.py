@@ -167,6 +167,9 @@ def test_municipal_officer_sees_only_own_municipality(world, client_for):
     assert "RAA-001" in body and "ZWO-001" not in body
     assert client_for(world.users["municipal_officer"]).get(
         f"/monitor/uitnodigingen/{wave.invitations.first().pk}/").status_code == 403
+    progress = client_for(world.users["municipal_officer"]).get(f"/monitor/uitvragen/{wave.pk}/uitnodigingen.csv")
+    lines = b"".join(progress.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 2 and lines[1].startswith("RAA-001,Dorpshuis De Linde,Raalte,") and ",Ingevuld," in lines[1]
 
 
 def test_breakdown_suppresses_small_cells(world, settings):
