@@ -222,9 +222,9 @@ def submit(invitation: Invitation, answers: dict, *, by=None, by_phone: bool = F
 
 def _insert_answers(rows: list[tuple]) -> None:
     """Plain INSERTs in batches: tens of thousands of rows, without building a model instance for each."""
-    table = Answer._meta.db_table
-    sql = (f"INSERT INTO {table} (response_id, wave_id, question, choice, number, text) "  # noqa: S608 - our table
-           "VALUES (%s, %s, %s, %s, %s, %s)")
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in ("response_id", "wave_id", "question", "choice", "number", "text"))
+    sql = f"INSERT INTO {quote(Answer._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
     with connection.cursor() as cursor:
         for start in range(0, len(rows), 5000):
             cursor.executemany(sql, rows[start:start + 5000])
