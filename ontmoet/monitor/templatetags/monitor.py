@@ -40,3 +40,11 @@ def percent(value):
 @register.filter
 def group_label(groups, key):
     return next((g["label"] for g in groups if g["key"] == key), key)
+
+
+@register.filter
+def chunks(items, size):
+    """[a, b, c, d, e] |chunks:2 -> [[a, b], [c, d], [e]]: wide tables split to fit an A4 page."""
+    items = list(items)
+    size = int(size)
+    return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
