@@ -152,13 +152,14 @@ def _event(invitation: Invitation, reason: str, by=None) -> None:
 
 @transaction.atomic
 def mark_opened(invitation: Invitation) -> None:
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = Invitation.objects.select_for_update().order_by().get(pk=invitation.pk)
     if invitation.status == Status.INVITED:
         _transition(invitation, Status.OPENED, reason=_("link geopend"))
 
 
 def _locked(invitation: Invitation) -> Invitation:
-    return Invitation.objects.select_for_update().select_related("wave__questionnaire").get(pk=invitation.pk)
+    # order_by(): the default ordering joins the (nullable) place, and PostgreSQL cannot lock an outer join.
+    return Invitation.objects.select_for_update().select_related("wave__questionnaire").order_by().get(pk=invitation.pk)
 
 
 def _response_for(invitation: Invitation) -> Response:
@@ -239,7 +240,8 @@ def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
     form = wave.questionnaire.form
     now = timezone.now()
     invitation_ids = [invitation.pk for invitation, _answers, _phone in items]
-    locked = {inv.pk: inv for inv in Invitation.objects.select_for_update().filter(pk__in=invitation_ids)}
+    locked = {inv.pk: inv for inv in
+              Invitation.objects.select_for_update().filter(pk__in=invitation_ids).order_by("pk")}
     responses = {response.invitation_id: response for response in Response.objects.filter(
         invitation_id__in=invitation_ids)}
     new, changed = [], []
