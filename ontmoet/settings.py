@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "ontmoet.toolkit",
     "ontmoet.helpdesk",
     "ontmoet.network",
+    "ontmoet.monitor",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -319,3 +320,6 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
 }
+# --- monitor ---
+# Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
+ONTMOET_MONITOR_MIN_CELL = int(env("ONTMOET_MONITOR_MIN_CELL", "5"))

@@ -16,6 +16,7 @@ urlpatterns = [
     path("initiatieven/", include("ontmoet.toolkit.urls")),
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
     path("netwerk/", include("ontmoet.network.urls")),
+    path("monitor/", include("ontmoet.monitor.urls")),
     path("beheer/", admin.site.urls),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),

@@ -1,0 +1,111 @@
+"""Checking answers against a form: types, choices, skip logic, required questions and constraints.
+
+The same rules serve the respondent's page, phone entry by staff and the import, so that a value
+accepted in one place is accepted in all. Values are kept as JSON: text for select_one, text and
+date (ISO), a list of choice names for select_multiple, a number for integer and decimal.
+"""
+
+import datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+from . import expressions
+from .xlsform import FormDefinition, Question
+
+
+def parse_value(question: Question, raw):
+    """The stored value for a raw answer (text from a form or a file), or raise ValueError (Dutch)."""
+    if question.type == "select_multiple":
+        names = raw if isinstance(raw, list) else str(raw or "").split()
+        names = [str(name).strip() for name in names if str(name).strip()]
+        unknown = [name for name in names if question.choice(name) is None]
+        if unknown:
+            raise ValueError(_("onbekende keuze %(names)s; kies uit %(choices)s") % {
+                "names": ", ".join(unknown), "choices": ", ".join(c.name for c in question.choices)})
+        return sorted(set(names), key=[c.name for c in question.choices].index) or None
+    text = str(raw if raw is not None else "").strip()
+    if not text:
+        return None
+    if question.type == "select_one":
+        if question.choice(text) is None:
+            raise ValueError(_("onbekende keuze '%(name)s'; kies uit %(choices)s") % {
+                "name": text, "choices": ", ".join(c.name for c in question.choices)})
+        return text
+    if question.type == "integer":
+        try:
+            number = Decimal(text.replace(",", "."))
+        except InvalidOperation:
+            number = None
+        if number is None or number != number.to_integral_value():
+            raise ValueError(_("vul een heel getal in"))
+        return int(number)
+    if question.type == "decimal":
+        try:
+            return float(Decimal(text.replace(",", ".")))
+        except InvalidOperation as exc:
+            raise ValueError(_("vul een getal in, zoals 12,5")) from exc
+    if question.type == "date":
+        try:
+            return datetime.date.fromisoformat(text[:10]).isoformat()
+        except ValueError as exc:
+            raise ValueError(_("vul een datum in als jjjj-mm-dd")) from exc
+    return text
+
+
+def is_relevant(question: Question, answers: dict) -> bool:
+    return all(expressions.check(expression, answers) for expression in question.relevant)
+
+
+def validate(form: FormDefinition, raw: dict, *, final: bool, language: str = "nl",
+             required_names: set | None = None) -> tuple[dict, dict]:
+    """Clean `raw` answers. Returns (answers, errors by question name).
+
+    Questions that skip logic hides are dropped; `final` also demands required answers. A
+    constraint failure gives the form's own message, or a general Dutch one. `required_names`
+    limits the required check (an import checks only the columns its file has).
+    """
+    answers, errors = {}, {}
+    for question in form.answerable:
+        if question.name not in raw:
+            continue
+        try:
+            value = parse_value(question, raw[question.name])
+        except ValueError as exc:
+            errors[question.name] = str(exc)
+            continue
+        if value is not None:
+            answers[question.name] = value
+    for question in form.answerable:
+        if not is_relevant(question, answers):
+            answers.pop(question.name, None)
+            errors.pop(question.name, None)
+            continue
+        if question.name in errors:
+            continue
+        value = answers.get(question.name)
+        if value is None:
+            if final and question.required and (required_names is None or question.name in required_names):
+                errors[question.name] = _("Deze vraag is verplicht.")
+            continue
+        if question.constraint and not expressions.check(question.constraint, answers, current=value):
+            errors[question.name] = question.constraint_message_in(language) or _(
+                "Dit antwoord is niet toegestaan.")
+    return answers, errors
+
+
+def answer_rows(form: FormDefinition, answers: dict):
+    """(question, choice, number, text) tuples for the Answer table, one per chosen option."""
+    for question in form.answerable:
+        value = answers.get(question.name)
+        if value is None:
+            continue
+        if question.type == "select_multiple":
+            for name in value:
+                yield question.name, name, None, ""
+        elif question.type == "select_one":
+            yield question.name, value, None, ""
+        elif question.is_numeric:
+            yield question.name, "", Decimal(str(value)), ""
+        else:
+            yield question.name, "", None, str(value)

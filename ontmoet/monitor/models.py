@@ -1,0 +1,239 @@
+"""The yearly monitor: questionnaires (XLSForms), waves, invitations, responses, answers, calls."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from .xlsform import FormDefinition
+
+
+class RespondentKind(models.TextChoices):
+    PLACE = "place", _("Ontmoetingsplekken")
+    MUNICIPALITY = "municipality", _("Gemeenten")
+
+
+class Questionnaire(models.Model):
+    """One uploaded version of an XLSForm. A new upload of the same form_id is a new version."""
+
+    province = models.ForeignKey("regions.Province", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("provincie"))
+    title = models.CharField(_("titel"), max_length=200)
+    form_id = models.SlugField(_("formulier-id"), max_length=100)
+    version = models.CharField(_("versie"), max_length=50)
+    definition = models.JSONField(_("vragen"), editable=False)
+    source = models.BinaryField(_("XLSForm-bestand"), editable=False)
+    source_name = models.CharField(_("bestandsnaam"), max_length=200)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("geüpload door"))
+    created_at = models.DateTimeField(_("geüpload"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["title", "-created_at"]
+        verbose_name = _("vragenlijst")
+        verbose_name_plural = _("vragenlijsten")
+        constraints = [models.UniqueConstraint(fields=["province", "form_id", "version"],
+                                               name="monitor_questionnaire_version_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.version})"
+
+    @cached_property
+    def form(self) -> FormDefinition:
+        return FormDefinition.from_dict(self.definition)
+
+
+class Wave(models.Model):
+    """A round of the monitor: one questionnaire sent to one kind of respondent in one year."""
+
+    questionnaire = models.ForeignKey(Questionnaire, on_delete=models.PROTECT, related_name="waves",
+                                      verbose_name=_("vragenlijst"))
+    province = models.ForeignKey("regions.Province", on_delete=models.PROTECT, related_name="+",
+                                 verbose_name=_("provincie"))
+    title = models.CharField(_("titel"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    respondent_kind = models.CharField(_("respondenten"), max_length=20, choices=RespondentKind.choices)
+    opens_on = models.DateField(_("open vanaf"))
+    closes_on = models.DateField(_("sluit na"))
+    reminder_max = models.PositiveSmallIntegerField(_("maximaal aantal herinneringen"), default=2)
+    reminder_min_days = models.PositiveSmallIntegerField(_("minimaal aantal dagen tussen berichten"), default=7)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-year", "title"]
+        verbose_name = _("uitvraag")
+        verbose_name_plural = _("uitvragen")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(closes_on__gte=models.F("opens_on")),
+                                   name="monitor_wave_closes_after_opening"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} {self.year}"
+
+    def is_open(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return self.opens_on <= today <= self.closes_on
+
+
+class Status(models.TextChoices):
+    INVITED = "invited", _("Nog niet geopend")
+    OPENED = "opened", _("Geopend")
+    PARTIAL = "partial", _("Deels ingevuld")
+    COMPLETE = "complete", _("Ingevuld")
+    DECLINED = "declined", _("Afgezien")
+
+
+class Invitation(models.Model):
+    """One respondent (a place or a municipality) in a wave, with its personal link."""
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("uitvraag"))
+    place = models.ForeignKey("places.Place", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                              verbose_name=_("plek"))
+    municipality = models.ForeignKey("regions.Municipality", on_delete=models.PROTECT, related_name="+",
+                                     verbose_name=_("gemeente"))
+    email = models.EmailField(_("e-mailadres"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.INVITED)
+    sent_at = models.DateTimeField(_("uitnodiging verstuurd"), null=True, blank=True)
+    last_mailed_at = models.DateTimeField(_("laatste bericht"), null=True, blank=True)
+    reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
+    bounced = models.BooleanField(_("e-mail kwam terug"), default=False)
+    opted_out = models.BooleanField(_("wil geen e-mail"), default=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["municipality__name", "place__name"]
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+        constraints = [
+            models.UniqueConstraint(fields=["wave", "place"], condition=models.Q(place__isnull=False),
+                                    name="monitor_one_invitation_per_place"),
+            models.UniqueConstraint(fields=["wave", "municipality"], condition=models.Q(place__isnull=True),
+                                    name="monitor_one_invitation_per_municipality"),
+        ]
+        indexes = [models.Index(fields=["wave", "status"])]
+
+    def __str__(self) -> str:
+        return str(self.place or self.municipality)
+
+    @property
+    def respondent_code(self) -> str:
+        return self.place.code if self.place_id else self.municipality.code
+
+    @property
+    def respondent_name(self) -> str:
+        return self.place.name if self.place_id else self.municipality.name
+
+
+class InvitationEvent(models.Model):
+    """Append-only history of an invitation: status changes, mails, bounces, opt-outs."""
+
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+")
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20, blank=True)
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.reason}"
+
+
+class Response(models.Model):
+    """The answers of one respondent; a draft until submitted. One per invitation (DB constraint)."""
+
+    invitation = models.OneToOneField(Invitation, on_delete=models.CASCADE, related_name="response")
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="responses")
+    data = models.JSONField(_("antwoorden"), default=dict)  # question name -> value (list for select_multiple)
+    submitted_at = models.DateTimeField(_("ingeleverd"), null=True, blank=True)
+    taken_by_phone = models.BooleanField(_("telefonisch afgenomen"), default=False)
+    imported = models.BooleanField(_("geïmporteerd"), default=False)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("ingevoerd door"))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["wave", "submitted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.invitation_id}: {len(self.data)}"
+
+
+class Answer(models.Model):
+    """One answer (or one chosen option) of a submitted response, for database aggregates (ADR 0020)."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="+")
+    question = models.CharField(max_length=100)
+    choice = models.CharField(max_length=100, blank=True)
+    number = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    text = models.TextField(blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["wave", "question", "choice"])]
+
+    def __str__(self) -> str:
+        return f"{self.question}={self.choice or self.number or self.text[:20]}"
+
+
+class CallOutcome(models.TextChoices):
+    REACHED = "reached", _("Gesproken")
+    NO_ANSWER = "no_answer", _("Geen gehoor")
+    VOICEMAIL = "voicemail", _("Voicemail ingesproken")
+    CALL_BACK = "call_back", _("Terugbellen")
+    WRONG_NUMBER = "wrong_number", _("Verkeerd nummer")
+    DECLINED = "declined", _("Wil niet meedoen")
+
+
+class CallLog(models.Model):
+    invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="calls")
+    at = models.DateTimeField(_("gebeld op"), default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                           verbose_name=_("door"))
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=CallOutcome.choices)
+    note = models.TextField(_("notitie"), blank=True)
+    call_back_on = models.DateField(_("terugbellen op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-at"]
+        verbose_name = _("telefoongesprek")
+        verbose_name_plural = _("telefoongesprekken")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} {self.get_outcome_display()}"
+
+
+class MailJob(models.Model):
+    """A background run that sends invitations or reminders, for the progress view."""
+
+    class Kind(models.TextChoices):
+        INVITE = "invite", _("Uitnodigingen")
+        REMIND = "remind", _("Herinneringen")
+
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="mail_jobs")
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    total = models.PositiveIntegerField(default=0)
+    done = models.PositiveIntegerField(default=0)
+    sent = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.done}/{self.total}"
+
+    @property
+    def percent(self) -> int:
+        return 100 if not self.total else round(100 * self.done / self.total)

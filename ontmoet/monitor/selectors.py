@@ -1,0 +1,122 @@
+"""Reads for the monitor, always through the user's scope (ADR 0004: out of scope is 404).
+
+Province staff manage the waves of their province. Municipal officers see the progress and the
+results of their own municipality only (read-only). Board members see the invitations of their own
+places. Respondents reach their one invitation by its signed link, without logging in.
+"""
+
+from django.db.models import Count, F, Max, Q
+from django.utils import timezone
+
+from ontmoet.accounts.scoping import Scope
+
+from .models import Invitation, MailJob, Questionnaire, Status, Wave
+
+
+def visible_questionnaires(scope: Scope):
+    queryset = Questionnaire.objects.defer("source").select_related("province")
+    if scope.superuser:
+        return queryset
+    return queryset.filter(province_id__in=scope.province_ids)
+
+
+def questionnaire_for(scope: Scope, pk: int):
+    return visible_questionnaires(scope).filter(pk=pk).first()
+
+
+def _municipality_province_ids(scope: Scope) -> set:
+    from ontmoet.regions.models import Municipality
+
+    return set(Municipality.objects.filter(pk__in=scope.municipality_ids).values_list("province_id", flat=True))
+
+
+def visible_waves(scope: Scope):
+    queryset = Wave.objects.select_related("questionnaire", "province")
+    if scope.superuser:
+        return queryset
+    province_ids = set(scope.province_ids) | _municipality_province_ids(scope)
+    return queryset.filter(province_id__in=province_ids)
+
+
+def wave_for(scope: Scope, pk: int):
+    return visible_waves(scope).filter(pk=pk).first()
+
+
+def can_manage(scope: Scope, wave: Wave) -> bool:
+    return scope.superuser or wave.province_id in scope.province_ids
+
+
+def result_municipalities(scope: Scope, wave: Wave):
+    """None for managers (everything); otherwise the municipalities whose results this user may see."""
+    if can_manage(scope, wave):
+        return None
+    return set(scope.municipality_ids)
+
+
+def wave_invitations(scope: Scope, wave: Wave):
+    invitations = wave.invitations.select_related("place", "municipality")
+    limit = result_municipalities(scope, wave)
+    if limit is not None:
+        invitations = invitations.filter(municipality_id__in=limit)
+    return invitations
+
+
+def progress(scope: Scope, wave: Wave) -> dict:
+    """Counts per status, overall and per municipality and per kind of place, with response rates."""
+    invitations = wave_invitations(scope, wave)
+
+    def rows(key):
+        table = {}
+        for value, status, n in invitations.values_list(key, "status").annotate(n=Count("id")).values_list(
+                key, "status", "n"):
+            table.setdefault(value, {s.value: 0 for s in Status})[status] = n
+        result = []
+        for value, counts in table.items():
+            total = sum(counts.values())
+            result.append({"key": value, "counts": counts, "total": total,
+                           "rate": round(100 * counts[Status.COMPLETE] / total, 1) if total else None})
+        return result
+
+    overall = {s.value: 0 for s in Status}
+    for status, n in invitations.values_list("status").annotate(n=Count("id")).values_list("status", "n"):
+        overall[status] = n
+    total = sum(overall.values())
+    return {
+        "overall": overall, "total": total,
+        "rate": round(100 * overall[Status.COMPLETE] / total, 1) if total else None,
+        "by_municipality": sorted(rows("municipality__name"), key=lambda r: r["key"] or ""),
+        "by_kind": sorted(rows("place__kind"), key=lambda r: r["key"] or "") if wave.respondent_kind == "place"
+        else [],
+        "not_sent": invitations.filter(sent_at__isnull=True).count(),
+        "no_email": invitations.filter(Q(email="") | Q(bounced=True) | Q(opted_out=True)).count(),
+    }
+
+
+def invitation_for(scope: Scope, pk: int):
+    """An invitation that this user may manage (province staff of its wave's province)."""
+    invitation = Invitation.objects.select_related("wave__questionnaire", "place", "municipality").filter(
+        pk=pk).first()
+    if invitation is None or not can_manage(scope, invitation.wave):
+        return None
+    return invitation
+
+
+def phone_list(scope: Scope, wave: Wave, show: str = "open"):
+    """Non-responders to call: those not complete or declined, call-backs due first."""
+    invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"),
+                                                         call_back_on=Max("calls__call_back_on"))
+    if show == "open":
+        invitations = invitations.filter(status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
+    return invitations.order_by(F("call_back_on").asc(nulls_last=True), "municipality__name", "place__name")
+
+
+def job_for(wave: Wave, pk: int):
+    return MailJob.objects.filter(wave=wave, pk=pk).first()
+
+
+def own_invitations(scope: Scope):
+    """Open invitations of the board member's own places."""
+    today = timezone.localdate()
+    return Invitation.objects.select_related("wave", "place").filter(
+        place_id__in=scope.place_ids, wave__opens_on__lte=today, wave__closes_on__gte=today).order_by(
+        "-wave__year", "place__name")

@@ -1,0 +1,417 @@
+"""Every write of the monitor, each inside a transaction. Views, commands and imports call these."""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ontmoet.accounts.models import RoleAssignment
+from ontmoet.accounts.roles import Role
+from ontmoet.core.mail import send_templated_mail
+from ontmoet.places.choices import Status as PlaceStatus
+from ontmoet.places.models import Place
+from ontmoet.regions.models import Municipality
+
+from . import answers as answer_rules
+from .models import (
+    Answer,
+    CallLog,
+    CallOutcome,
+    Invitation,
+    InvitationEvent,
+    MailJob,
+    Questionnaire,
+    RespondentKind,
+    Response,
+    Status,
+    Wave,
+)
+from .xlsform import FormError, FormProblem, parse_xlsform
+
+TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
+
+# Which status may follow which. Staff can reopen a complete response (a correction by phone).
+TRANSITIONS = {
+    Status.INVITED: {Status.OPENED, Status.PARTIAL, Status.COMPLETE, Status.DECLINED},
+    Status.OPENED: {Status.PARTIAL, Status.COMPLETE, Status.DECLINED},
+    Status.PARTIAL: {Status.COMPLETE, Status.DECLINED},
+    Status.COMPLETE: {Status.PARTIAL},
+    Status.DECLINED: {Status.PARTIAL, Status.COMPLETE},
+}
+
+
+class TransitionError(ValueError):
+    pass
+
+
+class AlreadySubmitted(Exception):
+    """The respondent already handed in; a second tab or a double click changes nothing."""
+
+
+# -- questionnaires --------------------------------------------------------------------------------
+@transaction.atomic
+def import_questionnaire(province, data: bytes, filename: str, user=None) -> Questionnaire:
+    """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid)."""
+    form = parse_xlsform(data, filename)
+    if Questionnaire.objects.filter(province=province, form_id=form.form_id, version=form.version).exists():
+        raise FormError([FormProblem("settings", 2, "version", _(
+            "versie %(version)s van '%(form)s' bestaat al; verhoog de versie") % {
+            "version": form.version, "form": form.form_id})])
+    return Questionnaire.objects.create(
+        province=province, title=form.title, form_id=form.form_id, version=form.version,
+        definition=form.to_dict(), source=data, source_name=filename[:200], uploaded_by=user)
+
+
+# -- waves and invitations ------------------------------------------------------------------------
+def _municipality_emails(municipality_ids) -> dict:
+    emails = {}
+    for municipality_id, email in RoleAssignment.objects.filter(
+            role=Role.MUNICIPAL_OFFICER, municipality_id__in=municipality_ids).order_by("pk").values_list(
+            "municipality_id", "user__email"):
+        emails.setdefault(municipality_id, email)
+    return emails
+
+
+@transaction.atomic
+def create_wave(*, questionnaire: Questionnaire, title: str, year: int, respondent_kind: str,
+                opens_on: datetime.date, closes_on: datetime.date, population=None, user=None,
+                reminder_max: int = 2, reminder_min_days: int = 7, is_demo: bool = False) -> Wave:
+    """A wave with one invitation per respondent.
+
+    `population` is a queryset of places (or municipalities); by default all active places (or all
+    municipalities) of the questionnaire's province.
+    """
+    province = questionnaire.province
+    if closes_on < opens_on:
+        raise ValueError(_("De sluitdatum ligt voor de openingsdatum."))
+    wave = Wave.objects.create(questionnaire=questionnaire, province=province, title=title, year=year,
+                               respondent_kind=respondent_kind, opens_on=opens_on, closes_on=closes_on,
+                               reminder_max=reminder_max, reminder_min_days=reminder_min_days, created_by=user,
+                               is_demo=is_demo)
+    if respondent_kind == RespondentKind.PLACE:
+        if population is None:
+            population = Place.objects.filter(municipality__province=province, status=PlaceStatus.ACTIVE)
+        population = population.filter(municipality__province=province)
+        invitations = [Invitation(wave=wave, place_id=pk, municipality_id=municipality_id, email=email)
+                       for pk, municipality_id, email in population.values_list("pk", "municipality_id", "email")]
+    else:
+        if population is None:
+            population = Municipality.objects.filter(province=province)
+        ids = list(population.filter(province=province).values_list("pk", flat=True))
+        emails = _municipality_emails(ids)
+        invitations = [Invitation(wave=wave, municipality_id=pk, email=emails.get(pk, "")) for pk in ids]
+    Invitation.objects.bulk_create(invitations, batch_size=1000)
+    created = list(Invitation.objects.filter(wave=wave).values_list("pk", flat=True))
+    now = timezone.now()
+    InvitationEvent.objects.bulk_create(
+        [InvitationEvent(invitation_id=pk, at=now, by=user, to_status=Status.INVITED, reason=_("uitvraag aangemaakt"))
+         for pk in created], batch_size=1000)
+    return wave
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.Signer(salt=TOKEN_SALT).sign_object({"i": invitation.pk})
+
+
+def invitation_from_token(token: str):
+    """The invitation for a personal link, or None for a tampered or unknown link."""
+    try:
+        payload = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
+    except signing.BadSignature:
+        return None
+    if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
+        return None
+    return Invitation.objects.select_related("wave__questionnaire", "place", "municipality").filter(
+        pk=payload["i"]).first()
+
+
+def invitation_url(invitation: Invitation) -> str:
+    return settings.ONTMOET_BASE_URL.rstrip("/") + reverse("monitor:respond", args=[invitation_token(invitation)])
+
+
+def _transition(invitation: Invitation, to: str, by=None, reason: str = "") -> None:
+    if invitation.status == to:
+        return
+    if to not in TRANSITIONS[Status(invitation.status)]:
+        raise TransitionError(_("Van '%(from)s' naar '%(to)s' kan niet.") % {
+            "from": Status(invitation.status).label, "to": Status(to).label})
+    InvitationEvent.objects.create(invitation=invitation, by=by, from_status=invitation.status, to_status=to,
+                                   reason=reason[:300])
+    invitation.status = to
+    invitation.save(update_fields=["status", "updated_at"])
+
+
+def _event(invitation: Invitation, reason: str, by=None) -> None:
+    InvitationEvent.objects.create(invitation=invitation, by=by, from_status=invitation.status,
+                                   to_status=invitation.status, reason=reason[:300])
+
+
+@transaction.atomic
+def mark_opened(invitation: Invitation) -> None:
+    invitation = Invitation.objects.select_for_update().order_by().get(pk=invitation.pk)
+    if invitation.status == Status.INVITED:
+        _transition(invitation, Status.OPENED, reason=_("link geopend"))
+
+
+def _locked(invitation: Invitation) -> Invitation:
+    # order_by(): the default ordering joins the (nullable) place, and PostgreSQL cannot lock an outer join.
+    return Invitation.objects.select_for_update().select_related("wave__questionnaire").order_by().get(pk=invitation.pk)
+
+
+def _response_for(invitation: Invitation) -> Response:
+    try:
+        with transaction.atomic():
+            response, _created = Response.objects.get_or_create(invitation=invitation,
+                                                                 defaults={"wave_id": invitation.wave_id})
+    except IntegrityError:  # the other tab created it a moment ago
+        response = Response.objects.get(invitation=invitation)
+    return response
+
+
+@transaction.atomic
+def save_draft(invitation: Invitation, answers: dict, *, by=None, by_phone: bool = False) -> Response:
+    """Keep answers so far on the server; the link shows them again, also after a restart."""
+    invitation = _locked(invitation)
+    if invitation.status == Status.COMPLETE and not by_phone:
+        raise AlreadySubmitted
+    response = _response_for(invitation)
+    response.data = answers
+    response.taken_by_phone = response.taken_by_phone or by_phone
+    response.entered_by = by or response.entered_by
+    response.save()
+    if invitation.status != Status.PARTIAL:
+        _transition(invitation, Status.PARTIAL, by, _("telefonisch deels ingevuld") if by_phone
+                    else _("antwoorden tussentijds opgeslagen"))
+    return response
+
+
+def _write_answer_rows(response: Response, form) -> None:
+    Answer.objects.filter(response=response).delete()
+    Answer.objects.bulk_create([
+        Answer(response=response, wave_id=response.wave_id, question=question, choice=choice, number=number,
+               text=text)
+        for question, choice, number, text in answer_rules.answer_rows(form, response.data)
+    ])
+
+
+@transaction.atomic
+def submit(invitation: Invitation, answers: dict, *, by=None, by_phone: bool = False,
+           imported: bool = False) -> Response:
+    """Hand in a complete response (answers already validated with `final=True`)."""
+    invitation = _locked(invitation)
+    if invitation.status == Status.COMPLETE and not (by_phone or imported):
+        raise AlreadySubmitted
+    response = _response_for(invitation)
+    response.data = answers
+    response.submitted_at = timezone.now()
+    response.taken_by_phone = response.taken_by_phone or by_phone
+    response.imported = imported
+    response.entered_by = by or response.entered_by
+    response.save()
+    _write_answer_rows(response, invitation.wave.questionnaire.form)
+    if invitation.status != Status.COMPLETE:
+        reason = _("geïmporteerd") if imported else _("telefonisch afgenomen") if by_phone else _("ingeleverd")
+        _transition(invitation, Status.COMPLETE, by, reason)
+    elif by_phone or imported:
+        _event(invitation, _("antwoorden gecorrigeerd"), by)
+    return response
+
+
+def _insert_answers(rows: list[tuple]) -> None:
+    """Plain INSERTs in batches: tens of thousands of rows, without building a model instance for each."""
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(name) for name in ("response_id", "wave_id", "question", "choice", "number", "text"))
+    sql = f"INSERT INTO {quote(Answer._meta.db_table)} ({columns}) VALUES (%s, %s, %s, %s, %s, %s)"  # noqa: S608
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), 5000):
+            cursor.executemany(sql, rows[start:start + 5000])
+
+
+@transaction.atomic
+def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
+    """Submit many checked responses at once (the import): a few queries, not a few per row.
+
+    `items` are (invitation, answers, taken_by_phone). Existing responses are replaced.
+    """
+    form = wave.questionnaire.form
+    now = timezone.now()
+    invitation_ids = [invitation.pk for invitation, _answers, _phone in items]
+    locked = {inv.pk: inv for inv in
+              Invitation.objects.select_for_update().filter(pk__in=invitation_ids).order_by("pk")}
+    responses = {response.invitation_id: response for response in Response.objects.filter(
+        invitation_id__in=invitation_ids)}
+    new, changed = [], []
+    for invitation, answers, phone in items:
+        response = responses.get(invitation.pk)
+        if response is None:
+            response = Response(invitation_id=invitation.pk, wave=wave)
+            new.append(response)
+        else:
+            changed.append(response)
+        response.data, response.submitted_at, response.imported = answers, now, True
+        response.taken_by_phone = response.taken_by_phone or phone
+        response.entered_by = by or response.entered_by
+        responses[invitation.pk] = response
+    Response.objects.bulk_create(new, batch_size=1000)
+    Response.objects.bulk_update(changed, ["data", "submitted_at", "imported", "taken_by_phone", "entered_by"],
+                                 batch_size=1000)
+    if new and new[0].pk is None:  # backends that do not return ids from bulk_create
+        ids = dict(Response.objects.filter(invitation_id__in=invitation_ids).values_list("invitation_id", "pk"))
+        for response in new:
+            response.pk = response.id = ids[response.invitation_id]
+    Answer.objects.filter(response__invitation_id__in=invitation_ids).delete()
+    rows = []
+    for invitation, answers, _phone in items:
+        response_id = responses[invitation.pk].pk
+        rows.extend((response_id, wave.pk, question, choice, number, text)
+                    for question, choice, number, text in answer_rules.answer_rows(form, answers))
+        if progress:
+            progress(1)
+    _insert_answers(rows)
+    to_complete = [inv for inv in locked.values() if inv.status != Status.COMPLETE]
+    for invitation in to_complete:
+        if Status.COMPLETE not in TRANSITIONS[Status(invitation.status)]:
+            raise TransitionError(invitation.status)
+    InvitationEvent.objects.bulk_create([
+        InvitationEvent(invitation=inv, at=now, by=by, from_status=inv.status, to_status=Status.COMPLETE,
+                        reason=_("geïmporteerd")) for inv in to_complete], batch_size=1000)
+    Invitation.objects.filter(pk__in=[inv.pk for inv in to_complete]).update(status=Status.COMPLETE, updated_at=now)
+    return len(items)
+
+
+@transaction.atomic
+def decline(invitation: Invitation, *, by=None, reason: str = "") -> None:
+    invitation = _locked(invitation)
+    _transition(invitation, Status.DECLINED, by, reason or _("wil niet meedoen"))
+
+
+@transaction.atomic
+def reopen(invitation: Invitation, *, by, reason: str) -> None:
+    invitation = _locked(invitation)
+    Response.objects.filter(invitation=invitation).update(submitted_at=None)
+    Answer.objects.filter(response__invitation=invitation).delete()
+    _transition(invitation, Status.PARTIAL, by, reason)
+
+
+@transaction.atomic
+def record_bounce(invitation: Invitation, *, by=None) -> None:
+    invitation = _locked(invitation)
+    invitation.bounced = True
+    invitation.save(update_fields=["bounced", "updated_at"])
+    _event(invitation, _("e-mail kwam terug (bounce)"), by)
+
+
+@transaction.atomic
+def record_opt_out(invitation: Invitation, *, by=None) -> None:
+    invitation = _locked(invitation)
+    invitation.opted_out = True
+    invitation.save(update_fields=["opted_out", "updated_at"])
+    _event(invitation, _("wil geen e-mail meer"), by)
+
+
+@transaction.atomic
+def log_call(invitation: Invitation, *, by, outcome: str, note: str = "", call_back_on=None) -> CallLog:
+    call = CallLog.objects.create(invitation=invitation, by=by, outcome=outcome, note=note,
+                                  call_back_on=call_back_on)
+    if outcome == CallOutcome.DECLINED and invitation.status != Status.DECLINED:
+        decline(invitation, by=by, reason=_("telefonisch afgezien: %(note)s") % {"note": note} if note
+                else _("telefonisch afgezien"))
+    return call
+
+
+# -- mail ----------------------------------------------------------------------------------------
+def can_mail(invitation: Invitation) -> bool:
+    return bool(invitation.email) and not invitation.bounced and not invitation.opted_out
+
+
+def needs_reminder(invitation: Invitation, now=None) -> bool:
+    """Non-responders only, at most `reminder_max` reminders, at least `reminder_min_days` apart."""
+    wave = invitation.wave
+    now = now or timezone.now()
+    return (can_mail(invitation) and invitation.sent_at is not None
+            and invitation.status in {Status.INVITED, Status.OPENED, Status.PARTIAL}
+            and invitation.reminders_sent < wave.reminder_max
+            and wave.is_open(timezone.localdate(now))
+            and (invitation.last_mailed_at is None
+                 or now - invitation.last_mailed_at >= datetime.timedelta(days=wave.reminder_min_days)))
+
+
+def _mail(invitation: Invitation, template: str) -> int:
+    wave = invitation.wave
+    return send_templated_mail(f"monitor/email/{template}", {
+        "invitation": invitation, "wave": wave, "url": invitation_url(invitation),
+        "name": invitation.respondent_name, "closes_on": wave.closes_on,
+    }, [invitation.email], headers={"List-Unsubscribe": f"<{invitation_url(invitation)}afmelden/>"})
+
+
+@transaction.atomic
+def send_invitation(invitation: Invitation) -> bool:
+    invitation = _locked(invitation)
+    if invitation.sent_at is not None or not can_mail(invitation) or invitation.status in {
+            Status.COMPLETE, Status.DECLINED}:
+        return False
+    _mail(invitation, "invitation")
+    invitation.sent_at = invitation.last_mailed_at = timezone.now()
+    invitation.save(update_fields=["sent_at", "last_mailed_at", "updated_at"])
+    _event(invitation, _("uitnodiging verstuurd naar %(email)s") % {"email": invitation.email})
+    return True
+
+
+@transaction.atomic
+def send_reminder(invitation: Invitation, now=None) -> bool:
+    invitation = _locked(invitation)
+    if not needs_reminder(invitation, now):
+        return False
+    _mail(invitation, "reminder")
+    invitation.reminders_sent += 1
+    invitation.last_mailed_at = now or timezone.now()
+    invitation.save(update_fields=["reminders_sent", "last_mailed_at", "updated_at"])
+    _event(invitation, _("herinnering %(n)s verstuurd") % {"n": invitation.reminders_sent})
+    return True
+
+
+def start_mail_job_record(wave: Wave, kind: str, user=None) -> MailJob:
+    """A MailJob for everyone who may get this kind of message now; `job.invitation_ids` lists them."""
+    if kind == MailJob.Kind.INVITE:
+        candidates = wave.invitations.filter(sent_at__isnull=True).exclude(
+            status__in=[Status.COMPLETE, Status.DECLINED])
+    else:
+        candidates = wave.invitations.filter(sent_at__isnull=False,
+                                             status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
+    ids = list(candidates.values_list("pk", flat=True))
+    job = MailJob.objects.create(wave=wave, kind=kind, total=len(ids), created_by=user)
+    job.invitation_ids = ids
+    return job
+
+
+def start_mail_job(wave: Wave, kind: str, user=None) -> MailJob:
+    """Send in the background (django-tasks); the progress page follows the job."""
+    from .tasks import run_mail_job
+
+    job = start_mail_job_record(wave, kind, user)
+    transaction.on_commit(lambda: run_mail_job.enqueue(job.pk, job.invitation_ids))
+    return job
+
+
+def run_mail_job_now(job: MailJob, invitation_ids: list[int], progress=None) -> MailJob:
+    """Send one by one, saving progress every few messages so the progress page can follow."""
+    send = send_invitation if job.kind == MailJob.Kind.INVITE else send_reminder
+    for index, invitation in enumerate(Invitation.objects.filter(pk__in=invitation_ids).select_related(
+            "wave", "place", "municipality").order_by("pk"), start=1):
+        if send(invitation):
+            job.sent += 1
+        else:
+            job.skipped += 1
+        job.done = index
+        if progress:
+            progress(1)
+        if index % 10 == 0:
+            MailJob.objects.filter(pk=job.pk).update(done=job.done, sent=job.sent, skipped=job.skipped)
+    job.done = job.total
+    job.finished_at = timezone.now()
+    job.save()
+    return job

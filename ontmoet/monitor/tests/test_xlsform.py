@@ -1,0 +1,90 @@
+"""The XLSForm adapter: the shipped forms parse, and malformed forms are refused with their location."""
+
+import pytest
+
+from ontmoet.monitor.xlsform import FormDefinition, FormError, language_code, parse_xlsform
+
+from .factories import SHIPPED, xlsform
+
+SURVEY_HEADER = ["type", "name", "label::Nederlands (nl)", "label::English (en)", "relevant", "constraint"]
+
+
+def test_shipped_place_form():
+    form = parse_xlsform((SHIPPED / "monitor_plekken.xlsx").read_bytes())
+    assert form.title == "Monitor sociale ontmoetingsplekken"
+    assert form.form_id == "monitor_plekken" and form.version == "2024"
+    assert set(form.languages) == {"nl", "en"}
+    staffing = form.question("bemensing")
+    assert staffing.type == "select_one" and staffing.required
+    assert staffing.label_in("en") == "Who runs the place?"
+    assert [c.name for c in staffing.choices] == ["vrijwilligers", "beheerders", "welzijn", "betaald", "onbekend"]
+    assert form.question("voorzieningen").relevant == ["${voorzieningen_aanwezig} = 'ja'"]
+    assert form.question("soort_other").other_of == "soort"
+    assert form.question("soort").choice("other").label_in("nl") == "Anders"
+    assert form.question("vrijwilligers").constraint_message_in("nl") == "Vul een aantal tussen 0 en 2000 in."
+    assert form.question("rechtsvorm").group_label_in("nl") == "Over de plek"
+    # stored as JSON and back without loss
+    assert FormDefinition.from_dict(form.to_dict()).to_dict() == form.to_dict()
+
+
+def test_shipped_municipality_form():
+    form = parse_xlsform((SHIPPED / "monitor_gemeenten.xlsx").read_bytes())
+    assert form.title == "Monitor gemeenten"
+    names = [q.name for q in form.answerable]
+    for name in ["visie", "financiele_steun", "andere_steun", "in_beeld", "ambities", "contactmoment"]:
+        assert name in names
+
+
+def _problems(data):
+    with pytest.raises(FormError) as caught:
+        parse_xlsform(data)
+    return [(p.sheet, p.row, p.column) for p in caught.value.problems], str(caught.value)
+
+
+def test_missing_sheet_is_named():
+    problems, _text = _problems(xlsform([["type", "name", "label"], ["text", "a", "A"]], sheets=("survey",)))
+    assert problems == [("choices", None, "")]
+
+
+def test_unknown_type_names_row_and_column():
+    problems, text = _problems(xlsform([SURVEY_HEADER, ["text", "a", "A", "A", "", ""],
+                                        ["integr", "b", "B", "B", "", ""]]))
+    assert problems == [("survey", 3, "type")]
+    assert "integr" in text
+
+
+def test_missing_choice_list_is_refused():
+    problems, text = _problems(xlsform([SURVEY_HEADER, ["select_one kleur", "a", "A", "A", "", ""]]))
+    assert problems == [("survey", 2, "type")]
+    assert "kleur" in text
+
+
+def test_broken_expression_and_unknown_reference():
+    problems, _text = _problems(xlsform([
+        SURVEY_HEADER,
+        ["select_one janee", "a", "A", "A", "", ""],
+        ["text", "b", "B", "B", "${a} = ", ""],
+        ["integer", "c", "C", "C", "${onbekend} = 'ja'", ". > "],
+    ]))
+    assert problems == [("survey", 3, "relevant"), ("survey", 4, "relevant"), ("survey", 4, "constraint")]
+
+
+def test_pyxform_structure_errors_keep_their_row():
+    problems, _text = _problems(xlsform([SURVEY_HEADER, ["text", "a b", "A", "A", "", ""]]))
+    assert problems == [("survey", 2, "")]
+
+
+def test_not_an_excel_file():
+    problems, _text = _problems(b"type,name\ntext,a\n")
+    assert problems[0][1] is None
+
+
+def test_plain_label_column_counts_as_dutch():
+    form = parse_xlsform(xlsform([["type", "name", "label", "hint"], ["text", "a", "Vraag", "Uitleg"]]))
+    assert form.question("a").label_in("nl") == "Vraag" and form.question("a").hint_in("en") == "Uitleg"
+
+
+@pytest.mark.parametrize(("suffix", "code"), [("Nederlands (nl)", "nl"), ("English (en)", "en"),
+                                              ("English", "en"), ("Frysk (fy)", "fy")])
+def test_language_codes(suffix, code):
+    assert language_code(suffix) == code

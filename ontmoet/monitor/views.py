@@ -1,0 +1,447 @@
+"""Pages of the monitor. Reads through selectors (scoped), writes through services."""
+
+import contextlib
+
+from django.contrib import messages
+from django.db.models import Count
+from django.db.models.functions import Coalesce
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from ontmoet.accounts.decorators import officer, province_staff, scope_required
+from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
+from ontmoet.core.pdf import pdf_response, render_pdf
+from ontmoet.regions.models import Province
+
+from . import answers as answer_rules
+from . import importing, outputs, selectors, services
+from .forms import BreakdownForm, CallForm, QuestionnaireUploadForm, ResponseImportForm, WaveForm
+from .models import Invitation, MailJob, RespondentKind, Status
+from .questionform import language, raw_from_post, sections
+from .report import build_comparison, build_report, comparable_waves
+from .xlsform import FormError
+
+MAX_UPLOAD = 10 * 1024 * 1024
+
+
+def _wave_or_404(scope, pk):
+    wave = selectors.wave_for(scope, pk)
+    if wave is None:
+        raise Http404
+    return wave
+
+
+def _managed_wave_or_404(scope, pk):
+    wave = _wave_or_404(scope, pk)
+    if not selectors.can_manage(scope, wave):
+        raise Http404
+    return wave
+
+
+def _upload(request, form):
+    upload = form.cleaned_data["file"]
+    if upload.size > MAX_UPLOAD:
+        form.add_error("file", _("Het bestand is groter dan 10 MB."))
+        return None
+    return upload.read()
+
+
+# -- overview and questionnaires -------------------------------------------------------------------
+@require_safe
+@scope_required(officer)
+def index(request, scope):
+    waves = selectors.visible_waves(scope)
+    return render(request, "monitor/index.html", {
+        "waves": waves, "can_manage": scope.is_province_staff,
+        "questionnaires": selectors.visible_questionnaires(scope)[:10] if scope.is_province_staff else [],
+    })
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def questionnaires(request, scope):
+    form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
+    problems = []
+    provinces = Province.objects.filter(pk__in=scope.province_ids) if not scope.superuser else Province.objects.all()
+    if request.method == "POST" and form.is_valid():
+        data = _upload(request, form)
+        if data is not None:
+            try:
+                questionnaire = services.import_questionnaire(provinces.order_by("pk").first(), data,
+                                                              form.cleaned_data["file"].name, request.user)
+            except FormError as exc:
+                problems = exc.problems
+            else:
+                messages.success(request, _("Vragenlijst '%(title)s' versie %(version)s is opgeslagen.") % {
+                    "title": questionnaire.title, "version": questionnaire.version})
+                return redirect("monitor:questionnaire", pk=questionnaire.pk)
+    return render(request, "monitor/questionnaires.html", {
+        "form": form, "problems": problems, "questionnaires": selectors.visible_questionnaires(scope)})
+
+
+@require_safe
+@scope_required(province_staff)
+def questionnaire(request, pk, scope):
+    item = selectors.questionnaire_for(scope, pk)
+    if item is None:
+        raise Http404
+    return render(request, "monitor/questionnaire.html", {
+        "questionnaire": item, "sections": sections(item.form, {}), "waves": item.waves.all()})
+
+
+@require_safe
+@scope_required(province_staff)
+def questionnaire_download(request, pk, scope):
+    item = selectors.questionnaire_for(scope, pk)
+    if item is None:
+        raise Http404
+    response = HttpResponse(bytes(item.source), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{item.form_id}-{item.version}.xlsx"'
+    return response
+
+
+# -- waves ---------------------------------------------------------------------------------------
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def wave_create(request, scope):
+    available = selectors.visible_questionnaires(scope)
+    province_ids = scope.province_ids if not scope.superuser else set(Province.objects.values_list("pk", flat=True))
+    form = WaveForm(request.POST or None, questionnaires=available, province_ids=province_ids)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        chosen = data["municipalities"]
+        population = None
+        if chosen:
+            from ontmoet.places.choices import Status as PlaceStatus
+            from ontmoet.places.models import Place
+
+            population = (Place.objects.filter(municipality__in=chosen, status=PlaceStatus.ACTIVE)
+                          if data["respondent_kind"] == RespondentKind.PLACE else chosen)
+        wave = services.create_wave(
+            questionnaire=data["questionnaire"], title=data["title"], year=data["year"],
+            respondent_kind=data["respondent_kind"], opens_on=data["opens_on"], closes_on=data["closes_on"],
+            population=population, user=request.user, reminder_max=data["reminder_max"],
+            reminder_min_days=data["reminder_min_days"])
+        messages.success(request, _("Uitvraag aangemaakt met %(n)s respondenten.") % {
+            "n": wave.invitations.count()})
+        return redirect("monitor:wave", pk=wave.pk)
+    return render(request, "monitor/wave_form.html", {"form": form, "has_questionnaires": available.exists()})
+
+
+@require_safe
+@scope_required(officer)
+def wave(request, pk, scope):
+    item = _wave_or_404(scope, pk)
+    manage = selectors.can_manage(scope, item)
+    progress = selectors.progress(scope, item)
+    return render(request, "monitor/wave.html", {
+        "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
+        "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
+        "limited": selectors.result_municipalities(scope, item) is not None,
+    })
+
+
+@require_POST
+@scope_required(province_staff)
+def wave_send(request, pk, kind, scope):
+    item = _managed_wave_or_404(scope, pk)
+    if kind not in MailJob.Kind.values:
+        raise Http404
+    if not item.is_open():
+        messages.error(request, _("Deze uitvraag is niet open; er is niets verstuurd."))
+        return redirect("monitor:wave", pk=item.pk)
+    job = services.start_mail_job(item, kind, request.user)
+    return redirect("monitor:mail_job", pk=item.pk, job=job.pk)
+
+
+@require_safe
+@scope_required(province_staff)
+def mail_job(request, pk, job, scope):
+    item = _managed_wave_or_404(scope, pk)
+    found = selectors.job_for(item, job)
+    if found is None:
+        raise Http404
+    template = "monitor/includes/job_progress.html" if request.headers.get("HX-Request") else "monitor/mail_job.html"
+    return render(request, template, {"wave": item, "job": found})
+
+
+@require_safe
+@scope_required(province_staff)
+def phone_list(request, pk, scope):
+    item = _managed_wave_or_404(scope, pk)
+    show = "all" if request.GET.get("toon") == "alle" else "open"
+    return render(request, "monitor/phone_list.html", {
+        "wave": item, "invitations": selectors.phone_list(scope, item, show), "show": show})
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def wave_import(request, pk, scope):
+    item = _managed_wave_or_404(scope, pk)
+    form = ResponseImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = _upload(request, form)
+        if data is not None:
+            report = importing.import_responses(item, form.cleaned_data["file"].name, data, user=request.user)
+            if report.written:
+                messages.success(request, _("%(n)s antwoorden geïmporteerd.") % {"n": len(report.actions)})
+    return render(request, "monitor/import.html", {"wave": item, "form": form, "report": report,
+                                                   "header": importing.export_header(item.questionnaire.form)})
+
+
+def _export(request, scope, pk, extension):
+    item = _wave_or_404(scope, pk)
+    limit = selectors.result_municipalities(scope, item)
+    invitations = None if limit is None else Invitation.objects.filter(wave=item, municipality_id__in=limit)
+    header = importing.export_header(item.questionnaire.form)
+    rows = importing.export_rows(item, invitations)
+    name = f"antwoorden-{item.questionnaire.form_id}-{item.year}.{extension}"
+    if extension == "csv":
+        return csv_response(name, header, rows)
+    return xlsx_response(name, _("Antwoorden"), header, rows)
+
+
+INVITATION_HEADER = ["respondent", "naam", "gemeente", "e_mail", "status", "uitnodiging_verstuurd", "herinneringen",
+                     "e_mail_kwam_terug", "afgemeld", "telefonisch", "gesprekken"]
+
+
+@require_safe
+@scope_required(officer)
+def invitations_csv(request, pk, scope):
+    """Who was invited and where each respondent stands (no answers): the progress as a list."""
+    item = _wave_or_404(scope, pk)
+    rows = (
+        [inv.respondent_code, inv.respondent_name, inv.municipality.name, inv.email, inv.get_status_display(),
+         inv.sent_at.date().isoformat() if inv.sent_at else "", inv.reminders_sent, inv.bounced, inv.opted_out,
+         inv.taken_by_phone, inv.call_count]
+        for inv in selectors.wave_invitations(scope, item).annotate(
+            call_count=Count("calls"), taken_by_phone=Coalesce("response__taken_by_phone", False)).order_by(
+            "municipality__name", "place__name")
+    )
+    return csv_response(f"uitnodigingen-{item.questionnaire.form_id}-{item.year}.csv", INVITATION_HEADER, rows)
+
+
+@require_safe
+@scope_required(officer)
+def export_csv(request, pk, scope):
+    return _export(request, scope, pk, "csv")
+
+
+@require_safe
+@scope_required(officer)
+def export_xlsx(request, pk, scope):
+    return _export(request, scope, pk, "xlsx")
+
+
+# -- the report ----------------------------------------------------------------------------------
+def _report(request, scope, pk):
+    item = _wave_or_404(scope, pk)
+    form = BreakdownForm(request.GET or None, wave=item, language=language())
+    breakdown = form.cleaned_data["uitsplitsing"] if form.is_valid() else ""
+    data = build_report(item, municipality_ids=selectors.result_municipalities(scope, item), breakdown=breakdown,
+                        language=language())
+    return item, form, data
+
+
+@require_safe
+@scope_required(officer)
+def report(request, pk, scope):
+    item, form, data = _report(request, scope, pk)
+    return render(request, "monitor/report.html", {
+        "wave": item, "form": form, "report": data, "questions": outputs.with_charts(data),
+        "breakdown": data.get("breakdown"), "query": request.GET.urlencode(),
+        "limited": data["scope"]["municipality_ids"] is not None,
+        "others": comparable_waves(item).exclude(pk=item.pk).exists(),
+    })
+
+
+@require_safe
+@scope_required(officer)
+def report_json(request, pk, scope):
+    _item, _form, data = _report(request, scope, pk)
+    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@require_safe
+@scope_required(officer)
+def report_xlsx(request, pk, scope):
+    item, _form, data = _report(request, scope, pk)
+    response = HttpResponse(outputs.report_workbook(data), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="rapport-{item.questionnaire.form_id}-{item.year}.xlsx"'
+    return response
+
+
+@require_safe
+@scope_required(officer)
+def report_pdf(request, pk, scope):
+    item, _form, data = _report(request, scope, pk)
+    content = render_pdf("monitor/pdf/report.html", {
+        "wave": item, "report": data, "questions": outputs.with_charts(data), "breakdown": data.get("breakdown"),
+        "generated": timezone.localdate(),
+    }, language=language())
+    return pdf_response(content, f"rapport-{item.questionnaire.form_id}-{item.year}.pdf")
+
+
+@require_safe
+@scope_required(officer)
+def comparison(request, pk, scope):
+    item = _wave_or_404(scope, pk)
+    waves = list(comparable_waves(item))
+    data = build_comparison(waves, municipality_ids=selectors.result_municipalities(scope, item),
+                            language=language())
+    if request.GET.get("formaat") == "json":
+        return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return render(request, "monitor/comparison.html", {
+        "wave": item, "comparison": data, "questions": outputs.comparison_charts(data)})
+
+
+# -- invitations: phone follow-up and answers on behalf ------------------------------------------
+def _invitation_or_404(scope, pk):
+    invitation = selectors.invitation_for(scope, pk)
+    if invitation is None:
+        raise Http404
+    return invitation
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def invitation(request, pk, scope):
+    item = _invitation_or_404(scope, pk)
+    form = CallForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.log_call(item, by=request.user, **form.cleaned_data)
+        messages.success(request, _("Gesprek vastgelegd."))
+        return redirect("monitor:invitation", pk=item.pk)
+    response = item.response if _has_response(item) else None
+    form_definition = item.wave.questionnaire.form
+    return render(request, "monitor/invitation.html", {
+        "invitation": item, "form": form, "calls": item.calls.select_related("by"),
+        "events": item.events.select_related("by"), "response": response,
+        "answers": [(q.label_in(language()), _display(q, response.data.get(q.name)))
+                    for q in form_definition.answerable if response and q.name in response.data],
+        "link": services.invitation_url(item),
+    })
+
+
+def _display(question, value):
+    if isinstance(value, list):
+        return ", ".join(question.choice_label(v, language()) for v in value)
+    if question.type == "select_one":
+        return question.choice_label(value, language())
+    return value
+
+
+@require_POST
+@scope_required(province_staff)
+def invitation_action(request, pk, scope):
+    item = _invitation_or_404(scope, pk)
+    action = request.POST.get("action")
+    try:
+        if action == "decline":
+            services.decline(item, by=request.user, reason=request.POST.get("reason", "")[:300])
+        elif action == "bounce":
+            services.record_bounce(item, by=request.user)
+        elif action == "opt_out":
+            services.record_opt_out(item, by=request.user)
+        elif action == "reopen":
+            services.reopen(item, by=request.user, reason=_("heropend voor correctie"))
+        else:
+            raise Http404
+    except services.TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Vastgelegd."))
+    return redirect("monitor:invitation", pk=item.pk)
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_staff)
+def enter_answers(request, pk, scope):
+    """Staff enter or complete answers given by phone; the response is marked as taken by phone."""
+    item = _invitation_or_404(scope, pk)
+    return _questionnaire_page(request, item, by_phone=True)
+
+
+# -- respondents -----------------------------------------------------------------------------------
+def _questionnaire_page(request, item: Invitation, *, by_phone: bool, token: str = ""):
+    form = item.wave.questionnaire.form
+    response = item.response if _has_response(item) else None
+    values, errors = (response.data if response else {}), {}
+    if request.method == "POST":
+        action = request.POST.get("action", "save")
+        if action == "decline" and not by_phone:
+            with contextlib.suppress(services.TransitionError):
+                services.decline(item, reason=_("respondent ziet af via de link"))
+            return redirect(request.path)
+        raw = raw_from_post(form, request.POST)
+        final = action == "submit"
+        cleaned, errors = answer_rules.validate(form, raw, final=final, language=language())
+        try:
+            if final and not errors:
+                services.submit(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone)
+                if by_phone:
+                    messages.success(request, _("Antwoorden opgeslagen als telefonisch afgenomen."))
+                    return redirect("monitor:invitation", pk=item.pk)
+                return redirect(request.path)
+            services.save_draft(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone)
+        except services.AlreadySubmitted:
+            return render(request, "monitor/respond_done.html", {"invitation": item, "again": True})
+        if not errors:
+            messages.success(request, _("Uw antwoorden zijn bewaard. U kunt later verder via dezelfde link."))
+            return redirect(request.path)
+        values = raw
+    return render(request, "monitor/respond.html", {
+        "invitation": item, "wave": item.wave, "sections": sections(form, values, errors), "errors": errors,
+        "by_phone": by_phone, "token": token,
+    }, status=422 if errors else 200)
+
+
+def _has_response(item) -> bool:
+    try:
+        item.response  # noqa: B018
+    except Invitation.response.RelatedObjectDoesNotExist:
+        return False
+    return True
+
+
+@require_http_methods(["GET", "POST"])
+def respond(request, token):
+    item = services.invitation_from_token(token)
+    if item is None:
+        return render(request, "monitor/respond_invalid.html", status=404)
+    today = timezone.localdate()
+    if today > item.wave.closes_on:
+        return render(request, "monitor/respond_closed.html", {"invitation": item}, status=410)
+    if today < item.wave.opens_on:
+        return render(request, "monitor/respond_closed.html", {"invitation": item, "not_yet": True})
+    if item.status == Status.COMPLETE:
+        return render(request, "monitor/respond_done.html", {"invitation": item})
+    if item.status == Status.DECLINED:
+        return render(request, "monitor/respond_done.html", {"invitation": item, "declined": True})
+    if request.method == "GET":
+        services.mark_opened(item)
+    return _questionnaire_page(request, item, by_phone=False, token=token)
+
+
+@require_http_methods(["GET", "POST"])
+def opt_out(request, token):
+    item = services.invitation_from_token(token)
+    if item is None:
+        return render(request, "monitor/respond_invalid.html", status=404)
+    if request.method == "POST":
+        services.record_opt_out(item)
+        return render(request, "monitor/opt_out.html", {"invitation": item, "done": True})
+    return render(request, "monitor/opt_out.html", {"invitation": item})
+
+
+@require_safe
+@scope_required(lambda scope: scope.is_board_member)
+def mine(request, scope):
+    items = [(item, reverse("monitor:respond", args=[services.invitation_token(item)]))
+             for item in selectors.own_invitations(scope)]
+    return render(request, "monitor/mine.html", {"items": items})
