@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "ontmoet.regions",
     "ontmoet.places",
     "ontmoet.accounts",
+    "ontmoet.grants",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",

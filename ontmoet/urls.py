@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("ontmoet.core.urls")),
     path("account/", include("ontmoet.accounts.urls")),
     path("plekken/", include("ontmoet.places.urls")),
+    path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
     path("taal/", set_language, name="set_language"),
 ]
