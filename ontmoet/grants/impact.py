@@ -52,8 +52,13 @@ def _measures() -> dict:
     }
 
 
+CENTS = Decimal("0.01")
+
+
 def _named(row: dict) -> dict:
-    return {MEASURE_NAMES.get(key, key): value for key, value in row.items()}
+    """Friendly names, and sums rounded to cents (SQLite adds decimals as floating point)."""
+    return {MEASURE_NAMES.get(key, key): value.quantize(CENTS) if isinstance(value, Decimal) else value
+            for key, value in row.items()}
 
 
 @dataclass
