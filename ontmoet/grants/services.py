@@ -456,7 +456,8 @@ def reverse_entry(entry_id: int, *, reason: str, user) -> HourEntry:
     reversal = HourEntry.objects.create(
         award=award, activity=entry.activity, activity_title=entry.activity_title, date=entry.date,
         volunteers=entry.volunteers, hours=-entry.hours,
-        description=(_("Correctie: %(reason)s") % {"reason": reason.strip()})[:300], status=EntryStatus.APPROVED, reason=reason.strip(), reverses=entry,
+        description=(_("Correctie: %(reason)s") % {"reason": reason.strip()})[:300],
+        status=EntryStatus.APPROVED, reason=reason.strip(), reverses=entry,
         created_by=user, decided_by=user, decided_at=timezone.now())
     refresh_totals(award)
     return reversal

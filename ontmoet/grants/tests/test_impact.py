@@ -67,7 +67,7 @@ def test_report_pages_label_both_ratios_and_export(world, client_for):
     assert "3,00" in page and "2,00" in page and "1.500.000" in page
     assert 'alt="Goedgekeurde vrijwilligersuren per kwartaal' in page
     workbook = load_workbook(io.BytesIO(client.get("/sociale-hypotheek/impact.xlsx").content))
-    values = [row for row in workbook.active.iter_rows(values_only=True)]
+    values = list(workbook.active.iter_rows(values_only=True))
     assert ("(subsidie + waarde van de uren) ÷ subsidie", 3) in [(r[0], r[1]) for r in values]
     assert client.get("/sociale-hypotheek/impact.pdf").content.startswith(b"%PDF")
     public = client_for(None).get("/sociale-hypotheek/resultaten/").content.decode()
