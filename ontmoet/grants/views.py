@@ -3,12 +3,15 @@
 Out of scope is 404; in scope but not allowed to act (a municipal officer is read-only) is 403.
 """
 
+import hashlib
+
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -532,6 +535,21 @@ def payments_csv(request, scope):
 
 
 # -- impact report -------------------------------------------------------------------------------
+def _cached_chart(make, labels, values, **kwargs):
+    """A chart depends only on its numbers and words: the same ones give the same SVG, so keep it an hour.
+
+    Drawing with matplotlib costs a few hundred milliseconds per chart; the numbers change only when an
+    officer approves hours or an award is made.
+    """
+    key = "grants-chart:" + hashlib.sha256(repr((make.__name__, labels, values, sorted(kwargs.items()),
+                                                 translation.get_language())).encode()).hexdigest()
+    chart = cache.get(key)
+    if chart is None:
+        chart = make(labels, values, **kwargs)
+        cache.set(key, chart, 3600)
+    return chart
+
+
 def _report(scope, request, public=False):
     awards = selectors.visible_awards(scope) if not public else Award.objects.select_related("round")
     rounds = Round.objects.filter(pk__in=awards.values("round_id"))
@@ -543,16 +561,18 @@ def _report(scope, request, public=False):
     quarters = impact.hours_per_quarter(chosen)
     charts = {}
     if municipalities_rows:
-        charts["municipality"] = horizontal_bars(
-            [r["name"] for r in municipalities_rows[:15]], [float(r["value"]) for r in municipalities_rows[:15]],
+        charts["municipality"] = _cached_chart(
+            horizontal_bars, [r["name"] for r in municipalities_rows[:15]],
+            [float(r["value"]) for r in municipalities_rows[:15]],
             unit=" €", alt=_("Waarde van de goedgekeurde uren per gemeente, in euro; de tabel eronder geeft de "
                             "getallen."))
-        charts["kind"] = horizontal_bars(
-            [r["name"] for r in kinds], [float(r["awarded"]) for r in kinds], unit=" €",
+        charts["kind"] = _cached_chart(
+            horizontal_bars, [r["name"] for r in kinds], [float(r["awarded"]) for r in kinds], unit=" €",
             alt=_("Toegekend bedrag per soort plek, in euro; de tabel eronder geeft de getallen."))
     if quarters:
-        charts["quarter"] = vertical_bars(
-            [impact.quarter_label(q["quarter"]) for q in quarters], [float(q["hours"]) for q in quarters],
+        charts["quarter"] = _cached_chart(
+            vertical_bars, [impact.quarter_label(q["quarter"]) for q in quarters],
+            [float(q["hours"]) for q in quarters],
             unit=_("uren"), alt=_("Goedgekeurde vrijwilligersuren per kwartaal; de tabel eronder geeft de getallen."))
     return {
         "form": form, "figures": impact.figures(chosen), "by_municipality": municipalities_rows, "by_kind": kinds,
