@@ -125,3 +125,23 @@ def test_officers_do_not_see_drafts(world, client_for):
     assert client_for(world.users["province_staff"]).get(
         f"/sociale-hypotheek/aanvragen/{application.pk}/").status_code == 404
     assert Application.objects.filter(pk=application.pk).exists()
+
+
+def test_province_staff_open_a_round_and_rates_are_fixed_once_awarded(world, client_for):
+    from ontmoet.grants.models import Round
+
+    client = client_for(world.users["province_staff"])
+    data = {"name": "Sociale Hypotheek 2027", "year": "2027", "budget": "500000", "min_amount": "15000",
+            "max_amount": "1000", "repayment_rate": "15", "societal_rate": "30", "repayment_months": "24",
+            "opens_on": "2027-01-01", "closes_on": "2027-03-31", "four_eyes_threshold": "10000"}
+    response = client.post("/sociale-hypotheek/rondes/nieuw/", data)
+    assert response.status_code == 400 and "minstens zo hoog" in response.content.decode()
+    assert not Round.objects.filter(name="Sociale Hypotheek 2027").exists()
+    client.post("/sociale-hypotheek/rondes/nieuw/", {**data, "min_amount": "1000", "max_amount": "15000"})
+    round_ = Round.objects.get(name="Sociale Hypotheek 2027")
+    assert round_.province == world.overijssel and round_.repayment_rate == 15
+    award = awarded(world.place, RoundFactory(), world.users["board_member"], world.users["province_staff"])
+    client.post(f"/sociale-hypotheek/rondes/{award.round.pk}/bewerken/",
+                {**data, "name": "Hernoemd", "repayment_rate": "5", "min_amount": "1000", "max_amount": "15000"})
+    award.round.refresh_from_db()
+    assert award.round.name == "Hernoemd" and award.round.repayment_rate == 15  # the rate stays fixed
