@@ -129,13 +129,11 @@ def fill(args):
         if rows:
             cursor.executemany(sql, rows)
     fill_seconds = time.perf_counter() - started
-    # Keep the award totals the way the services keep them: one grouped pass for all awards.
-    from django.db.models import Q, Sum
+    # The award totals and quarter totals, the way the services keep them (one recount per award).
+    from ontmoet.grants.services import refresh_totals
 
-    for award_id, approved, pending in HourEntry.objects.values("award").annotate(
-            a=Sum("hours", filter=Q(status=EntryStatus.APPROVED)),
-            p=Sum("hours", filter=Q(status=EntryStatus.PENDING))).values_list("award", "a", "p"):
-        Award.objects.filter(pk=award_id).update(hours_approved=approved or 0, hours_pending=pending or 0)
+    for award in Award.objects.all():
+        refresh_totals(award)
     user = create_user("benchmark.provincie@example.nl", "x-" * 8, "Bench", "Mark")
     assign_role(user, Role.PROVINCE_STAFF, province)
     return user, big[0], fill_seconds

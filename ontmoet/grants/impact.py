@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.places.choices import Kind
 
-from .models import Award, HourEntry
-from .workflow import EntryStatus
+from .models import Award, AwardQuarter
 
 DEC = DecimalField(max_digits=20, decimal_places=2)
 VALUE_RATIO_LABEL = _("waarde van de uren ÷ subsidie")
@@ -101,7 +100,8 @@ def by_round(awards: QuerySet[Award]) -> list[dict]:
 
 
 def hours_per_quarter(awards: QuerySet[Award]) -> list[dict]:
-    return list(HourEntry.objects.filter(award__in=awards.order_by().values("pk"), status=EntryStatus.APPROVED)
+    # From the per-award quarter totals (ADR 0030), not from the million-row ledger.
+    return list(AwardQuarter.objects.filter(award__in=awards.order_by().values("pk"))
                 .values("quarter").annotate(hours=Sum("hours")).order_by("quarter"))
 
 

@@ -16,7 +16,7 @@ from ontmoet.core.tabular import ImportReport, TableError, read_table
 from ontmoet.places.models import Place
 
 from .models import Award, HourEntry, Round
-from .services import add_months
+from .services import add_months, refresh_totals
 from .workflow import AwardStatus, EntryStatus
 
 REQUIRED = {"kenmerk", "ronde", "jaar", "plekcode", "bedrag", "toegekend_op", "uren_goedgekeurd"}
@@ -135,6 +135,7 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
                     volunteers=max(1, math.ceil(hours / 24)), hours=hours, status=EntryStatus.APPROVED,
                     description=_("Totaal goedgekeurde uren uit de administratie van vóór Ontmoet"),
                     created_by=user, decided_by=user)
+                refresh_totals(award)
             # Budget of a historic round: what was awarded, so the round shows as fully used.
             Round.objects.filter(pk=round_.pk).update(budget=round_.budget + values["bedrag"],
                                                       max_amount=max(round_.max_amount, values["bedrag"]))

@@ -332,6 +332,20 @@ class HourEntry(models.Model):
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
+class AwardQuarter(models.Model):
+    """Approved hours of one award in one quarter, kept by the services (ADR 0030) for the quarterly chart."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="quarters")
+    quarter = models.CharField(max_length=7)
+    hours = models.DecimalField(**HOURS)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["award", "quarter"], name="grant_award_quarter_once")]
+
+    def __str__(self) -> str:
+        return f"{self.award_id} {self.quarter}: {self.hours}"
+
+
 class Settlement(models.Model):
     """What happens at the due date: settled, or a proposal for the unrepaid part an officer decides on."""
 

@@ -23,6 +23,7 @@ from .models import (
     Application,
     Attachment,
     Award,
+    AwardQuarter,
     HourEntry,
     Payment,
     PlannedActivity,
@@ -365,13 +366,18 @@ def register_payment(award_id: int, *, paid_on: date, amount: Decimal, reference
 
 # -- the hours ledger ----------------------------------------------------------------------------
 def refresh_totals(award: Award) -> None:
-    """Recount the award's approved and pending hours from the ledger (one aggregate query)."""
+    """Recount the award's approved and pending hours, and its approved hours per quarter, from the ledger."""
     totals = award.entries.aggregate(
         approved=Sum("hours", filter=Q(status=EntryStatus.APPROVED)),
         pending=Sum("hours", filter=Q(status=EntryStatus.PENDING)))
     award.hours_approved = totals["approved"] or Decimal(0)
     award.hours_pending = totals["pending"] or Decimal(0)
     award.save(update_fields=["hours_approved", "hours_pending"])
+    AwardQuarter.objects.filter(award=award).delete()
+    AwardQuarter.objects.bulk_create([
+        AwardQuarter(award=award, quarter=row["quarter"], hours=row["hours"])
+        for row in award.entries.filter(status=EntryStatus.APPROVED).values("quarter").annotate(hours=Sum("hours"))
+        if row["hours"]])
 
 
 @dataclass
