@@ -307,9 +307,10 @@ class HourEntry(models.Model):
         verbose_name = _("vrijwilligersuur")
         verbose_name_plural = _("vrijwilligersuren")
         indexes = [
-            models.Index(fields=["award", "status"]),
+            # The recount after each decision groups one award's approved hours by quarter: no index may
+            # tempt the planner to walk all approved entries of every award (ADR 0030).
+            models.Index(fields=["award", "status", "quarter"]),
             models.Index(fields=["award", "-date", "-id"]),
-            models.Index(fields=["status", "quarter"]),
         ]
         constraints = [
             # A normal entry is positive and at most 24 hours per volunteer; only a reversal is negative.
