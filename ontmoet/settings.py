@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "ontmoet.helpdesk",
     "ontmoet.network",
     "ontmoet.monitor",
+    "ontmoet.grants",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",

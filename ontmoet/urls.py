@@ -17,6 +17,7 @@ urlpatterns = [
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
     path("netwerk/", include("ontmoet.network.urls")),
     path("monitor/", include("ontmoet.monitor.urls")),
+    path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),

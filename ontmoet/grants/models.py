@@ -1,0 +1,386 @@
+"""The Sociale Hypotheek: rounds, applications, awards, payments, the hours ledger and settlements.
+
+Money is Decimal with cents; hours are Decimal with two decimals (a volunteer can work 1,5 hours).
+Rates live on the round, so an award keeps the rates of the round it came from.
+"""
+
+import math
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.uploads import private_upload_to
+
+from .workflow import ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
+
+MONEY = {"max_digits": 12, "decimal_places": 2}
+HOURS = {"max_digits": 10, "decimal_places": 2}
+
+
+# Module-level functions (not the closures themselves) so that migrations can refer to them.
+def application_upload_to(instance, filename):
+    return private_upload_to("grants/applications")(instance, filename)
+
+
+def evidence_upload_to(instance, filename):
+    return private_upload_to("grants/evidence")(instance, filename)
+
+
+class Round(models.Model):
+    """One call for applications, with its own rates and limits (fixed once awards exist)."""
+
+    province = models.ForeignKey("regions.Province", on_delete=models.PROTECT, related_name="grant_rounds",
+                                 verbose_name=_("provincie"))
+    name = models.CharField(_("naam"), max_length=120)
+    year = models.PositiveSmallIntegerField(_("jaar"))
+    budget = models.DecimalField(_("budget (€)"), **MONEY, validators=[MinValueValidator(0)])
+    min_amount = models.DecimalField(_("minimumbedrag (€)"), **MONEY, default=Decimal("1000"),
+                                     validators=[MinValueValidator(0)])
+    max_amount = models.DecimalField(_("maximumbedrag (€)"), **MONEY, default=Decimal("15000"),
+                                     validators=[MinValueValidator(0)])
+    repayment_rate = models.DecimalField(_("aflossing per vrijwilligersuur (€)"), **MONEY, default=Decimal("15"),
+                                         validators=[MinValueValidator(Decimal("0.01"))])
+    societal_rate = models.DecimalField(_("maatschappelijke waarde per uur (€)"), **MONEY, default=Decimal("30"),
+                                        validators=[MinValueValidator(Decimal("0.01"))],
+                                        help_text=_("Wat een uur zou kosten als betaalde arbeid."))
+    repayment_months = models.PositiveSmallIntegerField(_("aflostermijn (maanden)"), default=24,
+                                                        validators=[MinValueValidator(1)])
+    opens_on = models.DateField(_("aanvragen vanaf"))
+    closes_on = models.DateField(_("aanvragen tot en met"))
+    eligibility_questions = models.TextField(
+        _("voorwaarden om te bevestigen"), blank=True,
+        help_text=_("Eén vraag per regel; de aanvrager moet elke vraag met ja beantwoorden."))
+    first_timer_priority = models.BooleanField(_("voorrang voor plekken die nog niet eerder aanvroegen"),
+                                               default=False)
+    four_eyes_threshold = models.DecimalField(
+        _("tweede akkoord boven (€)"), **MONEY, default=Decimal("10000"), validators=[MinValueValidator(0)],
+        help_text=_("Boven dit bedrag moet een tweede medewerker de toekenning goedkeuren."))
+    is_historic = models.BooleanField(_("historische ronde (geïmporteerd)"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year", "name"]
+        verbose_name = _("ronde")
+        verbose_name_plural = _("rondes")
+        constraints = [
+            models.CheckConstraint(condition=models.Q(min_amount__lte=models.F("max_amount")),
+                                   name="grant_round_min_le_max"),
+            models.CheckConstraint(condition=models.Q(opens_on__lte=models.F("closes_on")),
+                                   name="grant_round_period_ordered"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:round_detail", args=[self.pk])
+
+    def questions(self) -> list[str]:
+        return [line.strip() for line in self.eligibility_questions.splitlines() if line.strip()]
+
+    def is_open_on(self, day) -> bool:
+        return self.opens_on <= day <= self.closes_on
+
+
+class Application(models.Model):
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="applications",
+                              verbose_name=_("ronde"))
+    place = models.ForeignKey("places.Place", on_delete=models.PROTECT, related_name="grant_applications",
+                              verbose_name=_("plek"))
+    status = models.CharField(_("status"), max_length=20, choices=ApplicationStatus.choices,
+                              default=ApplicationStatus.DRAFT)
+    motivation = models.TextField(_("motivatie"), blank=True,
+                                  help_text=_("Waarom deze extra activiteiten, en wat levert het de buurt op?"))
+    eligibility_answers = models.JSONField(_("antwoorden op de voorwaarden"), default=dict, blank=True)
+    declaration = models.BooleanField(_("verklaring"), default=False)
+    planned_hours = models.PositiveIntegerField(_("geplande vrijwilligersuren"), default=0, editable=False)
+    amount = models.DecimalField(_("aangevraagd bedrag (€)"), **MONEY, default=0, editable=False)
+    first_timer = models.BooleanField(_("eerste aanvraag van deze plek"), default=True, editable=False)
+    first_approval_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                          blank=True, related_name="+", verbose_name=_("eerste akkoord door"))
+    first_approval_at = models.DateTimeField(_("eerste akkoord op"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("aangemaakt door"))
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    submitted_at = models.DateTimeField(_("ingediend"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("besloten"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("aanvraag")
+        verbose_name_plural = _("aanvragen")
+        indexes = [models.Index(fields=["round", "status"])]
+
+    def __str__(self) -> str:
+        return _("Aanvraag %(number)s – %(place)s") % {"number": self.number, "place": self.place}
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:application_detail", args=[self.pk])
+
+    @property
+    def number(self) -> str:
+        return f"SH-{self.round.year}-{self.pk:04d}"
+
+    @property
+    def is_editable(self) -> bool:
+        return self.status in (ApplicationStatus.DRAFT, ApplicationStatus.INFO_REQUESTED)
+
+    @property
+    def needs_second_approval(self) -> bool:
+        return self.amount > self.round.four_eyes_threshold
+
+
+class PlannedActivity(models.Model):
+    """An extra activity the place will organise; its planned hours repay the award."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="activities",
+                                    verbose_name=_("aanvraag"))
+    title = models.CharField(_("titel"), max_length=150)
+    description = models.TextField(_("omschrijving"), blank=True)
+    target_group = models.CharField(_("doelgroep"), max_length=150, blank=True)
+    starts_on = models.DateField(_("van"), null=True, blank=True)
+    ends_on = models.DateField(_("tot en met"), null=True, blank=True)
+    planned_volunteers = models.PositiveIntegerField(_("aantal vrijwilligers"), default=1)
+    planned_hours = models.PositiveIntegerField(_("geplande uren (totaal)"), default=0)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("activiteit")
+        verbose_name_plural = _("activiteiten")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Attachment(models.Model):
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments",
+                                    verbose_name=_("aanvraag"))
+    file = models.FileField(_("bestand"), upload_to=application_upload_to)
+    kind = models.CharField(_("soort"), max_length=10, editable=False)
+    original_name = models.CharField(_("bestandsnaam"), max_length=200)
+    size = models.PositiveIntegerField(_("grootte"), default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["uploaded_at"]
+        verbose_name = _("bijlage")
+        verbose_name_plural = _("bijlagen")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class StatusChange(models.Model):
+    """Append-only history of an application: who moved it, when, and why."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history",
+                                    verbose_name=_("aanvraag"))
+    from_status = models.CharField(_("van"), max_length=20, choices=ApplicationStatus.choices, blank=True)
+    to_status = models.CharField(_("naar"), max_length=20, choices=ApplicationStatus.choices)
+    note = models.CharField(_("soort"), max_length=40, blank=True)  # e.g. "first_approval"
+    reason = models.TextField(_("toelichting"), blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                           verbose_name=_("door"))
+    at = models.DateTimeField(_("op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("statuswijziging")
+        verbose_name_plural = _("statuswijzigingen")
+
+    def __str__(self) -> str:
+        return f"{self.from_status} -> {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("De geschiedenis van een aanvraag wordt nooit gewijzigd.")
+        super().save(*args, **kwargs)
+
+
+class Award(models.Model):
+    """A granted Sociale Hypotheek. Totals of the hours ledger are kept here (ADR 0030)."""
+
+    code = models.CharField(_("kenmerk"), max_length=40, unique=True)
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="awards", verbose_name=_("ronde"))
+    place = models.ForeignKey("places.Place", on_delete=models.PROTECT, related_name="grant_awards",
+                              verbose_name=_("plek"))
+    application = models.OneToOneField(Application, on_delete=models.PROTECT, null=True, blank=True,
+                                       related_name="award", verbose_name=_("aanvraag"))
+    amount = models.DecimalField(_("bedrag (€)"), **MONEY)
+    hours_due = models.PositiveIntegerField(_("uren verschuldigd"))
+    awarded_on = models.DateField(_("toegekend op"))
+    due_date = models.DateField(_("uren gedaan vóór"))
+    status = models.CharField(_("status"), max_length=20, choices=AwardStatus.choices, default=AwardStatus.ACTIVE)
+    hours_approved = models.DecimalField(_("uren goedgekeurd"), **HOURS, default=0, editable=False)
+    hours_pending = models.DecimalField(_("uren in behandeling"), **HOURS, default=0, editable=False)
+    amount_paid = models.DecimalField(_("uitbetaald (€)"), **MONEY, default=0, editable=False)
+    is_historic = models.BooleanField(_("geïmporteerd"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-awarded_on", "code"]
+        verbose_name = _("toekenning")
+        verbose_name_plural = _("toekenningen")
+        indexes = [models.Index(fields=["round", "place"]), models.Index(fields=["due_date"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount_paid__lte=models.F("amount")),
+                                   name="grant_award_paid_le_amount"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="grant_award_amount_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} – {self.place}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("grants:award_detail", args=[self.pk])
+
+    @staticmethod
+    def hours_for(amount: Decimal, rate: Decimal) -> int:
+        """Hours due: the amount divided by the repayment rate, rounded up."""
+        return math.ceil(Decimal(amount) / Decimal(rate))
+
+    @property
+    def hours_remaining(self) -> Decimal:
+        return max(Decimal(self.hours_due) - self.hours_approved, Decimal(0))
+
+    @property
+    def amount_unpaid(self) -> Decimal:
+        return self.amount - self.amount_paid
+
+
+class Payment(models.Model):
+    award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="payments",
+                              verbose_name=_("toekenning"))
+    paid_on = models.DateField(_("datum"))
+    amount = models.DecimalField(_("bedrag (€)"), **MONEY, validators=[MinValueValidator(Decimal("0.01"))])
+    reference = models.CharField(_("kenmerk betaling"), max_length=100)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["paid_on", "pk"]
+        verbose_name = _("betaling")
+        verbose_name_plural = _("betalingen")
+        constraints = [models.CheckConstraint(condition=models.Q(amount__gt=0), name="grant_payment_positive")]
+
+    def __str__(self) -> str:
+        return f"{self.award.code} {self.paid_on} € {self.amount}"
+
+
+class HourEntry(models.Model):
+    """One logged volunteer effort. Never edited after approval: a correction is a reversing entry."""
+
+    award = models.ForeignKey(Award, on_delete=models.PROTECT, related_name="entries",
+                              verbose_name=_("toekenning"))
+    activity = models.ForeignKey(PlannedActivity, on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="entries", verbose_name=_("activiteit"))
+    activity_title = models.CharField(_("activiteit"), max_length=150)
+    date = models.DateField(_("datum"))
+    quarter = models.CharField(_("kwartaal"), max_length=7, editable=False)  # "2024-Q3", for grouping fast
+    volunteers = models.PositiveIntegerField(_("aantal vrijwilligers"))
+    hours = models.DecimalField(_("uren (totaal)"), **HOURS)
+    description = models.CharField(_("korte omschrijving"), max_length=300, blank=True)
+    evidence = models.FileField(_("bewijs"), upload_to=evidence_upload_to, blank=True)
+    evidence_kind = models.CharField(max_length=10, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=EntryStatus.choices,
+                              default=EntryStatus.PENDING)
+    reason = models.TextField(_("reden"), blank=True)
+    reverses = models.OneToOneField("self", on_delete=models.PROTECT, null=True, blank=True,
+                                    related_name="reversed_by", verbose_name=_("corrigeert"))
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                   related_name="+", verbose_name=_("ingevoerd door"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("beoordeeld door"))
+    decided_at = models.DateTimeField(_("beoordeeld op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("vrijwilligersuur")
+        verbose_name_plural = _("vrijwilligersuren")
+        indexes = [
+            # The recount after each decision groups one award's approved hours by quarter: no index may
+            # tempt the planner to walk all approved entries of every award (ADR 0030).
+            models.Index(fields=["award", "status", "quarter"]),
+            models.Index(fields=["award", "-date", "-id"]),
+        ]
+        constraints = [
+            # A normal entry is positive and at most 24 hours per volunteer; only a reversal is negative.
+            models.CheckConstraint(
+                condition=(models.Q(reverses__isnull=True, hours__gt=0,
+                                    hours__lte=models.F("volunteers") * 24)
+                           | models.Q(reverses__isnull=False, hours__lt=0)),
+                name="grant_hour_entry_hours_possible"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.activity_title} {self.hours} u"
+
+    def save(self, *args, **kwargs):
+        self.quarter = self.quarter_of(self.date)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def quarter_of(day) -> str:
+        return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+
+
+class AwardQuarter(models.Model):
+    """Approved hours of one award in one quarter, kept by the services (ADR 0030) for the quarterly chart."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="quarters")
+    quarter = models.CharField(max_length=7)
+    hours = models.DecimalField(**HOURS)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["award", "quarter"], name="grant_award_quarter_once")]
+
+    def __str__(self) -> str:
+        return f"{self.award_id} {self.quarter}: {self.hours}"
+
+
+class Settlement(models.Model):
+    """What happens at the due date: settled, or a proposal for the unrepaid part an officer decides on."""
+
+    award = models.OneToOneField(Award, on_delete=models.PROTECT, related_name="settlement",
+                                 verbose_name=_("toekenning"))
+    remaining_hours = models.DecimalField(_("uren niet gedaan"), **HOURS)
+    proposed_amount = models.DecimalField(_("voorgesteld terug te betalen (€)"), **MONEY)
+    outcome = models.CharField(_("uitkomst"), max_length=20, choices=SettlementOutcome.choices,
+                               default=SettlementOutcome.PROPOSED)
+    final_amount = models.DecimalField(_("terug te betalen (€)"), **MONEY, null=True, blank=True)
+    reason = models.TextField(_("reden"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("besloten door"))
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("afrekening")
+        verbose_name_plural = _("afrekeningen")
+
+    def __str__(self) -> str:
+        return f"{self.award.code}: {self.get_outcome_display()}"
+
+
+class Reminder(models.Model):
+    """A reminder sent for an award; unique per kind and period so the command is idempotent."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=20)  # "behind" (once per month) or "due_soon" (once)
+    period = models.CharField(max_length=7)  # "2025-03" for monthly reminders, "-" for one-off ones
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["award", "kind", "period"], name="grant_reminder_once")]
+
+    def __str__(self) -> str:
+        return f"{self.award_id} {self.kind} {self.period}"

@@ -1,0 +1,100 @@
+"""Reads of the Sociale Hypotheek, always through the user's scope.
+
+Province staff see their province's rounds, applications and awards and may act on them; a municipal
+officer sees those of places in their municipality, read-only; a board member only their own place's.
+Officers do not see drafts: an application is the board's until it is submitted.
+"""
+
+from django.db.models import Q, QuerySet
+
+from ontmoet.accounts.scoping import Scope
+
+from .models import Application, Award, HourEntry, Round
+from .workflow import ApplicationStatus
+
+
+def _place_condition(scope: Scope, prefix: str) -> Q:
+    if scope.superuser:
+        return Q()
+    condition = Q(pk__in=[])
+    if scope.province_ids:
+        condition |= Q(**{f"{prefix}municipality__province_id__in": scope.province_ids})
+    if scope.municipality_ids:
+        condition |= Q(**{f"{prefix}municipality_id__in": scope.municipality_ids})
+    if scope.place_ids:
+        condition |= Q(**{f"{prefix}id__in": scope.place_ids})
+    return condition
+
+
+def can_use(scope: Scope) -> bool:
+    """Who has anything to do in this module at all."""
+    return scope.is_officer or scope.is_board_member
+
+
+def visible_rounds(scope: Scope) -> QuerySet[Round]:
+    if scope.superuser:
+        return Round.objects.all()
+    from ontmoet.places.models import Place
+    from ontmoet.regions.models import Municipality
+
+    provinces = set(scope.province_ids)
+    provinces |= set(Municipality.objects.filter(pk__in=scope.municipality_ids).values_list("province_id", flat=True))
+    provinces |= set(Place.objects.filter(pk__in=scope.place_ids).values_list("municipality__province_id", flat=True))
+    return Round.objects.filter(province_id__in=provinces)
+
+
+def managed_rounds(scope: Scope) -> QuerySet[Round]:
+    return Round.objects.all() if scope.superuser else Round.objects.filter(province_id__in=scope.province_ids)
+
+
+def can_manage(scope: Scope, round_id_or_province_id, *, province: bool = False) -> bool:
+    """Province staff of the round's province may decide, pay and approve."""
+    if scope.superuser:
+        return True
+    if province:
+        return round_id_or_province_id in scope.province_ids
+    return Round.objects.filter(pk=round_id_or_province_id, province_id__in=scope.province_ids).exists()
+
+
+def visible_applications(scope: Scope) -> QuerySet[Application]:
+    own = Q(place_id__in=scope.place_ids)
+    others = _place_condition(
+        Scope(scope.authenticated, scope.superuser, scope.province_ids, scope.admin_province_ids,
+              scope.municipality_ids, frozenset(), scope.roles), "place__") & ~Q(status=ApplicationStatus.DRAFT)
+    return Application.objects.filter(own | others).select_related("round", "place", "place__municipality")
+
+
+def visible_awards(scope: Scope) -> QuerySet[Award]:
+    return Award.objects.filter(_place_condition(scope, "place__")).select_related(
+        "round", "place", "place__municipality")
+
+
+def award_entries(award: Award) -> QuerySet[HourEntry]:
+    return award.entries.select_related("created_by", "decided_by").order_by("-date", "-pk")
+
+
+def place_history(place, exclude_application=None) -> dict:
+    """Earlier applications and awards of a place, for the reviewer."""
+    applications = Application.objects.filter(place=place).exclude(status=ApplicationStatus.DRAFT)
+    if exclude_application is not None:
+        applications = applications.exclude(pk=exclude_application.pk)
+    return {
+        "applications": applications.select_related("round").order_by("-created_at"),
+        "awards": Award.objects.filter(place=place).select_related("round").order_by("-awarded_on"),
+        # Seam for the monitor module (built separately): its answers for this place will appear here.
+        "monitor_answers": monitor_answers(place),
+    }
+
+
+def monitor_answers(place):
+    """The monitor module's answers for this place, or None while that module is not installed.
+
+    MONITOR SEAM: the monitor app (issue of its own) will provide `ontmoet.monitor.selectors.
+    answers_for_place(place)`. Until it exists we show that there is nothing to show, never made-up data.
+    """
+    try:
+        from ontmoet.monitor import selectors as monitor_selectors  # type: ignore[import-not-found]
+    except ImportError:
+        return None
+    getter = getattr(monitor_selectors, "answers_for_place", None)
+    return getter(place) if getter else None

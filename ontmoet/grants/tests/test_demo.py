@@ -1,0 +1,26 @@
+import pytest
+from django.core.management import call_command
+
+from ontmoet.grants.models import Award, Round
+from ontmoet.grants.services import eligibility_problems
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_once_and_the_demo_board_can_apply(tmp_path):
+    call_command("demo", "--quiet-logins")
+    awards = Award.objects.count()
+    assert awards >= 10
+    from django.utils import timezone
+
+    assert Award.objects.filter(due_date__lt=timezone.localdate(), settlement__isnull=True).exists()  # overdue
+    call_command("demo", "--quiet-logins")
+    assert Award.objects.count() == awards
+    from ontmoet.accounts.models import User
+    from ontmoet.accounts.scoping import get_scope
+    from ontmoet.places.models import Place
+
+    board = User.objects.get(email="bestuur@demo.ontmoet.nl")
+    place = Place.objects.get(pk=next(iter(get_scope(board).place_ids)))
+    open_round = Round.objects.exclude(name__in=["Sociale Hypotheek 2023", "Sociale Hypotheek 2024"]).get()
+    assert eligibility_problems(place, open_round) == []
