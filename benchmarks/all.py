@@ -1,0 +1,48 @@
+"""Run every speed benchmark, one after the other, and append each one's figures to RESULTS.md.
+
+    .venv/bin/python benchmarks/all.py [--database-url postgres://…] [--only run directory …]
+
+Each script can also be run alone (see README.md in this folder for its own options). Run this on a
+quiet machine: the figures are only as good as the CPU the server gets.
+"""
+
+import argparse
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# script -> extra arguments so that its figures are appended to RESULTS.md
+BENCHMARKS = {
+    "run": [],  # officers' place list and CSV export (issue 2)
+    "directory": [],  # public search (issue 3)
+    "monitor": [],  # report and import (issue 4)
+    "grants": ["--save"],  # impact report and award page (issue 5)
+    "helpdesk": [],  # suggestions, routing, peers, dashboard (issue 6)
+    "toolkit": [],  # tool pages and the initiative PDF (issue 7)
+    "network": [],  # digest to 10,000 users, killed and resumed (issue 8)
+}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--database-url", help="PostgreSQL server for every benchmark (default: SQLite)")
+    parser.add_argument("--only", nargs="+", choices=sorted(BENCHMARKS), help="run only these")
+    args = parser.parse_args()
+    failed = []
+    for name, extra in BENCHMARKS.items():
+        if args.only and name not in args.only:
+            continue
+        command = [sys.executable, str(HERE / f"{name}.py"), *extra]
+        if args.database_url:
+            command += ["--database-url", args.database_url]
+        print(f"== {name}: {' '.join(command)}", flush=True)
+        if subprocess.call(command) != 0:
+            failed.append(name)
+    if failed:
+        print(f"failed: {', '.join(failed)}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
