@@ -40,7 +40,7 @@ def test_visitor_searches_filters_and_uses_near_me(kaart, page):
     page.get_by_label("Zoek op naam, plaats, activiteit of voorziening").fill("dorpshuis met biljart in Raalte")
     page.get_by_role("button", name="Zoeken").click()
     expect(page.locator(".directory-count")).to_have_text(re.compile(r"^1 plek gevonden"))
-    assert page.locator(".directory-list").get_by_role("link", name="Dorpshuis De Linde").is_visible()
+    expect(page.locator(".directory-list").get_by_role("link", name="Dorpshuis De Linde")).to_be_visible()
     assert "q=dorpshuis" in page.url  # the whole query is in the URL, so it can be shared
 
     page.goto("/kaart/")
@@ -75,7 +75,7 @@ def test_map_is_keyboard_usable_and_list_is_the_alternative(kaart, page):
 
 def test_bad_input_in_the_browser(kaart, page):
     page.goto("/kaart/?radius=-4&near=Heeten&q=%3Cscript%3Ealert(1)%3C/script%3E&pagina=99999")
-    assert page.get_by_text("Kies een straal van meer dan 0 km.").first.is_visible()
+    expect(page.get_by_text("Kies een straal van meer dan 0 km.").first).to_be_visible()
     assert_accessible(page, "kaart-foute-invoer")
 
 
@@ -91,10 +91,10 @@ def test_place_page_report_and_downloads(kaart, page):
     page.get_by_role("link", name="Klopt er iets niet?").click()
     assert_accessible(page, "kaart-melden")
     page.get_by_role("button", name="Melding versturen").click()
-    assert page.get_by_text("Schrijf kort wat er niet klopt.").is_visible()
+    expect(page.get_by_text("Schrijf kort wat er niet klopt.")).to_be_visible()
     page.get_by_label("Wat klopt er niet?").fill("Op dinsdag is het dorpshuis nu tot 22:00 open.")
     page.get_by_role("button", name="Melding versturen").click()
-    assert page.get_by_text("Uw melding is doorgestuurd").is_visible()
+    expect(page.get_by_text("Uw melding is doorgestuurd")).to_be_visible()
     assert OutdatedReport.objects.count() == 1 and len(mail.outbox) == 2
 
     page.goto("/kaart/open-data/")

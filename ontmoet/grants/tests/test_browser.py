@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible, login
 from ontmoet.grants.models import Application, Award, HourEntry
@@ -27,11 +28,11 @@ def test_board_applies_with_two_activities_and_an_attachment(world, page, tmp_pa
     page.get_by_label("Titel").first.fill("Repaircafé")
     page.get_by_label("Geplande uren (totaal)").first.fill("80")
     page.get_by_role("button", name="Opslaan en nog een activiteit toevoegen").click()
-    assert page.get_by_text("Uw concept is opgeslagen.").is_visible()
+    expect(page.get_by_text("Uw concept is opgeslagen.")).to_be_visible()
     page.get_by_label("Titel").nth(1).fill("Huiswerkklas")
     page.get_by_label("Geplande uren (totaal)").nth(1).fill("-5")  # wrong on purpose
     page.get_by_role("button", name="Opslaan en nog een activiteit toevoegen").click()
-    assert page.get_by_role("alert").first.is_visible()
+    expect(page.get_by_role("alert").first).to_be_visible()
     assert page.get_by_label("Titel").nth(1).input_value() == "Huiswerkklas"  # kept
     assert_accessible(page, "sh-aanvraag-fout")
     page.get_by_label("Geplande uren (totaal)").nth(1).fill("40")
@@ -44,16 +45,16 @@ def test_board_applies_with_two_activities_and_an_attachment(world, page, tmp_pa
     fake.write_bytes(b"GIF89a not a pdf")
     page.get_by_label("Bijlage (PDF, PNG of JPG, hoogstens 5 MB)").set_input_files(str(fake))
     page.get_by_role("button", name="Bijlage toevoegen").click()
-    assert page.get_by_text("gecontroleerd op de inhoud").is_visible()
+    expect(page.get_by_text("gecontroleerd op de inhoud")).to_be_visible()
     real = tmp_path / "begroting.pdf"
     real.write_bytes(PDF)
     page.get_by_label("Bijlage (PDF, PNG of JPG, hoogstens 5 MB)").set_input_files(str(real))
     page.get_by_role("button", name="Bijlage toevoegen").click()
-    assert page.get_by_role("link", name="begroting.pdf").is_visible()
+    expect(page.get_by_role("link", name="begroting.pdf")).to_be_visible()
     assert_accessible(page, "sh-aanvraag-invullen")
     page.get_by_role("button", name="Opslaan en naar indienen").click()
     page.get_by_role("button", name="Aanvraag indienen").click()
-    assert page.get_by_text("Uw aanvraag is ingediend").is_visible()
+    expect(page.get_by_text("Uw aanvraag is ingediend")).to_be_visible()
     assert_accessible(page, "sh-aanvraag-ingediend")
     application = Application.objects.get(place=world.place)
     assert application.status == ApplicationStatus.SUBMITTED and application.amount == Decimal("1800")
@@ -86,11 +87,11 @@ def test_officer_reviews_awards_pays_and_approves_hours(world, page):
     page.get_by_label("Bedrag (€)").fill("99999")
     page.get_by_label("Kenmerk van de betaling").fill("FIN-1")
     page.get_by_role("button", name="Betaling opslaan").click()
-    assert page.get_by_text("meer dan de toekenning").first.is_visible()
+    expect(page.get_by_text("meer dan de toekenning").first).to_be_visible()
     assert page.get_by_label("Kenmerk van de betaling").input_value() == "FIN-1"  # kept
     page.get_by_label("Bedrag (€)").fill("500")
     page.get_by_role("button", name="Betaling opslaan").click()
-    assert page.get_by_text("De betaling is geregistreerd.").is_visible()
+    expect(page.get_by_text("De betaling is geregistreerd.")).to_be_visible()
     entries = [services.log_hours(award.pk, services.EntryData(date=award.awarded_on, volunteers=2, hours=Decimal(h),
                                                                activity=award.application.activities.first()),
                                   world.users["board_member"]) for h in (8, 4)]
@@ -107,7 +108,7 @@ def test_officer_reviews_awards_pays_and_approves_hours(world, page):
     page.goto(f"/sociale-hypotheek/toekenningen/{award.pk}/afrekening/")
     assert_accessible(page, "sh-afrekening")
     page.goto("/sociale-hypotheek/impact/")
-    assert page.get_by_text("(subsidie + waarde van de uren) ÷ subsidie").first.is_visible()
+    expect(page.get_by_text("(subsidie + waarde van de uren) ÷ subsidie").first).to_be_visible()
     assert_accessible(page, "sh-impact")
     for url, name in [("/sociale-hypotheek/aanvragen/", "sh-aanvragen"), ("/sociale-hypotheek/toekenningen/",
                                                                           "sh-toekenningen"),
@@ -127,10 +128,10 @@ def test_board_logs_hours_and_public_summary(world, page):
     page.get_by_label("Aantal vrijwilligers").fill("1")
     page.get_by_label("Uren (alle vrijwilligers samen)").fill("30")
     page.get_by_role("button", name="Uren opslaan").click()
-    assert page.get_by_text("Meer dan 24 uur per vrijwilliger").first.is_visible()
+    expect(page.get_by_text("Meer dan 24 uur per vrijwilliger").first).to_be_visible()
     page.get_by_label("Uren (alle vrijwilligers samen)").fill("3")
     page.get_by_role("button", name="Uren opslaan").click()
-    assert page.get_by_text("wachten op beoordeling").is_visible()
+    expect(page.get_by_text("wachten op beoordeling")).to_be_visible()
     assert_accessible(page, "sh-toekenning-bestuur")
     page.goto("/overzicht/")
     assert_accessible(page, "sh-dashboard-bestuur")

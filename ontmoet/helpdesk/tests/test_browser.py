@@ -1,6 +1,7 @@
 """The meldpunt tried as people would, in headless Chromium; every page type is scanned with axe-core."""
 
 import pytest
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible, login
 from ontmoet.helpdesk.models import Article, Question, Status
@@ -43,7 +44,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     page.get_by_label("Wacht op de plek").check()
     page.get_by_label("Toelichting", exact=True).fill("Foto gevraagd")
     page.get_by_role("button", name="Status wijzigen").click()
-    assert page.get_by_text("De klok staat stil").is_visible()
+    expect(page.get_by_text("De klok staat stil")).to_be_visible()
     assert_accessible(page, "meldpunt-vraag-expert")
     _logout(page)
 
@@ -55,7 +56,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     photo.write_bytes(PNG)
     page.get_by_label("Bijlagen").set_input_files(str(photo))
     page.get_by_role("button", name="Bericht plaatsen").click()
-    assert page.get_by_role("link", name="dak.png").is_visible()
+    expect(page.get_by_role("link", name="dak.png")).to_be_visible()
     assert Question.objects.get().status == Status.IN_PROGRESS
     _logout(page)
 
@@ -64,7 +65,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     page.goto(question.get_absolute_url())
     page.get_by_label("Oplossen").check()
     page.get_by_role("button", name="Status wijzigen").click()
-    assert page.get_by_role("alert").first.is_visible()  # summary and tags are required
+    expect(page.get_by_role("alert").first).to_be_visible()  # summary and tags are required
     assert_accessible(page, "meldpunt-vraag-fout")
     page.get_by_label("Oplossen").check()
     page.get_by_label("Samenvatting van de oplossing").fill("Dakdekker via de opstalverzekering laten komen.")
@@ -86,7 +87,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     page.get_by_label("4").check()
     page.get_by_label("Ja").check()
     page.get_by_role("button", name="Beoordeling versturen").click()
-    assert page.get_by_text("Dank u wel voor uw beoordeling").is_visible()
+    expect(page.get_by_text("Dank u wel voor uw beoordeling")).to_be_visible()
     _logout(page)
 
     # The province dashboard shows it.
@@ -105,13 +106,13 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     page.get_by_label("Omschrijving").fill("Bij harde regen lekt het dak in de keuken.")
     page.get_by_role("button", name="Versturen").click()
     page.get_by_role("link", name="Wie heeft dit eerder opgelost?").click()
-    assert page.get_by_role("heading", name="Dorpshuis De Linde").is_visible()
+    expect(page.get_by_role("heading", name="Dorpshuis De Linde")).to_be_visible()
     assert_accessible(page, "meldpunt-peers")
     page.get_by_role("link", name="Neem contact op met Dorpshuis De Linde").click()
     assert_accessible(page, "meldpunt-peer-contact")
     page.get_by_label("Uw bericht").fill("Hoe hebben jullie het dak laten repareren?")
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_text("via Ontmoet naar Dorpshuis De Linde gestuurd").is_visible()
+    expect(page.get_by_text("via Ontmoet naar Dorpshuis De Linde gestuurd")).to_be_visible()
 
 
 def test_province_pages_are_accessible(world, page):
@@ -136,7 +137,7 @@ def test_province_pages_are_accessible(world, page):
         assert_accessible(page, name)
     page.goto("/meldpunt/routering/nieuw/")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Kies naar welk team of welke expert").first.is_visible()
+    expect(page.get_by_text("Kies naar welk team of welke expert").first).to_be_visible()
     assert_accessible(page, "meldpunt-routeringsregel-fout")
 
 
@@ -147,7 +148,7 @@ def test_board_member_opts_in_to_share_knowledge(world, page):
     page.get_by_label("andere plekken mogen ons vinden en benaderen").check()
     page.get_by_label("Daklekkage").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("zijn opgeslagen").is_visible()
+    expect(page.get_by_text("zijn opgeslagen")).to_be_visible()
     assert world.place.peer_profile.opted_in if hasattr(world.place, "peer_profile") else True
     from ontmoet.helpdesk.models import PeerProfile
 
@@ -159,5 +160,5 @@ def test_public_knowledge_base_in_english(world, page):
     page.goto("/meldpunt/kennisbank/")
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies").click()
-    assert page.get_by_role("heading", name="Knowledge base").is_visible()
+    expect(page.get_by_role("heading", name="Knowledge base")).to_be_visible()
     assert_accessible(page, "meldpunt-kennisbank-en")

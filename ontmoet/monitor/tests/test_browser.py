@@ -11,6 +11,7 @@ import io
 import pytest
 from django.core import mail
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible, login
 from ontmoet.monitor import services
@@ -35,11 +36,11 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     broken.write_bytes(b"PK\x03\x04 geen echt bestand")
     page.get_by_label("XLSForm (.xlsx)").set_input_files(str(broken))
     page.get_by_role("button", name="Controleren en opslaan").click()
-    assert page.get_by_text("De vragenlijst is niet opgeslagen").is_visible()
+    expect(page.get_by_text("De vragenlijst is niet opgeslagen")).to_be_visible()
     assert_accessible(page, "monitor-vragenlijst-fout")
     page.get_by_label("XLSForm (.xlsx)").set_input_files(str(SHIPPED / "monitor_gemeenten.xlsx"))
     page.get_by_role("button", name="Controleren en opslaan").click()
-    assert page.get_by_role("heading", name="Monitor gemeenten").is_visible()
+    expect(page.get_by_role("heading", name="Monitor gemeenten")).to_be_visible()
     assert_accessible(page, "monitor-vragenlijst")
 
     page.get_by_role("link", name="Uitvraag maken met deze vragenlijst").click()
@@ -51,12 +52,12 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.get_by_label("Sluit na").fill((today + datetime.timedelta(days=30)).isoformat())
     assert_accessible(page, "monitor-uitvraag-nieuw")
     page.get_by_role("button", name="Uitvraag aanmaken").click()
-    assert page.get_by_text("Uitvraag aangemaakt met 2 respondenten").is_visible()
+    expect(page.get_by_text("Uitvraag aangemaakt met 2 respondenten")).to_be_visible()
     assert_accessible(page, "monitor-uitvraag")
     wave = Wave.objects.get(year=2026)
 
     page.get_by_role("button", name="Uitnodigingen versturen").click()
-    assert page.get_by_text("Klaar: 2 verstuurd").is_visible()
+    expect(page.get_by_text("Klaar: 2 verstuurd")).to_be_visible()
     assert_accessible(page, "monitor-verzending")
     assert len(mail.outbox) == 2
     link = next(line for line in mail.outbox[0].body.splitlines() if "/monitor/v/" in line and "afmelden" not in line)
@@ -69,31 +70,31 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     form.console_errors = []
     form.on("console", lambda message: form.console_errors.append(message.text) if message.type == "error" else None)
     form.goto("/monitor/v/" + link.split("/monitor/v/")[1])
-    assert form.get_by_role("heading", name="Monitor sociale ontmoetingsplekken 2026").is_visible()
+    expect(form.get_by_role("heading", name="Monitor sociale ontmoetingsplekken 2026")).to_be_visible()
     services_question = form.get_by_role("group", name="Welke voorzieningen zijn er?")
     volunteers = form.get_by_label("Hoeveel vrijwilligers zijn er actief?")
-    assert not services_question.is_visible()  # skip logic: not asked until "ja"
+    expect(services_question).not_to_be_visible()  # skip logic: not asked until "ja"
     form.get_by_role("group", name="Biedt de plek naast ontmoeting").get_by_label("Ja").check()
-    assert services_question.is_visible()
+    expect(services_question).to_be_visible()
     services_question.get_by_label("Sport").check()
     form.get_by_label("Alleen betaalde krachten").check()
-    assert not volunteers.is_visible()
+    expect(volunteers).not_to_be_visible()
     form.get_by_label("Alleen vrijwilligers, sommigen ontvangen vrijwilligersvergoeding").check()
-    assert volunteers.is_visible()
+    expect(volunteers).to_be_visible()
     volunteers.fill("3000")
     assert_accessible(form, "monitor-vragenlijst-invullen")
     form.get_by_role("button", name="Inleveren").click()
-    assert form.get_by_role("alert").is_visible()
-    assert form.get_by_text("Vul een aantal tussen 0 en 2000 in.").first.is_visible()
-    assert form.get_by_text("Deze vraag is verplicht.").first.is_visible()
+    expect(form.get_by_role("alert")).to_be_visible()
+    expect(form.get_by_text("Vul een aantal tussen 0 en 2000 in.").first).to_be_visible()
+    expect(form.get_by_text("Deze vraag is verplicht.").first).to_be_visible()
     assert_accessible(form, "monitor-vragenlijst-fouten")
     volunteers.fill("25")
     form.get_by_label("Dorpshuis").check()
     form.get_by_role("button", name="Inleveren").click()
-    assert form.get_by_role("heading", name="Bedankt voor het invullen!").is_visible()
+    expect(form.get_by_role("heading", name="Bedankt voor het invullen!")).to_be_visible()
     assert_accessible(form, "monitor-bedankt")
     form.goto("/monitor/v/kapot/")
-    assert form.get_by_role("heading", name="Deze link werkt niet").is_visible()
+    expect(form.get_by_role("heading", name="Deze link werkt niet")).to_be_visible()
     assert_accessible(form, "monitor-link-kapot")
     respondent.close()
     answer = Response.objects.get(invitation=raalte)
@@ -107,14 +108,14 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.get_by_label("Geen gehoor").check()
     page.get_by_label("Notitie").fill("Voicemail vol")
     page.get_by_role("button", name="Gesprek opslaan").click()
-    assert page.get_by_text("Gesprek vastgelegd.").is_visible()
+    expect(page.get_by_text("Gesprek vastgelegd.")).to_be_visible()
     assert_accessible(page, "monitor-uitnodiging")
     page.get_by_role("link", name="Antwoorden invullen (telefonisch)").click()
     page.get_by_label("Wijkcentrum").check()
     page.get_by_label("1 of 2 betaalde beheerders aangevuld met vrijwilligers").check()
     assert_accessible(page, "monitor-telefonisch-invullen")
     page.get_by_role("button", name="Inleveren").click()
-    assert page.get_by_text("Antwoorden opgeslagen als telefonisch afgenomen.").is_visible()
+    expect(page.get_by_text("Antwoorden opgeslagen als telefonisch afgenomen.")).to_be_visible()
     zwolle = Invitation.objects.get(wave=wave, place=world.zwolle_place)
     assert zwolle.status == Status.COMPLETE and zwolle.response.taken_by_phone
 
@@ -122,11 +123,11 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.goto(f"/monitor/uitvragen/{wave.pk}/")
     assert page.get_by_text("100,0%").first.is_visible() or page.get_by_text("100.0%").first.is_visible()
     page.get_by_role("link", name="Rapport", exact=True).click()
-    assert page.get_by_role("img", name="Staafdiagram van 'Wie runnen de plek?'").first.is_visible()
+    expect(page.get_by_role("img", name="Staafdiagram van 'Wie runnen de plek?'").first).to_be_visible()
     assert_accessible(page, "monitor-rapport")
     page.get_by_label("Uitsplitsen naar").select_option(label="Gemeente")
     page.get_by_role("button", name="Toon").click()
-    assert page.get_by_role("heading", name="Uitgesplitst naar Gemeente").is_visible()
+    expect(page.get_by_role("heading", name="Uitgesplitst naar Gemeente")).to_be_visible()
     assert_accessible(page, "monitor-rapport-uitsplitsing")
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").click()
@@ -136,7 +137,7 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     workbook = load_workbook(io.BytesIO(download.value.path().read_bytes()))
     assert "Uitsplitsing" in workbook.sheetnames
     page.get_by_role("link", name="Vergelijk met andere jaren").click()
-    assert page.get_by_role("columnheader", name="2025").first.is_visible()
+    expect(page.get_by_role("columnheader", name="2025").first).to_be_visible()
     assert_accessible(page, "monitor-vergelijking")
     page.goto(f"/monitor/uitvragen/{wave.pk}/importeren/")
     assert_accessible(page, "monitor-import")
@@ -148,7 +149,7 @@ def test_municipal_officer_and_board_member(world, page):
     login(page, "municipal.officer@test.example")
     page.get_by_role("link", name="Monitor", exact=True).click()
     page.get_by_role("link", name="Monitor 2024", exact=True).click()
-    assert page.get_by_text("U ziet de voortgang en resultaten van uw eigen gemeente.").is_visible()
+    expect(page.get_by_text("U ziet de voortgang en resultaten van uw eigen gemeente.")).to_be_visible()
     assert not page.get_by_role("button", name="Uitnodigingen versturen").count()
     assert_accessible(page, "monitor-uitvraag-gemeente")
     page.get_by_role("button", name="Uitloggen").click()
@@ -157,7 +158,7 @@ def test_municipal_officer_and_board_member(world, page):
     page.get_by_role("link", name="Vragenlijst invullen").click()
     page.get_by_label("Buurthuis").check()
     page.get_by_role("button", name="Tussentijds opslaan").click()
-    assert page.get_by_text("Uw antwoorden zijn bewaard").is_visible()
+    expect(page.get_by_text("Uw antwoorden zijn bewaard")).to_be_visible()
     assert page.get_by_label("Buurthuis").is_checked()
     page.goto("/monitor/mijn/")
     assert_accessible(page, "monitor-mijn")
@@ -168,7 +169,7 @@ def test_municipal_officer_and_board_member(world, page):
     wave.opens_on = datetime.date(2019, 1, 1)
     wave.save()
     page.goto(f"/monitor/v/{services.invitation_token(invitation)}/")
-    assert page.get_by_role("heading", name="De vragenlijst is gesloten").is_visible()
+    expect(page.get_by_role("heading", name="De vragenlijst is gesloten")).to_be_visible()
     assert_accessible(page, "monitor-gesloten")
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible
 from ontmoet.conftest import login as login_as
@@ -42,12 +43,12 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     page.get_by_label("Link voor online deelname").fill("https://webinar.example.nl/exploitatie")
     page.get_by_label("Maximum aantal deelnemers").fill("2")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("Het einde ligt vóór of op het begin").first.is_visible()
+    expect(page.get_by_text("Het einde ligt vóór of op het begin").first).to_be_visible()
     assert page.get_by_label("Titel (verplicht)").input_value() == "Webinar: de exploitatie rond"
     assert_accessible(page, "netwerk-activiteit-fout")
     page.get_by_label("Eindigt (verplicht)").fill(start.strftime("%Y-%m-%dT21:00"))
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("heading", name="Deelnemers en aanwezigheid").is_visible()
+    expect(page.get_by_role("heading", name="Deelnemers en aanwezigheid")).to_be_visible()
     event = Event.objects.get()
 
     # A board member registers with one click and receives the .ics.
@@ -55,7 +56,7 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     page.goto(f"/netwerk/activiteiten/{event.pk}/")
     assert_accessible(page, "netwerk-activiteit-lid")
     page.get_by_role("button", name="Aanmelden").click()
-    assert page.get_by_text("U bent aangemeld").first.is_visible()
+    expect(page.get_by_text("U bent aangemeld").first).to_be_visible()
     assert mail.outbox[-1].attachments[0][0] == "activiteit.ics"
 
     # A member of the public registers and confirms through the link in the mail.
@@ -65,10 +66,10 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     page.get_by_label("Naam (verplicht)").fill("Truus Jansen")
     page.get_by_label("E-mailadres (verplicht)").fill("truus@example.nl")
     page.get_by_role("button", name="Aanmelden").click()
-    assert page.get_by_text("Bijna klaar").is_visible()
+    expect(page.get_by_text("Bijna klaar")).to_be_visible()
     link = re.search(r"https?://\S+/bevestigen/", mail.outbox[-1].body).group(0)
     page.goto(_path(link))
-    assert page.get_by_role("heading", name="Uw aanmelding is bevestigd").is_visible()
+    expect(page.get_by_role("heading", name="Uw aanmelding is bevestigd")).to_be_visible()
     assert_accessible(page, "netwerk-aanmelding-bevestigd")
     cancel = re.search(r"https?://\S+/annuleren/", mail.outbox[-1].body).group(0)
     page.goto(_path(cancel))
@@ -82,7 +83,7 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     assert_accessible(page, "netwerk-deelnemers")
     page.get_by_label("Truus Jansen was aanwezig").check()
     page.get_by_role("button", name="Aanwezigheid opslaan").click()
-    assert page.get_by_text("Aanwezigheid opgeslagen: 1 aanwezig.").is_visible()
+    expect(page.get_by_text("Aanwezigheid opgeslagen: 1 aanwezig.")).to_be_visible()
     assert Registration.objects.get(email="truus@example.nl").attended is True
     page.get_by_role("link", name="Bericht aan deelnemers").click()
     assert_accessible(page, "netwerk-bericht")
@@ -98,13 +99,13 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     assert_accessible(page, "netwerk-overzichtsmail-rondes")
     page.get_by_label("Periode").select_option("maand")
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_text("Klaar op").is_visible()
+    expect(page.get_by_text("Klaar op")).to_be_visible()
     assert_accessible(page, "netwerk-overzichtsmail-voortgang")
     sent = DigestSend.objects.filter(state="verstuurd").count()
     page.goto("/netwerk/overzichtsmail/rondes/")
     page.get_by_label("Periode").select_option("maand")
     page.get_by_role("button", name="Versturen").click()
-    assert page.get_by_text("0 mails verstuurd").is_visible()
+    expect(page.get_by_text("0 mails verstuurd")).to_be_visible()
     assert DigestSend.objects.filter(state="verstuurd").count() == sent > 0
     page.goto("/netwerk/overzichtsmail/")
     assert_accessible(page, "netwerk-overzichtsmail-voorkeur")
@@ -127,7 +128,7 @@ def test_leergang_module_with_certificate(world, page):
     assert_accessible(page, "netwerk-leergang")
     page.get_by_role("link", name="4. Vrijwilligers").click()
     page.get_by_role("button", name="Inschrijven voor deze module").click()
-    assert page.get_by_text("U bent ingeschreven voor Vrijwilligers").is_visible()
+    expect(page.get_by_text("U bent ingeschreven voor Vrijwilligers")).to_be_visible()
     assert_accessible(page, "netwerk-module")
     page.get_by_role("link", name="Vrijwilligers, bijeenkomst 1").click()
     page.get_by_role("button", name="Aanmelden").click()
@@ -141,12 +142,12 @@ def test_leergang_module_with_certificate(world, page):
     page.get_by_role("link", name="Materiaal toevoegen").click()
     assert_accessible(page, "netwerk-materiaal")
     page.goto(f"/netwerk/leergang/{course.pk}/deelname/")
-    assert page.get_by_role("rowheader", name="Dorpshuis De Linde").is_visible()
+    expect(page.get_by_role("rowheader", name="Dorpshuis De Linde")).to_be_visible()
     assert_accessible(page, "netwerk-deelname")
 
     login(page, "board.member@test.example")
     page.goto(f"/netwerk/leergang/module/{module.pk}/")
-    assert page.get_by_text("Afgerond op").is_visible()
+    expect(page.get_by_text("Afgerond op")).to_be_visible()
     with page.expect_download() as download:
         page.get_by_role("link", name="Certificaat downloaden (PDF)").click()
     assert download.value.path().read_bytes().startswith(b"%PDF")
@@ -173,9 +174,9 @@ def test_contacts_schemes_and_learning_network(world, page):
     page.get_by_label("Met wie (verplicht)").fill("Wethouder en beleidsadviseur")
     page.get_by_label("Aantekeningen").fill("Kennismaking en uitleg over de leergang.")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("is vastgelegd").is_visible()
+    expect(page.get_by_text("is vastgelegd")).to_be_visible()
     page.goto("/netwerk/gemeenten/")
-    assert page.get_by_role("row", name=re.compile("Raalte.*0 dagen geleden")).is_visible()
+    expect(page.get_by_role("row", name=re.compile("Raalte.*0 dagen geleden"))).to_be_visible()
     page.goto("/netwerk/gemeenten/GM0177/contactmoment/")
     assert_accessible(page, "netwerk-contactmoment")
     page.goto("/netwerk/regelingen/nieuw/")
@@ -185,14 +186,14 @@ def test_contacts_schemes_and_learning_network(world, page):
     page.get_by_role("link", name=re.compile("De sociale basis")).click()
     page.get_by_label("Bericht (verplicht)").fill("Wie heeft **ervaring** met een MFA bij nieuwbouw?")
     page.get_by_role("button", name="Plaatsen").click()
-    assert page.locator("strong", has_text="ervaring").is_visible()
+    expect(page.locator("strong", has_text="ervaring")).to_be_visible()
     assert_accessible(page, "netwerk-thema")
 
     # A place sees the schemes that fit it, and its aanspreekpunt.
     login(page, "board.member@test.example")
-    assert page.get_by_text("038 425 00 00").is_visible()
+    expect(page.get_by_text("038 425 00 00")).to_be_visible()
     page.get_by_role("link", name="Alle regelingen voor Dorpshuis De Linde").click()
-    assert page.get_by_role("link", name="Dorpshuizenfonds").first.is_visible()
+    expect(page.get_by_role("link", name="Dorpshuizenfonds").first).to_be_visible()
     assert page.get_by_role("link", name="SOO").count() == 0
     assert_accessible(page, "netwerk-regelingen-plek")
     page.get_by_role("link", name="Dorpshuizenfonds").first.click()

@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible, login
 from ontmoet.places.models import Place
@@ -21,7 +22,7 @@ def test_public_pages_are_accessible(world, page):
     page.goto("/account/inloggen/")
     assert_accessible(page, "login")
     page.goto("/bestaat-niet/")
-    assert page.get_by_role("heading", name="Deze pagina bestaat niet").is_visible()
+    expect(page.get_by_role("heading", name="Deze pagina bestaat niet")).to_be_visible()
     assert_accessible(page, "404")
 
 
@@ -39,7 +40,7 @@ def test_failed_login_gives_dutch_message_and_keeps_email(world, page):
     page.get_by_label("E-mailadres").fill("board.member@test.example")
     page.get_by_label("Wachtwoord").fill("fout-wachtwoord")
     page.get_by_role("button", name="Inloggen").click()
-    assert page.get_by_text("horen niet bij elkaar").is_visible()
+    expect(page.get_by_text("horen niet bij elkaar")).to_be_visible()
     assert page.get_by_label("E-mailadres").input_value() == "board.member@test.example"
     assert_accessible(page, "login-fout")
 
@@ -52,22 +53,22 @@ def test_board_member_edits_and_verifies_own_place(world, page):
     page.get_by_label("Aantal vrijwilligers").fill("42")
     page.get_by_label("Maandag").fill("9 tot 5")  # wrong on purpose
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("alert").first.is_visible()
-    assert page.get_by_text("Schrijf tijden als 09:00-12:00").first.is_visible()
+    expect(page.get_by_role("alert").first).to_be_visible()
+    expect(page.get_by_text("Schrijf tijden als 09:00-12:00").first).to_be_visible()
     assert page.get_by_label("Aantal vrijwilligers").input_value() == "42"  # kept
     assert_accessible(page, "plek-bewerken-fout")
     page.get_by_label("Maandag").fill("09:00-17:00")
     page.get_by_label("Koffiemomenten").check()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("zijn opgeslagen").is_visible()
+    expect(page.get_by_text("zijn opgeslagen")).to_be_visible()
     assert_accessible(page, "plek-detail")
     page.get_by_role("button", name="Gegevens kloppen nog").click()
-    assert page.get_by_text("kloppen").first.is_visible()
+    expect(page.get_by_text("kloppen").first).to_be_visible()
     place = Place.objects.get(pk=world.place.pk)
     assert place.volunteer_count == 42 and place.opening_hours == {"ma": ["09:00-17:00"]}
     assert place.last_verified_by == world.users["board_member"]
     page.get_by_role("link", name="Geschiedenis van wijzigingen").click()
-    assert page.get_by_text("Koffiemomenten").first.is_visible()
+    expect(page.get_by_text("Koffiemomenten").first).to_be_visible()
     assert_accessible(page, "plek-geschiedenis")
 
 
@@ -78,7 +79,7 @@ def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
     assert_accessible(page, "plekken-lijst")
     page.get_by_label("Soort plek").select_option("wijkcentrum")
     page.get_by_role("button", name="Filteren").click()
-    assert page.get_by_text("1 plek gevonden").is_visible()
+    expect(page.get_by_text("1 plek gevonden")).to_be_visible()
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Exporteer als CSV").click()
     exported = download_info.value.path().read_text(encoding="utf-8-sig")
@@ -99,8 +100,8 @@ def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
     page.get_by_role("link", name="Importeren").click()
     page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(target))
     page.get_by_role("button", name="Controleren en importeren").click()
-    assert page.get_by_text("Er is niets geïmporteerd").is_visible()
-    assert page.get_by_role("cell", name="postcode", exact=True).is_visible()
+    expect(page.get_by_text("Er is niets geïmporteerd")).to_be_visible()
+    expect(page.get_by_role("cell", name="postcode", exact=True)).to_be_visible()
     assert_accessible(page, "import-fouten")
     assert not Place.objects.filter(code="ZWO-002").exists()
     with target.open("w", encoding="utf-8", newline="") as handle:
@@ -109,21 +110,21 @@ def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
         writer.writerows([rows[0], dict(bad, postcode="8011 AB")])
     page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(target))
     page.get_by_role("button", name="Controleren en importeren").click()
-    assert page.get_by_text("Import gelukt: 1 nieuw, 1 bijgewerkt").is_visible()
+    expect(page.get_by_text("Import gelukt: 1 nieuw, 1 bijgewerkt")).to_be_visible()
     assert_accessible(page, "import-gelukt")
     assert Place.objects.get(code="ZWO-001").name == "Wijkcentrum Zwolle-Zuid (geïmporteerd)"
 
     page.get_by_role("link", name="Actualiteit").click()
     assert_accessible(page, "actualiteit")
     page.get_by_role("button", name="Stuur herinnering aan de gekozen plekken").click()
-    assert page.get_by_text("worden verstuurd").is_visible()
+    expect(page.get_by_text("worden verstuurd")).to_be_visible()
 
 
 def test_municipal_officer_sees_only_own_municipality_and_adds_a_place(world, page):
     login(page, "municipal.officer@test.example")
     page.get_by_role("link", name="Plekken", exact=True).click()
-    assert page.get_by_text("1 plek gevonden").is_visible()
-    assert page.get_by_role("link", name="Dorpshuis De Linde").is_visible()
+    expect(page.get_by_text("1 plek gevonden")).to_be_visible()
+    expect(page.get_by_role("link", name="Dorpshuis De Linde")).to_be_visible()
     page.get_by_role("link", name="Plek toevoegen").click()
     assert_accessible(page, "plek-nieuw")
     page.get_by_label("Code (verplicht)").fill("RAA-077")
@@ -131,23 +132,23 @@ def test_municipal_officer_sees_only_own_municipality_and_adds_a_place(world, pa
     page.get_by_label("Soort plek (verplicht)").select_option("buurtkamer")
     page.get_by_label("Gemeente (verplicht)").select_option(label="Raalte")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("heading", name="Huiskamer van Heeten").is_visible()
+    expect(page.get_by_role("heading", name="Huiskamer van Heeten")).to_be_visible()
     page.goto(f"/plekken/{world.zwolle_place.code}/")
-    assert page.get_by_role("heading", name="Deze pagina bestaat niet").is_visible()
+    expect(page.get_by_role("heading", name="Deze pagina bestaat niet")).to_be_visible()
 
 
 def test_forbidden_page_and_english_language(world, page):
     login(page, "expert@test.example")
     page.goto("/plekken/")
-    assert page.get_by_role("heading", name="U heeft geen toegang tot deze pagina").is_visible()
+    expect(page.get_by_role("heading", name="U heeft geen toegang tot deze pagina")).to_be_visible()
     assert_accessible(page, "403")
     page.goto("/overzicht/")
     page.get_by_label("Taal").select_option("en")
     page.get_by_role("button", name="Kies").click()
     page.wait_for_load_state()
     assert page.locator("html").get_attribute("lang") == "en"
-    assert page.get_by_role("heading", name="Welcome, expert").is_visible()
-    assert page.get_by_role("button", name="Log out").is_visible()
+    expect(page.get_by_role("heading", name="Welcome, expert")).to_be_visible()
+    expect(page.get_by_role("button", name="Log out")).to_be_visible()
     assert_accessible(page, "dashboard-engels")
 
 
@@ -155,4 +156,4 @@ def test_admin_for_province_administrator(world, page):
     login(page, "province.admin@test.example")
     page.get_by_role("link", name="Referentiegegevens").click()
     page.screenshot(path="var/screenshots/admin.png")
-    assert page.get_by_role("link", name="Voorzieningen").first.is_visible()
+    expect(page.get_by_role("link", name="Voorzieningen").first).to_be_visible()

@@ -4,6 +4,7 @@ import io
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from ontmoet.conftest import SCREENSHOTS, assert_accessible, login
@@ -20,7 +21,7 @@ def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, p
     assert_accessible(page, "toolkit-lijst")
     page.get_by_role("link", name="Initiatief starten").click()
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("alert").first.is_visible()
+    expect(page.get_by_role("alert").first).to_be_visible()
     assert_accessible(page, "toolkit-initiatief-fout")
     page.get_by_label("Naam").fill("Ontmoetingsruimte Zonnehof (55+)")
     page.get_by_label("Gemeente").select_option(label="Raalte")
@@ -34,13 +35,13 @@ def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, p
     page.get_by_label("Doel van de ontmoetingsruimte").fill("Eenzaamheid onder oudere huurders verminderen")
     page.locator("#id_gesprek-0-who").fill("Welzijnsstichting")
     page.get_by_role("button", name="Besluit vastleggen en afronden").click()
-    assert page.get_by_text("Kies go of no-go voordat u de Quickscan afrondt.").first.is_visible()
+    expect(page.get_by_text("Kies go of no-go voordat u de Quickscan afrondt.").first).to_be_visible()
     assert page.get_by_label("Doel van de ontmoetingsruimte").input_value().startswith("Eenzaamheid")
     assert_accessible(page, "toolkit-quickscan-fout")
     page.get_by_label("Go: we gaan door").check()
     page.get_by_label("Redenen van het besluit").fill("Bewoners vragen erom; corporatie en welzijn doen mee.")
     page.get_by_role("button", name="Besluit vastleggen en afronden").click()
-    assert page.get_by_text("De Quickscan is afgerond.").is_visible()
+    expect(page.get_by_text("De Quickscan is afgerond.")).to_be_visible()
     assert_accessible(page, "toolkit-quickscan")
     assert Quickscan.objects.get().decision == "go"
 
@@ -61,7 +62,7 @@ def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, p
     page.locator("#id_rij-0-tasks").fill("Koffieochtenden en sleutelbeheer")
     page.locator("#id_rij-0-agreed_by").fill("Corporatie")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("De gespreksplaat is opgeslagen.").is_visible()
+    expect(page.get_by_text("De gespreksplaat is opgeslagen.")).to_be_visible()
     assert_accessible(page, "toolkit-sociaal-beheer")
 
     page.goto(f"/initiatieven/{initiative.pk}/fysiek-ontwerp/")
@@ -80,12 +81,12 @@ def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, p
         page.locator(f"#id_regel-{index}-unit_amount").fill(amount)
     page.get_by_label("Openingsuren per week").fill("12")
     page.get_by_role("button", name="Opslaan en doorrekenen").click()
-    assert page.get_by_text("Vul een getal in, bijvoorbeeld 1250,50.").first.is_visible()
+    expect(page.get_by_text("Vul een getal in, bijvoorbeeld 1250,50.").first).to_be_visible()
     assert page.locator("#id_regel-2-unit_amount").input_value() == "veel"
     assert_accessible(page, "toolkit-begroting-fout")
     page.locator("#id_regel-2-unit_amount").fill("5")
     page.get_by_role("button", name="Opslaan en doorrekenen").click()
-    assert page.get_by_text("De exploitatie is niet sluitend").is_visible()
+    expect(page.get_by_text("De exploitatie is niet sluitend")).to_be_visible()
     assert_accessible(page, "toolkit-begroting")
     # rent differentiation: a commercial user pays more
     page.locator("#id_regel-3-category").select_option("verhuur_commercieel")
@@ -93,7 +94,7 @@ def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, p
     page.locator("#id_regel-3-quantity").fill("100")
     page.locator("#id_regel-3-unit_amount").fill("90")
     page.get_by_role("button", name="Opslaan en doorrekenen").click()
-    assert page.get_by_text("De exploitatie is sluitend").is_visible()
+    expect(page.get_by_text("De exploitatie is sluitend")).to_be_visible()
     assert Budget.objects.get().lines.count() == 4
 
     # PDF of everything, looked at as images
@@ -120,16 +121,16 @@ def test_board_member_walks_the_bewonersbeheer_tree_without_javascript(world, ch
     page.screenshot(path=str(SCREENSHOTS / "toolkit-beslisboom-zonder-js.png"), full_page=True)
     page.get_by_label("Ja").check()
     page.get_by_role("button", name="Volgende vraag").click()  # stabiel: ja -> overbelasting
-    assert page.get_by_text("Is er sprake van overbelasting?").is_visible()
+    expect(page.get_by_text("Is er sprake van overbelasting?")).to_be_visible()
     page.get_by_label("Nee").check()
     page.get_by_role("button", name="Volgende vraag").click()  # -> vernieuwing
     page.get_by_role("link", name="Vorige vraag").click()
-    assert page.get_by_text("Is er sprake van overbelasting?").is_visible()
+    expect(page.get_by_text("Is er sprake van overbelasting?")).to_be_visible()
     page.get_by_label("Nee").check()
     page.get_by_role("button", name="Volgende vraag").click()
     page.get_by_label("Ja").check()
     page.get_by_role("button", name="Volgende vraag").click()
-    assert page.get_by_text("Wensenonderzoek en behoeftepeiling").is_visible()
+    expect(page.get_by_text("Wensenonderzoek en behoeftepeiling")).to_be_visible()
     page.get_by_role("button", name="Uitkomst opslaan bij het initiatief").click()
     assert TreeWalk.objects.get(initiative=initiative).examples == ["Wensenonderzoek en behoeftepeiling"]
     context.close()
@@ -157,7 +158,7 @@ def test_walker_and_tree_editor_are_accessible(world, page):
     newcomer = PartnerFactory(initiative=initiative, email="nieuwkomer@test.example")
     page.goto(f"/initiatieven/uitnodiging/{newcomer.token}/")
     page.get_by_role("button", name="Account aanmaken en meedoen").click()
-    assert page.get_by_text("Dit veld is verplicht.").first.is_visible()
+    expect(page.get_by_text("Dit veld is verplicht.").first).to_be_visible()
     assert_accessible(page, "toolkit-uitnodiging-nieuw")
     # province staff in the same browser
     login_page = page
@@ -167,7 +168,7 @@ def test_walker_and_tree_editor_are_accessible(world, page):
     text = login_page.get_by_label("Beslisboom (YAML)").input_value()
     login_page.get_by_label("Beslisboom (YAML)").fill(text.replace("next: onenigheid", "next: nergens"))
     login_page.get_by_role("button", name="Controleren en opslaan").click()
-    assert login_page.get_by_text("knooppunt stabiel").first.is_visible()
+    expect(login_page.get_by_text("knooppunt stabiel").first).to_be_visible()
     assert "next: nergens" in login_page.get_by_label("Beslisboom (YAML)").input_value()
     assert_accessible(login_page, "toolkit-boom-bewerken-fout")
     assert not TreeVersion.objects.exists()
