@@ -2,7 +2,9 @@
 
 An app contributes `def panels(request, scope) -> list[Panel]`; the personal overview page shows
 them in INSTALLED_APPS order after the register's own sections, so every module can put what a
-role needs to do next on the first page without editing the core template.
+role needs to do next on the first page without editing the core template. In the same way an app
+may contribute `def place_panels(request, scope, place) -> list[Panel]` to a place's page (for
+example who the place's aanspreekpunt is).
 """
 
 import importlib
@@ -20,16 +22,20 @@ class Panel:
 
 
 @cache
-def _providers():
+def _providers(function: str):
     providers = []
     for config in apps.get_app_configs():
         module_name = f"{config.name}.dashboard"
         if config.name.startswith("ontmoet.") and importlib.util.find_spec(module_name) is not None:
-            provider = getattr(importlib.import_module(module_name), "panels", None)
+            provider = getattr(importlib.import_module(module_name), function, None)
             if provider is not None:
                 providers.append(provider)
     return tuple(providers)
 
 
 def dashboard_panels(request, scope) -> list[Panel]:
-    return [panel for provider in _providers() for panel in provider(request, scope)]
+    return [panel for provider in _providers("panels") for panel in provider(request, scope)]
+
+
+def place_panels(request, scope, place) -> list[Panel]:
+    return [panel for provider in _providers("place_panels") for panel in provider(request, scope, place)]

@@ -39,3 +39,10 @@ def panels(request, scope):
             follow_up_on__lte=timezone.localdate()).count()
         result.append(Panel("network/panels/province.html", {"due": due}))
     return result
+
+
+def place_panels(request, scope, place):
+    """On every place's page: who the place's aanspreekpunt at the province is and how to reach them."""
+    return [Panel("network/panels/place_aanspreekpunt.html",
+                  {"aanspreekpunt": selectors.aanspreekpunt_for(place.municipality_id),
+                   "municipality": place.municipality})]

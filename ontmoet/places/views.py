@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
 from ontmoet.core.exports import csv_response, xlsx_response
+from ontmoet.core.panels import place_panels
 
 from . import importing, listing, selectors, services
 from .columns import HEADERS, export_rows
@@ -67,6 +68,7 @@ def place_detail(request, code, scope):
         "place": place,
         "can_edit": scope.can_edit_place(place),
         "is_stale": place.last_verified_at is None or place.last_verified_at < selectors.verification_cutoff(),
+        "panels": place_panels(request, scope, place),  # what other modules add, e.g. the aanspreekpunt
     })
 
 

@@ -112,3 +112,21 @@ def test_contact_moments_export_stays_in_the_province(world, client_for):
     response = client_for(world.users["province_staff"]).get("/netwerk/gemeenten/contactmomenten.xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert [row[0] for row in rows[1:]] == ["Raalte"]
+
+
+def test_every_place_page_shows_the_aanspreekpunt(world, client_for):
+    officer = world.users["province_staff"]
+    officer.first_name, officer.last_name = "Anna", "Aanspreek"
+    officer.save()
+    services.set_aanspreekpunt(world.raalte, officer, phone="038 499 0000")
+    page = client_for(world.users["board_member"]).get(f"/plekken/{world.place.code}/").content.decode()
+    assert "Aanspreekpunt bij de provincie" in page
+    assert "Anna Aanspreek" in page and "038 499 0000" in page and "mailto:province.staff@test.example" in page
+    assert "Contactpersonen van de gemeente" not in page  # that page is for officers only
+    officer_page = client_for(world.users["municipal_officer"]).get(f"/plekken/{world.place.code}/").content.decode()
+    assert "Contactpersonen van de gemeente Raalte" in officer_page
+
+
+def test_a_place_without_aanspreekpunt_says_so(world, client_for):
+    page = client_for(world.users["board_member"]).get(f"/plekken/{world.place.code}/").content.decode()
+    assert "nog geen aanspreekpunt bij de provincie vastgelegd" in page
