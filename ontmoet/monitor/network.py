@@ -45,10 +45,10 @@ def policy_status(municipality) -> dict | None:
     support = []
     financial = _labels(form, FINANCIAL, data)
     if financial:
-        support.append(_("financieel: %(items)s") % {"items": ", ".join(financial)})
+        support.append(_("Financieel: %(items)s") % {"items": ", ".join(financial)})
     other = _labels(form, OTHER_SUPPORT, data)
     if other:
-        support.append(_("anders: %(items)s") % {"items": ", ".join(other)})
+        support.append(_("Anders: %(items)s") % {"items": ", ".join(other)})
     contact = data.get(CONTACT_MOMENT)
     return {
         "wave": wave_name(response.wave),

@@ -53,8 +53,8 @@ def test_policy_status_from_the_latest_completed_wave_with_dutch_labels(world):
     status = network.policy_status(world.raalte)
     assert status == {
         "wave": "Monitor 2025", "vision": "Opgenomen in een integrale visie",
-        "support": "financieel: Beheer of exploitatie van de gebouwen, Onderhoud, verduurzaming en energiekosten; "
-                   "anders: Netwerkbijeenkomsten",
+        "support": "Financieel: Beheer of exploitatie van de gebouwen, Onderhoud, verduurzaming en energiekosten; "
+                   "Anders: Netwerkbijeenkomsten",
         "joint_contact_moment": True}
     assert network.policy_status(world.zwolle) is None  # another municipality's answers are not Zwolle's
 
