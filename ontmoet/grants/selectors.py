@@ -81,16 +81,16 @@ def place_history(place, exclude_application=None) -> dict:
     return {
         "applications": applications.select_related("round").order_by("-created_at"),
         "awards": Award.objects.filter(place=place).select_related("round").order_by("-awarded_on"),
-        # Seam for the monitor module (built separately): its answers for this place will appear here.
         "monitor_answers": monitor_answers(place),
     }
 
 
 def monitor_answers(place):
-    """The monitor module's answers for this place, or None while that module is not installed.
+    """The place's answers in its latest monitor responses (`ontmoet.monitor.selectors.answers_for_place`).
 
-    MONITOR SEAM: the monitor app (issue of its own) will provide `ontmoet.monitor.selectors.
-    answers_for_place(place)`. Until it exists we show that there is nothing to show, never made-up data.
+    A list with one entry per wave, newest first ([] when the place never completed one), or None when the
+    monitor app is not installed. The monitor shows single responses to province staff only, so the review
+    page shows this list to those who may manage the round (province staff), not to municipal officers.
     """
     try:
         from ontmoet.monitor import selectors as monitor_selectors  # type: ignore[import-not-found]

@@ -7,10 +7,12 @@ places. Respondents reach their one invitation by its signed link, without loggi
 
 from django.db.models import Count, F, Max, Q
 from django.utils import timezone
+from django.utils.formats import number_format
 
 from ontmoet.accounts.scoping import Scope
 
-from .models import Invitation, MailJob, Questionnaire, Status, Wave
+from .models import Invitation, MailJob, Questionnaire, RespondentKind, Response, Status, Wave
+from .questionform import language
 
 
 def visible_questionnaires(scope: Scope):
@@ -120,3 +122,47 @@ def own_invitations(scope: Scope):
     return Invitation.objects.select_related("wave", "place").filter(
         place_id__in=scope.place_ids, wave__opens_on__lte=today, wave__closes_on__gte=today).order_by(
         "-wave__year", "place__name")
+
+
+# --- for other modules ---------------------------------------------------------------------------
+PLACE_WAVES_SHOWN = 3
+
+
+def wave_name(wave: Wave) -> str:
+    """'Monitor 2025' rather than 'Monitor 2025 2025' when the title already names the year."""
+    return wave.title if str(wave.year) in wave.title else f"{wave.title} {wave.year}"
+
+
+def _answer_text(question, value) -> str:
+    if isinstance(value, list):
+        return ", ".join(question.choice_label(v, language()) for v in value)
+    if question.type == "select_one":
+        return question.choice_label(value, language())
+    if isinstance(value, float):
+        return number_format(value)
+    return str(value)
+
+
+def answers_for_place(place, scope: Scope | None = None, limit: int = PLACE_WAVES_SHOWN) -> list[dict]:
+    """A place's answers in its complete responses to the most recent place waves, newest first.
+
+    One entry per wave: {"wave", "title", "submitted_at", "answers": [(question label, answer as text)]}.
+    Single responses are for the managers of a wave only (province staff of its province, see
+    `invitation_for`): with a scope, only their waves count; without one, the caller has already
+    decided that the user is such a reviewer and only waves of the place's own province count.
+    """
+    responses = Response.objects.select_related("wave__questionnaire").filter(
+        invitation__place=place, invitation__status=Status.COMPLETE, submitted_at__isnull=False,
+        wave__respondent_kind=RespondentKind.PLACE)
+    if scope is None:
+        responses = responses.filter(wave__province_id=place.municipality.province_id)
+    elif not scope.superuser:
+        responses = responses.filter(wave__province_id__in=scope.province_ids)
+    result = []
+    for response in responses.order_by("-wave__year", "-wave__opens_on", "-submitted_at")[:limit]:
+        form = response.wave.questionnaire.form
+        answers = [(question.label_in(language()), _answer_text(question, response.data[question.name]))
+                   for question in form.answerable if response.data.get(question.name) not in (None, "", [])]
+        result.append({"wave": response.wave, "title": wave_name(response.wave),
+                       "submitted_at": response.submitted_at, "answers": answers})
+    return result

@@ -145,3 +145,22 @@ def test_preferences_page(world, client_for):
     assert world.users["board_member"].digest_preference.frequency == Frequency.WEEKLY
     response = client.post("/netwerk/overzichtsmail/", {"frequency": "dagelijks"})
     assert response.status_code == 400
+
+
+def test_new_knowledge_articles_are_in_the_digest_for_those_who_may_read_them(world, client_for):
+    from ontmoet.helpdesk.models import ArticleStatus, Visibility
+    from ontmoet.helpdesk.tests.factories import ArticleFactory
+
+    public = ArticleFactory(title="Subsidie voor zonnepanelen", visibility=Visibility.PUBLIC)
+    ArticleFactory(title="Alleen voor leden: huurcontract", visibility=Visibility.MEMBERS)
+    ArticleFactory(title="Nog een concept", status=ArticleStatus.DRAFT, published_at=None)
+    ArticleFactory(title="Van vorig jaar", published_at=timezone.now() - timedelta(days=400))
+    _run()
+    by_address = {m.to[0]: m.body for m in mail.outbox}
+    body = by_address["expert@test.example"]  # no events or deadlines for the expert: the articles alone count
+    assert "NIEUW IN DE KENNISBANK" in body and "Subsidie voor zonnepanelen" in body
+    assert "Alleen voor leden: huurcontract" in body and f"{public.get_absolute_url()}" in body
+    assert "Nog een concept" not in body and "Van vorig jaar" not in body
+    assert "Subsidie voor zonnepanelen" in by_address["board.member@test.example"]
+    page = client_for(world.users["board_member"]).get("/netwerk/overzichtsmail/").content.decode()
+    assert "nieuwe artikelen uit de kennisbank" in page
