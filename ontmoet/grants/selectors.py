@@ -73,19 +73,19 @@ def award_entries(award: Award) -> QuerySet[HourEntry]:
     return award.entries.select_related("created_by", "decided_by").order_by("-date", "-pk")
 
 
-def place_history(place, exclude_application=None) -> dict:
-    """Earlier applications and awards of a place, for the reviewer."""
+def place_history(place, exclude_application=None, scope=None) -> dict:
+    """Earlier applications and awards of a place, for the reviewer (monitor answers only for province staff)."""
     applications = Application.objects.filter(place=place).exclude(status=ApplicationStatus.DRAFT)
     if exclude_application is not None:
         applications = applications.exclude(pk=exclude_application.pk)
     return {
         "applications": applications.select_related("round").order_by("-created_at"),
         "awards": Award.objects.filter(place=place).select_related("round").order_by("-awarded_on"),
-        "monitor_answers": monitor_answers(place),
+        "monitor_answers": monitor_answers(place, scope) if scope is None or scope.is_province_staff else [],
     }
 
 
-def monitor_answers(place):
+def monitor_answers(place, scope=None):
     """The place's answers in its latest monitor responses (`ontmoet.monitor.selectors.answers_for_place`).
 
     A list with one entry per wave, newest first ([] when the place never completed one), or None when the
@@ -97,4 +97,4 @@ def monitor_answers(place):
     except ImportError:
         return None
     getter = getattr(monitor_selectors, "answers_for_place", None)
-    return getter(place) if getter else None
+    return getter(place, scope=scope) if getter else None

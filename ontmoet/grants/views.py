@@ -306,7 +306,8 @@ def application_detail(request, pk, scope):
         "award": Award.objects.filter(application=application).first(),
     }
     if can_manage or scope.is_municipal_officer:
-        context["place_history"] = selectors.place_history(application.place, exclude_application=application)
+        context["place_history"] = selectors.place_history(application.place, exclude_application=application,
+                                                           scope=scope)
         context["checklist"] = _checklist(application)
     return render(request, "grants/application_detail.html", context)
 

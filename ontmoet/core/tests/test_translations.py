@@ -23,7 +23,11 @@ def test_english_catalogue_is_complete(po_path):
     catalogue = polib.pofile(str(po_path))
     untranslated = [entry.msgid for entry in catalogue.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
-    assert untranslated == [] and fuzzy == [], f"onvertaald: {untranslated[:10]}, fuzzy: {fuzzy[:10]}"
+    # A "#|" previous msgid means makemessages guessed from an older text: someone must check the
+    # translation and remove the marker, not just the fuzzy flag.
+    guessed = [entry.msgid for entry in catalogue if entry.previous_msgid]
+    assert untranslated == [] and fuzzy == [] and guessed == [], (
+        f"onvertaald: {untranslated[:10]}, fuzzy: {fuzzy[:10]}, nagekeken nodig: {guessed[:10]}")
 
 
 @pytest.mark.parametrize("po_path", CATALOGUES, ids=_name)
