@@ -7,7 +7,7 @@ from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef,
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
-from ontmoet.core.queries import fixed_rows
+from ontmoet.core.queries import fixed_rows, rows_by_ids
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
@@ -128,16 +128,24 @@ def load_places(entries) -> list[Place]:
     return places
 
 
+ROW_FIELDS = ["pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name"]
+
+
 def result_rows(entries) -> list[dict]:
-    """A page of results as plain values for the list: three small queries, no model instances."""
+    """A page of results as plain values for the list: three small queries, no model instances.
+
+    The two queries by id are compiled once per page length (core.queries.rows_by_ids).
+    """
     entries = list(entries)
     ids = [entry.place_id for entry in entries]
     kinds = {value: str(label) for value, label in choices.Kind.choices}
-    places = {row["pk"]: row for row in Place.objects.filter(pk__in=ids).values(
-        "pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name")}
+    places = {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in rows_by_ids(
+        "directory.result_rows", lambda ids: Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS), ids)}
     activities: dict[int, list[str]] = {}
-    for place_id, name in Place.activities.through.objects.filter(place_id__in=ids).order_by(
-            "activity__order", "activity__name").values_list("place_id", "activity__name"):
+    for place_id, name in rows_by_ids(
+            "directory.result_activities",
+            lambda ids: Place.activities.through.objects.filter(place_id__in=ids).order_by(
+                "activity__order", "activity__name").values_list("place_id", "activity__name"), ids):
         activities.setdefault(place_id, []).append(name)
     rows = []
     for entry in entries:
@@ -145,7 +153,8 @@ def result_rows(entries) -> list[dict]:
         if row is None:
             continue
         value = getattr(entry, "distance2", None)
-        rows.append({**row, "kind_label": kinds.get(row["kind"], row["kind"]),
+        rows.append({**row, "wheelchair_accessible": bool(row["wheelchair_accessible"]),
+                     "kind_label": kinds.get(row["kind"], row["kind"]),
                      "activities": activities.get(row["pk"], []),
                      "distance_km": None if value is None else math.sqrt(value)})
     return rows
