@@ -6,10 +6,19 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from .widgets import FastNullBooleanSelect, FastSelect
+from .widgets import (
+    FastEmailInput,
+    FastNullBooleanSelect,
+    FastNumberInput,
+    FastSelect,
+    FastTextInput,
+    FastURLInput,
+)
 
-# Plain selects are swapped for the Python-rendered equivalent (same markup, much faster).
-FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect}
+# Plain selects and inputs are swapped for the Python-rendered equivalent (same markup, much faster).
+FAST_WIDGETS = {forms.Select: FastSelect, forms.NullBooleanSelect: FastNullBooleanSelect,
+                forms.TextInput: FastTextInput, forms.NumberInput: FastNumberInput,
+                forms.EmailInput: FastEmailInput, forms.URLInput: FastURLInput}
 
 WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",

@@ -6,9 +6,13 @@ of the page. The output here is the same markup as Django's select.html for flat
 choices fall back to Django's own rendering.
 
 `PreparedChoices` goes one step further for lists that are shown on every page view: the escaped
-<option> markup is made once, when the choices are made (per language for fixed lists).
+<option> markup is made once, when the choices are made (per language for fixed lists);
+`prepared_choices` keeps it for lists read from the database on every request (made once per
+distinct list). `FastInput` does the same as FastSelect for text and number inputs (Django's
+input.html and attrs.html, about 0.1 ms each through the template engine).
 """
 
+import functools
 import html
 
 from django import forms
@@ -45,6 +49,51 @@ class PreparedChoices(BaseChoiceIterator):
 
     def __len__(self):
         return len(self.choices)
+
+
+@functools.lru_cache(maxsize=256)
+def _prepared(choices: tuple) -> "PreparedChoices":
+    return PreparedChoices(choices)
+
+
+def prepared_choices(choices) -> PreparedChoices:
+    """PreparedChoices for a list read on every request: the same list (same values and labels, so
+    the same language) gets the same object, and its option markup is made only once."""
+    return _prepared(tuple((value, str(label)) for value, label in choices))
+
+
+class FastInput(forms.widgets.Input):
+    """An <input> rendered in Python: the same markup as Django's input.html with attrs.html."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        value = self.format_value(value)
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        parts = [f'<input type="{_escape(self.input_type)}" name="{_escape(name)}"']
+        if value is not None:
+            parts.append(f' value="{_escape(str(value))}"')
+        for key, attr in final_attrs.items():
+            if attr is True:
+                parts.append(f" {_escape(key)}")
+            elif attr is not False:
+                parts.append(f' {_escape(key)}="{_escape(str(attr))}"')
+        parts.append(">")
+        return mark_safe("".join(parts))  # noqa: S308 - name, value and attributes are escaped
+
+
+class FastTextInput(FastInput, forms.TextInput):
+    pass
+
+
+class FastNumberInput(FastInput, forms.NumberInput):
+    pass
+
+
+class FastEmailInput(FastInput, forms.EmailInput):
+    pass
+
+
+class FastURLInput(FastInput, forms.URLInput):
+    pass
 
 
 class FastSelect(forms.Select):

@@ -1,13 +1,17 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
+import functools
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import StyledFormMixin, field_group_html
+from ontmoet.core.widgets import PreparedChoices, prepared_choices
 from ontmoet.places import choices
 
 from . import selectors
@@ -16,6 +20,20 @@ SORT_CHOICES = [("", _("Vanzelf (relevantie of afstand)")), ("relevantie", _("Re
                 ("afstand", _("Afstand"))]
 RADIUS_CHOICES = [("", _("Geen")), *[(str(km), _("%(km)s km") % {"km": km}) for km in (1, 2, 5, 10, 15, 25, 50)]]
 YES_ONLY = [("", _("Maakt niet uit")), ("ja", _("Ja"))]
+
+# The form's fixed choices: constants in the code, so their options are made once per language and process.
+FIXED_CHOICES = {
+    "kind": [("", _("Alle soorten")), *choices.Kind.choices],
+    "day": [("", _("Elke dag")), *choices.WEEKDAYS],
+    "wheelchair": YES_ONLY,
+    "sort": SORT_CHOICES,
+}
+
+
+@functools.cache
+def _fixed_choices(language: str) -> dict[str, PreparedChoices]:
+    with translation.override(language):
+        return {name: PreparedChoices(options) for name, options in FIXED_CHOICES.items()}
 
 
 class SearchForm(StyledFormMixin, forms.Form):
@@ -36,28 +54,40 @@ class SearchForm(StyledFormMixin, forms.Form):
                                     "invalid": _("Vul de straal in als getal, bijvoorbeeld 5."),
                                 })
     municipality = forms.ChoiceField(label=_("Gemeente"), required=False)
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False,
-                             choices=[("", _("Alle soorten")), *choices.Kind.choices])
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False)
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
     facility = forms.ChoiceField(label=_("Voorziening"), required=False)
     target_group = forms.ChoiceField(label=_("Doelgroep"), required=False)
-    day = forms.ChoiceField(label=_("Open op"), required=False, choices=[("", _("Elke dag")), *choices.WEEKDAYS])
-    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=YES_ONLY)
-    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=SORT_CHOICES)
+    day = forms.ChoiceField(label=_("Open op"), required=False)
+    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False)
+    sort = forms.ChoiceField(label=_("Sorteer op"), required=False)
 
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
+    MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, options in _fixed_choices(translation.get_language() or settings.LANGUAGE_CODE).items():
+            self.fields[name].choices = options
+        # Read on every request (they change with the register), but their option markup is made
+        # once per distinct list (prepared_choices).
         lists = selectors.vocabulary_choices()
-        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *[
-            (m.code, m.name) for m in selectors.public_municipalities()]]
-        self.fields["activity"].choices = [("", _("Alle activiteiten")), *lists["activity"]]
-        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *lists["facility"]]
-        self.fields["target_group"].choices = [("", _("Alle doelgroepen")), *lists["target_group"]]
+        self.fields["municipality"].choices = prepared_choices(
+            [("", _("Alle gemeenten")), *selectors.municipality_choices()])
+        self.fields["activity"].choices = prepared_choices([("", _("Alle activiteiten")), *lists["activity"]])
+        self.fields["facility"].choices = prepared_choices([("", _("Alle voorzieningen")), *lists["facility"]])
+        self.fields["target_group"].choices = prepared_choices([("", _("Alle doelgroepen")), *lists["target_group"]])
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
+
+    def main_fields_html(self) -> SafeString:
+        """The always visible fields' groups, as `as_field_group` renders them (core.forms.field_group_html)."""
+        return mark_safe("".join(field_group_html(self[name]) for name in self.MAIN_FIELDS))  # noqa: S308
+
+    def filter_fields_html(self) -> SafeString:
+        return mark_safe("".join(field_group_html(self[name]) for name in self.fields  # noqa: S308
+                                 if name not in self.MAIN_FIELDS))
 
     def clean(self):
         data = super().clean()

@@ -7,6 +7,7 @@ from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef,
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
+from ontmoet.core.queries import fixed_rows, rows_by_ids
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
@@ -58,14 +59,17 @@ class SearchResult:
     words: list[str] = field(default_factory=list)
     corrected: list[str] | None = None  # the words actually searched after a typo correction
     origin: Point | None = None
+    count: int | None = None  # the number of results, if the caller asked for it
 
 
-def search_places(filters: dict, origin: Point | None = None) -> SearchResult:
+def search_places(filters: dict, origin: Point | None = None, *, count: bool = False) -> SearchResult:
     """Public places for the cleaned filters of the search form (also used by the API and the map).
 
     Keys: q, municipality, kind, facility, activity, target_group (codes), wheelchair (bool),
     day ('ma'..'zo'), radius (km, with `origin`), sort ('relevantie', 'naam', 'afstand').
     Everything is decided on the narrow index table; see SearchEntry.
+    With `count`, `result.count` holds the number of results: a page needs it anyway, and the same
+    query then also tells whether the words need a typo correction (instead of a separate EXISTS).
     """
     entries = SearchEntry.objects.all()
     if filters.get("municipality"):
@@ -87,11 +91,15 @@ def search_places(filters: dict, origin: Point | None = None) -> SearchResult:
     result = SearchResult(entries, words=words, origin=origin)
     if words:
         matched = search.matching(entries, text.stems(words))
-        if not matched.exists():
+        found = matched.count() if count else matched.exists()
+        if count:
+            result.count = found
+        if not found:
             corrected = search.suggest(words)
             if corrected:
                 result.corrected = corrected
                 matched = search.matching(entries, text.stems(corrected))
+                result.count = None
         entries = matched
     sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
     if sort == "afstand" and origin is not None:
@@ -101,6 +109,8 @@ def search_places(filters: dict, origin: Point | None = None) -> SearchResult:
     else:
         entries = entries.order_by("name", "place_id")
     result.entries = entries.only("place_id", "name")
+    if count and result.count is None:
+        result.count = result.entries.count()
     return result
 
 
@@ -118,16 +128,24 @@ def load_places(entries) -> list[Place]:
     return places
 
 
+ROW_FIELDS = ["pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name"]
+
+
 def result_rows(entries) -> list[dict]:
-    """A page of results as plain values for the list: three small queries, no model instances."""
+    """A page of results as plain values for the list: three small queries, no model instances.
+
+    The two queries by id are compiled once per page length (core.queries.rows_by_ids).
+    """
     entries = list(entries)
     ids = [entry.place_id for entry in entries]
     kinds = {value: str(label) for value, label in choices.Kind.choices}
-    places = {row["pk"]: row for row in Place.objects.filter(pk__in=ids).values(
-        "pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name")}
+    places = {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in rows_by_ids(
+        "directory.result_rows", lambda ids: Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS), ids)}
     activities: dict[int, list[str]] = {}
-    for place_id, name in Place.activities.through.objects.filter(place_id__in=ids).order_by(
-            "activity__order", "activity__name").values_list("place_id", "activity__name"):
+    for place_id, name in rows_by_ids(
+            "directory.result_activities",
+            lambda ids: Place.activities.through.objects.filter(place_id__in=ids).order_by(
+                "activity__order", "activity__name").values_list("place_id", "activity__name"), ids):
         activities.setdefault(place_id, []).append(name)
     rows = []
     for entry in entries:
@@ -135,7 +153,8 @@ def result_rows(entries) -> list[dict]:
         if row is None:
             continue
         value = getattr(entry, "distance2", None)
-        rows.append({**row, "kind_label": kinds.get(row["kind"], row["kind"]),
+        rows.append({**row, "wheelchair_accessible": bool(row["wheelchair_accessible"]),
+                     "kind_label": kinds.get(row["kind"], row["kind"]),
                      "activities": activities.get(row["pk"], []),
                      "distance_km": None if value is None else math.sqrt(value)})
     return rows
@@ -173,12 +192,15 @@ def report_recipients(place: Place) -> tuple[list[str], list[str]]:
 
 
 def vocabulary_choices():
-    """Choices for the filters: (code, name) of each list, read once per request."""
-    return {
-        "facility": list(Facility.objects.values_list("code", "name")),
-        "activity": list(Activity.objects.values_list("code", "name")),
-        "target_group": list(TargetGroup.objects.values_list("code", "name")),
-    }
+    """Choices for the filters: (code, name) of each list, read once per request (SQL made once per process)."""
+    return {key: fixed_rows(("directory.vocabulary", model),
+                            lambda model=model: model.objects.values_list("code", "name"))
+            for key, model in (("facility", Facility), ("activity", Activity), ("target_group", TargetGroup))}
+
+
+def municipality_choices() -> list[tuple[str, str]]:
+    """(code, name) of the municipalities with a public place, for the search form."""
+    return fixed_rows("directory.municipalities", lambda: public_municipalities().values_list("code", "name"))
 
 
 def not_public_q() -> Q:

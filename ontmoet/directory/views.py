@@ -17,14 +17,14 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from ontmoet.core.exports import csv_response
 from ontmoet.places.choices import WEEKDAYS
 
-from . import jsonld, opendata, selectors, services
+from . import jsonld, listing, opendata, selectors, services
 from .forms import ReportForm, SearchForm
 from .geocoding import geocode
 
 MAP_LIMIT = 2000  # markers on the map; the list always has every result, page by page
 
 
-def run_search(request):
+def run_search(request, *, count=False):
     """Shared by the page and the map data: the form, the cleaned filters, the geocoded origin, the result."""
     form = SearchForm(request.GET or None)
     filters = form.filters()
@@ -34,19 +34,20 @@ def run_search(request):
         if origin is None:
             notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of "
                        "de naam van een dorp of stad.") % {"near": filters["near"]}
-    return form, filters, selectors.search_places(filters, origin), notice
+    return form, filters, selectors.search_places(filters, origin, count=count), notice
 
 
 @require_safe
 def search(request):
-    form, filters, result, notice = run_search(request)
+    form, filters, result, notice = run_search(request, count=True)
     paginator = Paginator(result.entries, selectors.PAGE_SIZE)
+    paginator.count = result.count  # counted once by the search (a cached_property: no second COUNT)
     page = paginator.get_page(request.GET.get("pagina"))
-    places = selectors.result_rows(page.object_list)
+    places_html = listing.result_items_html(selectors.result_rows(page.object_list))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
-        "form": form, "page": page, "places": places, "query": query.urlencode(), "result": result,
+        "form": form, "page": page, "places_html": places_html, "query": query.urlencode(), "result": result,
         "notice": notice, "corrected": " ".join(result.corrected or []),
         "filtered": bool(filters), "tile_url": settings.DIRECTORY_TILE_URL,
         "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,

@@ -1,17 +1,16 @@
 """Reads for places. Every list is scoped to the user; nothing here writes."""
 
-import functools
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
+from ontmoet.core.queries import fixed_rows
 
 from .models import Place, Vocabulary
 
@@ -29,18 +28,10 @@ SORT_FIELDS = {
 }
 
 
-@functools.cache
-def _names_sql(model, vendor: str) -> tuple[str, tuple]:
-    # A fixed query: its SQL is made once per process rather than by the ORM on every page view.
-    return model.objects.values_list("pk", "name").query.sql_with_params()
-
-
 def vocabulary_names(model) -> list[tuple[int, str]]:
     """(id, name) of a vocabulary (Facility, Activity, ...) in its order, for the filter form's choices."""
-    sql, params = _names_sql(model, connection.vendor)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+    # A fixed query: its SQL is made once per process rather than by the ORM on every page view.
+    return fixed_rows(("vocabulary_names", model), lambda: model.objects.values_list("pk", "name"))
 
 
 def visible_places(scope: Scope) -> QuerySet[Place]:

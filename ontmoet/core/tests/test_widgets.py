@@ -45,3 +45,31 @@ def test_prepared_choices_render_like_django_and_are_kept_as_they_are():
         assert _options(FastSelect(choices=prepared).render("veld", value, {"id": "id_veld"})) == _options(django_html)
     assert field.clean("3") == "3" and list(prepared) == [("", "Alle"), ("a", "Één & twee"),
                                                          ("b", "<script>x</script>"), (3, "Drie")]
+
+
+def test_fast_inputs_are_djangos_input_markup():
+    from django.test import SimpleTestCase
+    from django.utils.safestring import mark_safe
+
+    from ontmoet.core.widgets import FastEmailInput, FastNumberInput, FastTextInput, FastURLInput
+
+    checker = SimpleTestCase()
+    attrs = {"id": "id_veld", "class": "a b", "required": True, "disabled": False, "maxlength": 20,
+             "data-x": '"<&>"', "aria-describedby": "id_veld_error"}
+    for slow, fast in [(forms.TextInput, FastTextInput), (forms.NumberInput, FastNumberInput),
+                       (forms.EmailInput, FastEmailInput), (forms.URLInput, FastURLInput)]:
+        for widget_attrs in [None, {"type": "search", "autocomplete": "off"}, {"step": "any"}]:
+            for value in [None, "", "a & <b>", 3.5, 0, mark_safe("&amp;")]:
+                expected = slow(attrs=widget_attrs).render("veld", value, attrs)
+                actual = fast(attrs=widget_attrs).render("veld", value, attrs)
+                checker.assertHTMLEqual(actual, expected)
+                assert actual == expected.strip(), (actual, expected)
+
+
+def test_prepared_choices_are_made_once_per_list():
+    from ontmoet.core.widgets import prepared_choices
+
+    first = prepared_choices([("", "Alle"), ("a", "A & B")])
+    assert prepared_choices([("", "Alle"), ("a", "A & B")]) is first
+    assert prepared_choices([("", "All"), ("a", "A & B")]) is not first
+    assert first.options[1] == ("a", '<option value="a"', ">A &amp; B</option>")

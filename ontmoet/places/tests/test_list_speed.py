@@ -191,3 +191,29 @@ def test_vocabulary_names_are_the_orm_query(db):
         assert selectors.vocabulary_names(model) == list(model.objects.values_list("pk", "name"))
     Facility.objects.create(code="nieuw", name="Aaa nieuw", order=0)  # a change shows at once: nothing cached
     assert selectors.vocabulary_names(Facility) == list(Facility.objects.values_list("pk", "name"))
+
+
+@pytest.mark.django_db
+def test_text_search_can_use_the_trigram_indexes_on_postgresql(world):
+    """Migration 0005: on PostgreSQL the list's text search is answered from trigram indexes (the
+    index expressions match the SQL Django writes); on SQLite the migration creates nothing."""
+    queryset = selectors.filter_places(Place.objects.all(), {"q": "Linde"}).values_list("pk", flat=True)
+    with connection.cursor() as cursor:
+        if connection.vendor != "postgresql":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'places_trgm_%'")
+            assert cursor.fetchall() == []
+            return
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'places_trgm_%' ORDER BY 1")
+        assert [row[0] for row in cursor.fetchall()] == [
+            "places_trgm_city", "places_trgm_code", "places_trgm_name", "places_trgm_neighbourhood",
+            "places_trgm_postcode"]
+        sql, params = queryset.query.sql_with_params()
+        # A test table is tiny and the list's btree indexes cover these columns: leave the planner only
+        # bitmap scans, so that the plan shows whether the trigram indexes match Django's SQL.
+        for setting in ["enable_seqscan", "enable_indexscan", "enable_indexonlyscan"]:
+            cursor.execute(f"SET LOCAL {setting} = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    for column in ["name", "code", "city", "neighbourhood", "postcode"]:
+        assert f"places_trgm_{column}" in plan, plan
+    assert list(queryset) == [world.place.pk]
