@@ -77,8 +77,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--database-url", help="PostgreSQL server to use; a fresh database is created per size")
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
-    parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1,
+                        help="gunicorn processes (default: 2 × nproc + 1, as in production; ADR 0009)")
+    parser.add_argument("--threads", type=int, default=1, help="threads per process; 1 (default) is the sync worker")
     parser.add_argument("--trivial-requests", type=int, default=2000)
     parser.add_argument("--search-requests", type=int, default=400, help="per kind of search")
     parser.add_argument("--phase-seconds", type=float, default=180)
@@ -93,7 +94,8 @@ def run_size(size: int, args) -> dict:
             env = app_env(workdir, database_url)
             started = time.perf_counter()
             for command in ([sys.executable, str(HERE / "seed.py"), str(size), EMAIL, secrets.token_urlsafe(16)],
-                            [sys.executable, "-m", "ontmoet", "rebuild_directory_index"]):
+                            [sys.executable, "-m", "ontmoet", "rebuild_directory_index"],
+                            [sys.executable, str(HERE / "seed.py"), "steady-state"]):
                 done = subprocess.run(command, env=env, cwd=ROOT, capture_output=True, text=True, check=False)
                 if done.returncode:
                     sys.exit(f"{command[1]} failed:\n{done.stderr[-3000:]}")

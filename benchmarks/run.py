@@ -69,9 +69,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
     parser.add_argument("--database-url", help="PostgreSQL server to use; a fresh database is created per size")
     parser.add_argument("--clients", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=cpus, help="gunicorn processes (default: nproc)")
-    parser.add_argument("--threads", type=int, default=4,
-                        help="threads per gunicorn process; above 1 gunicorn uses its gthread worker, 1 is sync")
+    parser.add_argument("--workers", type=int, default=2 * cpus + 1,
+                        help="gunicorn processes (default: 2 × nproc + 1, as in production; ADR 0009)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads per gunicorn process; 1 (default) is the sync worker, above 1 gthread")
     parser.add_argument("--trivial-requests", type=int, default=2000)
     parser.add_argument("--list-requests", type=int, default=1000)
     parser.add_argument("--export-requests", type=int, default=20, help="full exports by the concurrent clients")
@@ -149,7 +150,8 @@ def app_env(workdir: Path, database_url: str) -> dict:
 def gunicorn(env: dict, workdir: Path, args):
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", "ontmoet.wsgi", "--bind", f"{HOST}:{port}",
-               "--workers", str(args.workers), "--threads", str(args.threads), "--no-control-socket"]
+               "--workers", str(args.workers), "--threads", str(args.threads), "--timeout", "120",
+               "--no-control-socket"]
     log_path = workdir / "gunicorn.log"
     with log_path.open("w") as log:
         # Own process group, so the workers go down with the arbiter even if something fails.

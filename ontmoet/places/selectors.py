@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
-from ontmoet.core.queries import fixed_rows
+from ontmoet.core.queries import fixed_rows, rows_by_ids
 
 from .models import Place, Vocabulary
 
@@ -71,7 +71,8 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
         ids = list(ids)
     page = Paginator(ids, PAGE_SIZE).get_page(number)
     page_ids = list(page.object_list)
-    by_id = {row[0]: row for row in Place.objects.filter(pk__in=page_ids).values_list(*ROW_COLUMNS)}
+    by_id = {row[0]: row for row in rows_by_ids(
+        "places.list_rows", lambda ids: Place.objects.filter(pk__in=ids).values_list(*ROW_COLUMNS), page_ids)}
     rows = [by_id[pk] for pk in page_ids if pk in by_id]
     # A board member's own place may lie outside the municipalities of their officer role: one lookup.
     missing = {row[-1] for row in rows} - municipality_names.keys()

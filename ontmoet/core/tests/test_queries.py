@@ -33,3 +33,19 @@ def test_fixed_rows_follow_the_data(world):
     assert fixed_rows("test.fixed", make) == []
     PlaceFactory(code="FIX-1", municipality=world.raalte)
     assert fixed_rows("test.fixed", make) == [("FIX-1",)]
+
+
+def test_values_are_converted_as_the_orm_converts_them(world):
+    from django.utils import timezone
+
+    verified = timezone.now().replace(microsecond=0)
+    place = PlaceFactory(code="CONV-1", municipality=world.raalte, last_verified_at=verified,
+                         wheelchair_accessible=True)
+
+    def make(ids):
+        columns = ["pk", "last_verified_at", "wheelchair_accessible", "updated_at"]
+        return Place.objects.filter(pk__in=ids).values_list(*columns)
+
+    rows = rows_by_ids("test.converted", make, [place.pk])
+    assert rows == list(make([place.pk]))
+    assert rows[0][1] == verified and rows[0][1].tzinfo is not None and rows[0][2] is True
