@@ -100,6 +100,7 @@ def run_size(size: int, args) -> dict:
             if seed.returncode:
                 sys.exit(f"seed.py failed:\n{seed.stderr[-3000:]}")
             meta = json.loads(seed.stdout.strip().splitlines()[-1])
+            subprocess.run([sys.executable, str(HERE / "seed.py"), "steady-state"], env=env, cwd=ROOT, check=True)
             print(f"   database ready in {time.perf_counter() - started:.1f} s {meta['seconds']}, "
                   f"queries per request {meta['queries']}", flush=True)
             with gunicorn(env, workdir, args) as (port, server_pid):

@@ -111,11 +111,10 @@ def fill(count: int) -> dict:
 
 def analyze() -> None:
     """Fresh planner statistics, as after an import (`places.services.refresh_statistics`, which the
-    import runs), and on PostgreSQL the state autovacuum leaves a real database in (`steady_state`)."""
+    import runs). The callers then run `seed.py steady-state` for the rest of what autovacuum does."""
     from ontmoet.places.services import refresh_statistics
 
     refresh_statistics()
-    steady_state()
 
 
 def steady_state() -> None:
@@ -124,7 +123,9 @@ def steady_state() -> None:
     Without it the visibility map of freshly inserted tables is empty, so PostgreSQL cannot answer counts
     and id lists from the narrow indexes alone (index-only scans) and reads the table instead: the list
     then measured twice the SQL time (7.4 against 3.8 ms per request at 10,000 places) of a database
-    that has been running for a while.
+    that has been running for a while. Run it as its own process (`seed.py steady-state`): run at the end
+    of the filling process, VACUUM left `relallvisible` at 0 (seen on PostgreSQL 15), so the planner
+    still chose sequential scans.
     """
     from django.db import connection
 
