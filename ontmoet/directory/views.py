@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
@@ -57,6 +58,7 @@ def search(request):
 
 
 @require_safe
+@gzip_page  # public data only, no secrets in it: compressing is safe (BREACH)
 def map_data(request):
     """The current search's places as GeoJSON for the map (same query string as the page)."""
     _form, _filters, result, _notice = run_search(request)
@@ -138,6 +140,7 @@ def _licence_headers(response, meta):
 
 
 @require_safe
+@gzip_page  # public data only, no secrets in it: compressing is safe (BREACH)
 def download_csv(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")
@@ -152,6 +155,7 @@ def _json_download(document: dict, extension: str, content_type: str) -> HttpRes
 
 
 @require_safe
+@gzip_page  # public data only, no secrets in it: compressing is safe (BREACH)
 def download_geojson(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")
@@ -161,6 +165,7 @@ def download_geojson(request):
 
 
 @require_safe
+@gzip_page  # public data only, no secrets in it: compressing is safe (BREACH)
 def download_hsds(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")
@@ -168,6 +173,7 @@ def download_hsds(request):
 
 
 @require_safe
+@gzip_page  # public data only, no secrets in it: compressing is safe (BREACH)
 def sitemap(request):
     places = selectors.public_places().order_by("code").values_list("code", "updated_at")
     urls = [(opendata.absolute(reverse("directory:search")), None),

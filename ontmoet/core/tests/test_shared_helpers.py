@@ -98,3 +98,21 @@ def test_private_upload_names_are_random_and_serialisable_in_migrations():
     first, second = upload_to(None, "Factuur.PDF"), upload_to(None, "Factuur.PDF")
     assert first.startswith("bijlagen/") and first.endswith(".pdf") and first != second
     assert "PrivateUploadTo('bijlagen')" in MigrationWriter.serialize(upload_to)[0]
+
+
+def test_static_urls_are_the_manifest_urls_and_worked_out_once(tmp_path, settings, monkeypatch):
+    import json
+
+    from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+    from ontmoet.core.storage import StaticFilesStorage
+
+    (tmp_path / "staticfiles.json").write_text(json.dumps(
+        {"version": "1.1", "paths": {"ontmoet/theme.css": "ontmoet/theme.0123abcd.css"}, "hash": "x"}))
+    settings.DEBUG = False
+    storage = StaticFilesStorage(location=str(tmp_path), base_url="/static/")
+    plain = CompressedManifestStaticFilesStorage(location=str(tmp_path), base_url="/static/")
+    expected = plain.url("ontmoet/theme.css")
+    assert storage.url("ontmoet/theme.css") == expected == "/static/ontmoet/theme.0123abcd.css"
+    monkeypatch.setattr(CompressedManifestStaticFilesStorage, "url", lambda *args, **kwargs: "not asked again")
+    assert storage.url("ontmoet/theme.css") == expected

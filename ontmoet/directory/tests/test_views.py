@@ -197,6 +197,18 @@ def test_map_data_follows_the_query(client, places):
     assert [f["properties"]["name"] for f in data["features"]] == ["Wijkcentrum Zwolle-Zuid"]
 
 
+def test_public_data_is_compressed_for_clients_that_accept_it(client, places):
+    import gzip
+
+    for path in ["/kaart/kaart.json", "/sitemap.xml"]:
+        plain = client.get(path)
+        packed = client.get(path, HTTP_ACCEPT_ENCODING="gzip")
+        assert packed["Content-Encoding"] == "gzip" and "Accept-Encoding" in packed["Vary"]
+        assert gzip.decompress(packed.content) == plain.content and "Content-Encoding" not in plain
+    # Pages with a form (a CSRF token) stay uncompressed: BREACH.
+    assert "Content-Encoding" not in client.get("/kaart/", HTTP_ACCEPT_ENCODING="gzip")
+
+
 def test_csp_allows_the_tile_host_for_images_only(client, places):
     policy = client.get("/kaart/")["Content-Security-Policy"]
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if " " in part.strip())
