@@ -60,6 +60,35 @@ def test_the_whole_round_from_the_command_line(world, tmp_path):
     assert "Wie runnen de plek?" in (tmp_path / "rapport.html").read_text()
 
 
+def test_remind_without_a_number_covers_every_open_wave(world):
+    import datetime
+
+    from django.utils import timezone
+
+    from ontmoet.monitor import services
+
+    from .factories import make_wave
+
+    today = datetime.date.today()
+    open_wave = make_wave(world.overijssel, year=2026)
+    closed_wave = make_wave(world.overijssel, year=2025, opens_on=today - datetime.timedelta(days=60),
+                            closes_on=today - datetime.timedelta(days=1))
+    assert "Geen uitvraag" not in run("monitor_remind", "--quiet")  # nobody invited yet: nothing to remind
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    for wave in (open_wave, closed_wave):
+        wave.invitations.exclude(email="").update(sent_at=long_ago, last_mailed_at=long_ago)
+    expected = sum(services.needs_reminder(invitation) for invitation in open_wave.invitations.all())
+    assert expected > 0
+    mail.outbox.clear()
+    output = run("monitor_remind", "--quiet")
+    assert f"Uitvraag {open_wave.pk} (Monitor 2026): {expected} verstuurd" in output
+    assert f"Uitvraag {closed_wave.pk} " not in output
+    assert len(mail.outbox) == expected
+    assert f"Uitvraag {open_wave.pk} (Monitor 2026): 0 verstuurd" in run("monitor_remind", "--quiet")  # not again
+    Wave.objects.filter(pk=open_wave.pk).update(closes_on=today - datetime.timedelta(days=1))
+    assert "Geen uitvraag is vandaag open" in run("monitor_remind", "--quiet")
+
+
 def test_errors_exit_non_zero(world, tmp_path):
     broken = tmp_path / "kapot.xlsx"
     broken.write_bytes(xlsform([["type", "name", "label"], ["integr", "a", "A"]]))

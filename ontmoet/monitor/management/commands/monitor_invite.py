@@ -19,7 +19,11 @@ class Command(BaseCommand):
         item = get_wave(wave)
         if not item.is_open():
             raise CommandError(f"Uitvraag {item.pk} is niet open ({item.opens_on} tot en met {item.closes_on}).")
-        job = services.start_mail_job_record(item, self.send_kind)
+        job = self.send(item, quiet)
+        self.stdout.write(self.style.SUCCESS(f"{job.sent} verstuurd, {job.skipped} overgeslagen."))
+
+    def send(self, wave, quiet: bool):
+        job = services.start_mail_job_record(wave, self.send_kind)
         with progress_bar(job.total, str(job.get_kind_display()), quiet) as bar:
             services.run_mail_job_now(job, job.invitation_ids, progress=bar.update)
-        self.stdout.write(self.style.SUCCESS(f"{job.sent} verstuurd, {job.skipped} overgeslagen."))
+        return job
