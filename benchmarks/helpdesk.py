@@ -6,7 +6,8 @@ the province dashboard ≤ 1 s; the peer list ("Wie heeft dit eerder opgelost?")
     /work/main/.venv/bin/python benchmarks/helpdesk.py [--questions 50000] [--articles 10000]
         [--database-url postgres://...] [--no-save]
 
-Without --database-url a fresh SQLite file in a temporary folder is used. The figures are one
+Without --database-url a fresh SQLite file in a temporary folder is used; with it, a fresh database on
+that PostgreSQL server (dropped afterwards). The figures are one
 client, no network: what the server spends per request. Appends a section to benchmarks/RESULTS.md.
 """
 
@@ -48,8 +49,11 @@ def setup(args):
     sys.path.insert(0, str(ROOT))
     folder = tempfile.mkdtemp(prefix="ontmoet-helpdesk-bench-")
     os.environ["ONTMOET_DATA_DIR"] = folder
-    if args.database_url:
-        os.environ["DATABASE_URL"] = args.database_url
+    if args.database_url:  # a fresh database on that server, dropped at the end
+        sys.path.insert(0, str(HERE))
+        from run import fresh_postgres_database
+
+        os.environ["DATABASE_URL"] = fresh_postgres_database(args.database_url, "helpdesk")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontmoet.settings")
     import django
 

@@ -131,6 +131,19 @@ def database(size: int, workdir: Path, server_url: str | None):
             admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
+def fresh_postgres_database(server_url: str, label: str) -> str:
+    """The URL of a new, empty database on that PostgreSQL server, dropped when this process exits.
+
+    For the in-process benchmarks: they must not fill (or collide in) the database they were given.
+    """
+    import atexit
+
+    context = database(label, Path(tempfile.gettempdir()), server_url)
+    url = context.__enter__()
+    atexit.register(context.__exit__, None, None, None)
+    return url
+
+
 def app_env(workdir: Path, database_url: str) -> dict:
     """Production settings, minus the HTTPS redirect: there is no TLS proxy on loopback."""
     return {

@@ -40,7 +40,12 @@ def setup_django(args, folder):
     os.environ["DJANGO_SETTINGS_MODULE"] = "ontmoet.settings"
     os.environ["DJANGO_DEBUG"] = "0"
     os.environ["ONTMOET_DATA_DIR"] = folder
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{folder}/bench.sqlite3"
+    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    if args.database_url:  # a fresh database on that server, dropped at the end
+        sys.path.insert(0, str(HERE))
+        from run import fresh_postgres_database
+
+        os.environ["DATABASE_URL"] = fresh_postgres_database(args.database_url, "toolkit")
     import django
 
     django.setup()
