@@ -12,7 +12,7 @@ def panels(request, scope):
     today = timezone.localdate()
     result = []
     if scope.is_officer:
-        waves = list(selectors.visible_waves(scope).filter(opens_on__lte=today, closes_on__gte=today)[:5])
+        waves = list(selectors.visible_waves(scope).open_on(today)[:5])
         rows = []
         for wave in waves:
             progress = selectors.progress(scope, wave)

@@ -44,6 +44,13 @@ class Questionnaire(models.Model):
         return FormDefinition.from_dict(self.definition)
 
 
+class WaveQuerySet(models.QuerySet):
+    def open_on(self, day=None):
+        """The waves open on `day` (today by default): what `Wave.is_open` says of one wave."""
+        day = day or timezone.localdate()
+        return self.filter(opens_on__lte=day, closes_on__gte=day)
+
+
 class Wave(models.Model):
     """A round of the monitor: one questionnaire sent to one kind of respondent in one year."""
 
@@ -62,6 +69,8 @@ class Wave(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     is_demo = models.BooleanField(default=False, editable=False)
+
+    objects = WaveQuerySet.as_manager()
 
     class Meta:
         ordering = ["-year", "title"]

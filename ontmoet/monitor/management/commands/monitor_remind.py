@@ -1,5 +1,3 @@
-from django.utils import timezone
-
 from ontmoet.monitor.models import MailJob, Wave
 
 from .monitor_invite import Command as InviteCommand
@@ -20,9 +18,7 @@ class Command(InviteCommand):
         if wave is not None:
             return super().handle(*args, wave=wave, quiet=quiet, **options)
         # Every open wave: one cron line keeps working from one year's monitor to the next.
-        today = timezone.localdate()
-        waves = list(Wave.objects.filter(opens_on__lte=today, closes_on__gte=today)
-                     .select_related("questionnaire", "province").order_by("pk"))
+        waves = list(Wave.objects.open_on().select_related("questionnaire", "province").order_by("pk"))
         if not waves:
             self.stdout.write("Geen uitvraag is vandaag open: niemand herinnerd.")
         for item in waves:
