@@ -17,6 +17,12 @@ class SearchEntry(models.Model):
     sorting 100,000 rows stays cheap; the page then loads only its 20 places in full."""
 
     place = models.OneToOneField(Place, on_delete=models.CASCADE, primary_key=True, related_name="search_entry")
+    # The place's rank in alphabetical order, with gaps so that a new place fits in between (see
+    # services.assign_positions). It is also the full-text index's row id, so the database walks the
+    # matches of a word in alphabetical order and stops after a page instead of sorting them all.
+    position = models.BigIntegerField(_("volgorde"), unique=True)
+    # The name folded for sorting ("t anker"): decides `position`.
+    sort_name = models.CharField(_("sorteernaam"), max_length=200, default="")
     document = models.TextField(_("zoektekst"))
     # The stems of the name alone, space-padded (" dorpshuis linde "): a match here ranks first.
     name_terms = models.CharField(_("naam (stammen)"), max_length=400, default="")
@@ -33,10 +39,11 @@ class SearchEntry(models.Model):
         verbose_name = _("zoekregel")
         verbose_name_plural = _("zoekregels")
         indexes = [
-            models.Index(fields=["name", "place"]),
-            models.Index(fields=["municipality", "name"]),
-            models.Index(fields=["kind", "name"]),
-            models.Index(fields=["latitude", "longitude"]),
+            models.Index(fields=["sort_name", "place"]),
+            models.Index(fields=["municipality", "position"]),
+            models.Index(fields=["kind", "position"]),
+            # Covers a "near me" count and a distance sort: the map area is read from this index alone.
+            models.Index(fields=["latitude", "longitude", "wheelchair_accessible", "position", "place"]),
         ]
 
     def __str__(self) -> str:

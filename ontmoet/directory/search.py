@@ -1,16 +1,19 @@
 """Full-text search behind one small interface, with one implementation per database.
 
-`matching(queryset, terms)` narrows a SearchEntry queryset to the places whose index document holds every
-term (as a word prefix) and annotates `relevance` (higher is better: how many of the terms start a
-word of the place's name; a cheap per-row test, where a per-row bm25/ts_rank lookup was quadratic on
-SQLite for common words). The documents are normalised
-in Python (see text.py); the database only does the fast word lookup:
-- SQLite: an FTS5 table kept in step with `directory_searchentry` by triggers (migration 0002);
-- PostgreSQL: a generated tsvector column with a GIN index (same migration).
+`matching(queryset, terms, rank)` narrows a SearchEntry queryset to the places whose index document
+holds every term (as a word prefix); with `rank`, to those of which exactly `rank` terms start a word
+of the *name*. Relevance is that rank: a search lists rank by rank, most first, each in alphabetical
+order (`position`), so the database reads a page's worth of each rank in index order instead of
+sorting every match (selectors.RankedEntries). The documents are normalised in Python (see text.py);
+the database only does the fast word lookup:
+- SQLite: an FTS5 table with the columns (name_terms, document) and row id `position`, kept in step
+  with `directory_searchentry` by triggers (migration 0003): its matches come out in alphabetical order;
+- PostgreSQL: generated tsvector columns over the document and over the name, with GIN indexes.
 Typo tolerance is separate (`suggest`): edit-distance over the vocabulary of names and villages.
 """
 
 import difflib
+import itertools
 import time
 
 from django.db import connection
@@ -18,20 +21,61 @@ from django.db.models import BooleanField, Case, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from . import text
-from .models import SearchTerm
+from .models import SearchEntry, SearchTerm
+
+MAX_RANKED_TERMS = 4  # the ranks of k words take 2**k name conditions; more words rank as one group
+
+
+def name_subsets(count: int, rank: int):
+    """For `rank` of `count` words in the name: each choice of (words in the name, words not in it)."""
+    for chosen in itertools.combinations(range(count), rank):
+        yield list(chosen), [index for index in range(count) if index not in chosen]
 
 
 class SQLiteSearch:
+    # Terms are [a-z0-9]+ only (text.WORD_RE), so quoting them is enough to keep FTS5 syntax out.
     @staticmethod
-    def expression(terms: list[str]) -> str:
-        # Terms are [a-z0-9]+ only (text.WORD_RE), so quoting them is enough to keep FTS5 syntax out.
-        return " AND ".join(f'"{term}"*' for term in terms)
+    def expression(terms: list[str], rank: int | None = None) -> str:
+        document = " AND ".join(f'"{term}"*' for term in terms)
+        if rank is None:
+            return document
+        name = [f'name_terms : "{term}"*' for term in terms]
+        if rank == 0:
+            return f"({document}) NOT ({' OR '.join(name)})"
+        choices = []
+        for inside, outside in name_subsets(len(terms), rank):
+            choice = "(" + " AND ".join(name[index] for index in inside) + ")"
+            if outside:
+                choice += " NOT (" + " OR ".join(name[index] for index in outside) + ")"
+            choices.append(f"({choice})")
+        return f"({document}) AND ({' OR '.join(choices)})"
 
-    def matching(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
-        expr = self.expression(terms)
+    def matching(self, queryset: QuerySet, terms: list[str], rank: int | None = None, *,
+                 filters_first: bool = False) -> QuerySet:
         # The query text is always a bound parameter.
-        ids = RawSQL("SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s", [expr])  # noqa: S611
-        return queryset.filter(place_id__in=ids)
+        sql = "SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s"
+        if filters_first:
+            # The unary plus keeps SQLite from reading the entries by position, one per match: it starts
+            # from the other filters' index (a small map area) and looks each row up in the matches.
+            return queryset.filter(RawSQL(f'+"directory_searchentry"."position" IN ({sql})',  # noqa: S611
+                                          [self.expression(terms, rank)], output_field=BooleanField()))
+        return queryset.filter(position__in=RawSQL(sql, [self.expression(terms, rank)]))  # noqa: S611
+
+    # Without other filters the full-text table answers alone: no row of the entries is read.
+    def count_all(self, terms: list[str], rank: int | None = None, limit: int | None = None) -> int:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT count(*) FROM (SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s "
+                           "LIMIT %s)", [self.expression(terms, rank), -1 if limit is None else limit])
+            return cursor.fetchone()[0]
+
+    def page_all(self, terms: list[str], rank: int | None, offset: int, limit: int) -> list[SearchEntry]:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s ORDER BY rowid "
+                           "LIMIT %s OFFSET %s", [self.expression(terms, rank), limit, offset])
+            positions = [row[0] for row in cursor.fetchall()]
+        by_position = {entry.position: entry for entry in
+                       SearchEntry.objects.filter(position__in=positions).only("place_id", "name", "position")}
+        return [by_position[position] for position in positions if position in by_position]
 
 
 class PostgresSearch:
@@ -39,23 +83,51 @@ class PostgresSearch:
     def expression(terms: list[str]) -> str:
         return " & ".join(f"{term}:*" for term in terms)
 
-    def matching(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
-        expr = self.expression(terms)
+    @staticmethod
+    def name_expression(terms: list[str], rank: int) -> str:
+        choices = []
+        for inside, outside in name_subsets(len(terms), rank):
+            parts = [f"{terms[index]}:*" for index in inside] + [f"!{terms[index]}:*" for index in outside]
+            choices.append("(" + " & ".join(parts) + ")")
+        return " | ".join(choices)
+
+    def matching(self, queryset: QuerySet, terms: list[str], rank: int | None = None, *,
+                 filters_first: bool = False) -> QuerySet:
         # The tsvector is a column of the entries themselves: test it on the same rows. (A subquery on
         # the same table, as SQLite needs for its separate FTS table, made PostgreSQL scan it twice.)
         matches = RawSQL(  # noqa: S611
-            "directory_searchentry.vector @@ to_tsquery('simple', %s)", [expr], output_field=BooleanField())
-        return queryset.filter(matches)
+            "directory_searchentry.vector @@ to_tsquery('simple', %s)", [self.expression(terms)],
+            output_field=BooleanField())
+        queryset = queryset.filter(matches)
+        if rank is not None:
+            in_name = RawSQL(  # noqa: S611
+                "directory_searchentry.name_vector @@ to_tsquery('simple', %s)",
+                [self.name_expression(terms, rank)], output_field=BooleanField())
+            queryset = queryset.filter(in_name)
+        return queryset
+
+    def count_all(self, terms: list[str], rank: int | None = None, limit: int | None = None) -> int:
+        return self.matching(SearchEntry.objects.all(), terms, rank)[:limit].count()
+
+    def page_all(self, terms: list[str], rank: int | None, offset: int, limit: int) -> list[SearchEntry]:
+        return list(self.matching(SearchEntry.objects.all(), terms, rank).order_by("position")
+                    .only("place_id", "name", "position")[offset:offset + limit])
 
 
 def backend():
     return PostgresSearch() if connection.vendor == "postgresql" else SQLiteSearch()
 
 
-def matching(queryset: QuerySet, terms: list[str]) -> QuerySet:
-    relevance = sum((Case(When(name_terms__contains=f" {term}", then=Value(1)), default=Value(0))
-                     for term in terms), Value(0))
-    return backend().matching(queryset, terms).annotate(relevance=relevance)
+def matching(queryset: QuerySet, terms: list[str], rank: int | None = None, *,
+             filters_first: bool = False) -> QuerySet:
+    """Entries of `queryset` holding every term; `filters_first` when its other filters are the narrower."""
+    return backend().matching(queryset, terms, rank, filters_first=filters_first)
+
+
+def with_relevance(queryset: QuerySet, terms: list[str]) -> QuerySet:
+    """Annotate `relevance` row by row: for queries with more than MAX_RANKED_TERMS words, which match few."""
+    return queryset.annotate(relevance=sum(
+        (Case(When(name_terms__contains=f" {term}", then=Value(1)), default=Value(0)) for term in terms), Value(0)))
 
 
 # -- typo tolerance ---------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .geocoding import Point
 from .models import SearchEntry
 
 PAGE_SIZE = 20
+COUNT_LIMIT = 1000  # the page counts up to here and then says "more than"; nobody pages past 50 pages
 KM_PER_DEGREE_LAT = 110.574
 
 # Columns a public page or download may show. Everything else (board size, staffing, legal form,
@@ -53,13 +54,68 @@ def public_municipalities() -> QuerySet[Municipality]:
     return Municipality.objects.filter(Exists(has_public)).select_related("province").order_by("name")
 
 
+class RankedEntries:
+    """Text matches in relevance order, read page by page without sorting them all.
+
+    Rank by rank (how many of the words start a word of the name, most first), each rank in
+    alphabetical order straight from the full-text index: a page reads about its own rows per rank,
+    and counts a rank only when the page lies wholly beyond it. Paginators slice it like a queryset.
+    """
+
+    def __init__(self, entries: QuerySet, terms: list[str], *, filtered: bool, count: int | None = None):
+        self.entries, self.terms, self.filtered, self._count = entries, terms, filtered, count
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = count_matches(self.entries, self.terms, filtered=self.filtered)
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[0:self.count()])
+
+    def __getitem__(self, key: slice) -> list:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("RankedEntries takes slices only")
+        skip, want, rows = key.start or 0, (key.stop if key.stop is not None else self.count()) - (key.start or 0), []
+        for rank in range(len(self.terms), -1, -1):
+            if want <= 0:
+                break
+            found = self._page(rank, skip, want)
+            if found:
+                rows += found
+                want -= len(found)
+                skip = 0  # this rank ran out (or the page is full): the next one starts at its beginning
+            elif skip:
+                skip = max(0, skip - count_matches(self.entries, self.terms, rank, filtered=self.filtered))
+        return rows
+
+    def _page(self, rank: int, offset: int, limit: int) -> list:
+        if not self.filtered:
+            return search.backend().page_all(self.terms, rank, offset, limit)
+        ranked = search.matching(self.entries, self.terms, rank).order_by("position")
+        return list(ranked.only("place_id", "position")[offset:offset + limit])
+
+
+def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, *, filtered: bool,
+                  limit: int | None = None, filters_first: bool = False) -> int:
+    """How many entries hold the words (in `rank`), counting no further than `limit`."""
+    if not filtered:
+        return search.backend().count_all(terms, rank, limit)
+    return search.matching(entries, terms, rank, filters_first=filters_first)[:limit].count()
+
+
 @dataclass
 class SearchResult:
-    entries: QuerySet  # SearchEntry rows in result order; page through these, then load_places(page)
+    entries: QuerySet | RankedEntries  # SearchEntry rows in result order; page through these, then load_places(page)
+    matches: QuerySet | None = None  # the same rows as a queryset (map data), not in relevance order
     words: list[str] = field(default_factory=list)
     corrected: list[str] | None = None  # the words actually searched after a typo correction
     origin: Point | None = None
-    count: int | None = None  # the number of results, if the caller asked for it
+    count: int | None = None  # the number of results up to COUNT_LIMIT, if the caller asked for it
+    more: bool = False  # there are more than COUNT_LIMIT results
 
 
 def search_places(filters: dict, origin: Point | None = None, *, count: bool = False) -> SearchResult:
@@ -68,8 +124,9 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     Keys: q, municipality, kind, facility, activity, target_group (codes), wheelchair (bool),
     day ('ma'..'zo'), radius (km, with `origin`), sort ('relevantie', 'naam', 'afstand').
     Everything is decided on the narrow index table; see SearchEntry.
-    With `count`, `result.count` holds the number of results: a page needs it anyway, and the same
-    query then also tells whether the words need a typo correction (instead of a separate EXISTS).
+    With `count`, `result.count` holds the number of results up to COUNT_LIMIT (and `result.more` says
+    whether there are more): a page needs it anyway, and the same query then also tells whether the
+    words need a typo correction (instead of a separate EXISTS).
     """
     entries = SearchEntry.objects.all()
     if filters.get("municipality"):
@@ -86,31 +143,42 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
         entries = entries.filter(open_days__contains=f" {filters['day']} ")
     if origin is not None:
         entries = with_distance(entries, origin, filters.get("radius"))
+    filtered = entries.query.has_filters() or origin is not None
+    near = origin is not None and bool(filters.get("radius"))  # the map area is the narrowest filter
+
+    def counted(terms):
+        return count_matches(entries, terms, filtered=filtered, limit=COUNT_LIMIT + 1, filters_first=near)
 
     words = text.query_words(filters.get("q") or "")
     result = SearchResult(entries, words=words, origin=origin)
+    terms = text.stems(words)
     if words:
-        matched = search.matching(entries, text.stems(words))
-        found = matched.count() if count else matched.exists()
-        if count:
-            result.count = found
+        found = counted(terms) if count else search.matching(entries, terms).exists()
         if not found:
             corrected = search.suggest(words)
             if corrected:
-                result.corrected = corrected
-                matched = search.matching(entries, text.stems(corrected))
-                result.count = None
-        entries = matched
+                result.corrected, terms = corrected, text.stems(corrected)
+                found = counted(terms) if count else None
+        if count:
+            result.count = found
+        matched = search.matching(entries, terms, filters_first=near)
+    else:
+        matched = entries
     sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
     if sort == "afstand" and origin is not None:
-        entries = entries.order_by("distance2", "name", "place_id")
-    elif sort == "relevantie" and words:
-        entries = entries.order_by("-relevance", "name", "place_id")
+        matched = matched.order_by("distance2", "position")
     else:
-        entries = entries.order_by("name", "place_id")
-    result.entries = entries.only("place_id", "name")
+        matched = matched.order_by("position")
+    result.entries = result.matches = matched.only("place_id", "position")
     if count and result.count is None:
-        result.count = result.entries.count()
+        result.count = result.entries[:COUNT_LIMIT + 1].count()
+    if count:
+        result.more, result.count = result.count > COUNT_LIMIT, min(result.count, COUNT_LIMIT)
+    if sort == "relevantie" and words:
+        if len(terms) <= search.MAX_RANKED_TERMS:
+            result.entries = RankedEntries(entries, terms, filtered=filtered, count=result.count)
+        else:
+            result.entries = search.with_relevance(matched, terms).order_by("-relevance", "position")
     return result
 
 

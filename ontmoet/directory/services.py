@@ -1,11 +1,13 @@
 """Writes of the directory: the search index and visitors' reports. Each runs in one transaction."""
 
+import bisect
 import hashlib
 import hmac
+from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from ontmoet.core.mail import send_templated_mail
@@ -39,10 +41,90 @@ def _list_names(places) -> dict[int, dict]:
     return by_place
 
 
+# -- alphabetical positions ---------------------------------------------------------------------
+# Each entry has a `position`: its rank in (sort_name, place_id) order, with room in between. A new
+# entry takes the middle of the gap between its neighbours; when a gap is used up, every entry is
+# numbered again (two UPDATEs; rare: it takes about 40 new places in one gap).
+SPACING = 2**40
+TOP = 2**62
+MANY = 200  # from this many new entries on, read every key once instead of asking per entry
+POSITION_LOCK = 7_317_001  # PostgreSQL advisory lock: one writer at a time decides positions
+
+
+def _lock_positions() -> None:
+    # SQLite's IMMEDIATE transactions already let one writer in at a time.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [POSITION_LOCK])
+
+
+def _neighbour(key: tuple[str, int], before: bool) -> int | None:
+    """The position of the entry just before (or after) `key` in alphabetical order."""
+    name, place_id = key
+    entries = SearchEntry.objects.values_list("position", flat=True)
+    if before:
+        same = entries.filter(sort_name=name, place_id__lt=place_id).order_by("-place_id").first()
+        return same if same is not None else entries.filter(sort_name__lt=name).order_by(
+            "-sort_name", "-place_id").first()
+    same = entries.filter(sort_name=name, place_id__gt=place_id).order_by("place_id").first()
+    return same if same is not None else entries.filter(sort_name__gt=name).order_by("sort_name", "place_id").first()
+
+
+def _gaps(keys: list[tuple[str, int]]) -> dict[tuple, list]:
+    """The new keys grouped by the gap (position before, position after) they fall into."""
+    gaps = defaultdict(list)
+    if len(keys) >= MANY:
+        existing = list(SearchEntry.objects.order_by("sort_name", "place_id").values_list(
+            "sort_name", "place_id", "position"))
+        order = [(name, place_id) for name, place_id, _position in existing]
+        for key in keys:
+            at = bisect.bisect_left(order, key)
+            gaps[(existing[at - 1][2] if at else None,
+                  existing[at][2] if at < len(existing) else None)].append(key)
+    else:
+        for key in keys:
+            gaps[(_neighbour(key, before=True), _neighbour(key, before=False))].append(key)
+    return gaps
+
+
+def renumber_positions() -> None:
+    """Give every entry a fresh position, SPACING apart, in alphabetical order."""
+    with connection.cursor() as cursor:
+        # Negative first, so that no new number meets an old one (positions are unique).
+        cursor.execute("UPDATE directory_searchentry SET position = -position")
+        cursor.execute(
+            "UPDATE directory_searchentry SET position = numbered.n * %s FROM (SELECT place_id, "
+            "ROW_NUMBER() OVER (ORDER BY sort_name, place_id) AS n FROM directory_searchentry) AS numbered "
+            "WHERE numbered.place_id = directory_searchentry.place_id", [SPACING])
+
+
+def assign_positions(keys: list[tuple[str, int]]) -> dict[int, int]:
+    """Positions for new entries with these (sort_name, place_id) keys, between the existing ones."""
+    keys = sorted(keys)
+    positions = {}
+    for (low, high), group in _gaps(keys).items():
+        low = 0 if low is None else low
+        high = min(low + SPACING * (len(group) + 1), TOP) if high is None else high
+        if high - low <= len(group):  # no room left in this gap
+            renumber_positions()
+            return assign_positions(keys)
+        for number, (_name, place_id) in enumerate(group, start=1):
+            positions[place_id] = low + (high - low) * number // (len(group) + 1)
+    return positions
+
+
+# -- the index --------------------------------------------------------------------------------
 @transaction.atomic
-def index_places(place_ids) -> int:
-    """(Re)index these places: public, active ones get a row, the others lose theirs."""
+def index_places(place_ids, positions: dict[int, int] | None = None) -> int:
+    """(Re)index these places: public, active ones get a row, the others lose theirs.
+
+    An entry keeps its position while its name sorts the same; `positions` (from rebuild_index)
+    gives them all at once.
+    """
     place_ids = list(place_ids)
+    _lock_positions()
+    kept = {place_id: (name, position) for place_id, name, position in SearchEntry.objects.filter(
+        place_id__in=place_ids).values_list("place_id", "sort_name", "position")}
     SearchEntry.objects.filter(place_id__in=place_ids).delete()
     places = list(public_places().filter(pk__in=place_ids).select_related("municipality"))
     names = _list_names(places)
@@ -52,13 +134,26 @@ def index_places(place_ids) -> int:
         hours = place.opening_hours if isinstance(place.opening_hours, dict) else {}
         entries.append(SearchEntry(
             place=place, document=document, name_terms=f" {' '.join(text.index_terms(place.name))} "[:400],
-            name=place.name, kind=place.kind, municipality_id=place.municipality_id,
-            wheelchair_accessible=place.wheelchair_accessible,
+            name=place.name, sort_name=text.sort_name(place.name), kind=place.kind,
+            municipality_id=place.municipality_id, wheelchair_accessible=place.wheelchair_accessible,
             open_days=" " + " ".join(day for day in ("ma", "di", "wo", "do", "vr", "za", "zo") if hours.get(day)) + " ",
             latitude=float(place.latitude) if place.latitude is not None else None,
             longitude=float(place.longitude) if place.longitude is not None else None))
         words |= vocabulary
-    SearchEntry.objects.bulk_create(entries, batch_size=500)
+    given = positions or {}
+    for entry in entries:
+        old = kept.get(entry.place_id)
+        if entry.place_id in given:
+            entry.position = given[entry.place_id]
+        elif old is not None and old[0] == entry.sort_name:
+            entry.position = old[1]
+    # Entries with a position go in first, so that the gaps for the others are measured around them.
+    SearchEntry.objects.bulk_create([entry for entry in entries if entry.position is not None], batch_size=500)
+    placed = [entry for entry in entries if entry.position is None]
+    new_positions = assign_positions([(entry.sort_name, entry.place_id) for entry in placed])
+    for entry in placed:
+        entry.position = new_positions[entry.place_id]
+    SearchEntry.objects.bulk_create(placed, batch_size=500)
     SearchTerm.objects.bulk_create([SearchTerm(term=word[:100]) for word in words], ignore_conflicts=True,
                                    batch_size=500)
     search.forget_vocabulary()
@@ -70,10 +165,13 @@ def rebuild_index(batch_size: int = 2000, progress=None) -> int:
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
+    # Every position at once, SPACING apart: batch by batch they would fill each other's gaps.
+    order = sorted((text.sort_name(name), place_id) for place_id, name in public_places().values_list("pk", "name"))
+    positions = {place_id: number * SPACING for number, (_name, place_id) in enumerate(order, start=1)}
     ids = list(Place.objects.order_by("pk").values_list("pk", flat=True))
     total = 0
     for start in range(0, len(ids), batch_size):
-        total += index_places(ids[start:start + batch_size])
+        total += index_places(ids[start:start + batch_size], positions)
         if progress:
             progress(min(start + batch_size, len(ids)), len(ids))
     return total

@@ -53,3 +53,8 @@ def query_words(text: str) -> list[str]:
 
 def stems(query_words: list[str]) -> list[str]:
     return list(dict.fromkeys(stem(word) for word in query_words))
+
+
+def sort_name(name: str) -> str:
+    """A name as it sorts in the directory: its words folded, so 'Él' and 'el' sort together."""
+    return " ".join(words(name))[:200]

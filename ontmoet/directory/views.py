@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
@@ -50,6 +50,7 @@ def search(request):
     context = {
         "form": form, "page": page, "places_html": places_html, "query": query.urlencode(), "result": result,
         "notice": notice, "corrected": " ".join(result.corrected or []),
+        "count_limit": formats.number_format(selectors.COUNT_LIMIT, force_grouping=True),
         "filtered": bool(filters), "tile_url": settings.DIRECTORY_TILE_URL,
         "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
     }
@@ -64,7 +65,7 @@ def search(request):
 def map_data(request):
     """The current search's places as GeoJSON for the map (same query string as the page)."""
     _form, _filters, result, _notice = run_search(request)
-    rows = (result.entries.filter(latitude__isnull=False)
+    rows = (result.matches.filter(latitude__isnull=False)
             .values_list("latitude", "longitude", "name", "place__code")[:MAP_LIMIT])
     features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [longitude, latitude]},
                  "properties": {"name": name, "url": reverse("directory:place", args=[code])}}

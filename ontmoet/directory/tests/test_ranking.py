@@ -1,0 +1,175 @@
+"""Relevance order read rank by rank from the full-text index (ADR 0012), and the alphabetical
+positions that make it possible. Every page is compared with the order worked out in Python."""
+
+import random
+
+import pytest
+from django.core.paginator import Paginator
+from django.urls import reverse
+
+from ontmoet.directory import selectors, services, text
+from ontmoet.directory.geocoding import Point
+from ontmoet.directory.models import SearchEntry
+from ontmoet.places.services import save_place
+from ontmoet.places.tests.factories import PlaceFactory
+
+pytestmark = pytest.mark.django_db
+
+NAME_WORDS = ["Dorpshuis", "Buurthuis", "Kulturhus", "De Linde", "Het Anker", "Élan", "'t Trefpunt", "Biljart",
+              "Zaal", "Raalte", "de brink", "Mariënheem"]
+DESCRIPTIONS = ["Biljarten en koersbal", "Een dorpshuis met zaal", "Buurthuis voor iedereen", "Raalte en omstreken",
+                ""]
+
+
+def assert_positions_follow_names():
+    """The invariant: positions rise exactly as (sort name, place id) does."""
+    rows = list(SearchEntry.objects.values_list("position", "sort_name", "place_id"))
+    by_position = [(name, place_id) for _position, name, place_id in sorted(rows)]
+    assert by_position == sorted(by_position)
+    assert all(name == text.sort_name(entry) for name, entry in
+               SearchEntry.objects.values_list("sort_name", "name"))
+
+
+@pytest.fixture
+def many(world):
+    rng = random.Random(7)
+    places = []
+    for number in range(45):
+        name = " ".join(rng.sample(NAME_WORDS, rng.randint(1, 3)))
+        places.append(PlaceFactory(code=f"RNK-{number:03d}", name=name, municipality=world.raalte,
+                                   description=rng.choice(DESCRIPTIONS), kind=rng.choice(["dorpshuis", "mfa"]),
+                                   latitude=f"{52.3 + rng.random() / 5:.6f}",
+                                   longitude=f"{6.2 + rng.random() / 5:.6f}"))
+    # Three words matching with one, two or three of them in the name.
+    for code, name, description in [("RNK-W1", "Biljart Het Anker", "Zaal De Linde"),
+                                    ("RNK-W2", "De Linde", "Het anker, biljarten"),
+                                    ("RNK-W3", "Linde Anker Biljart", ""), ("RNK-W4", "Zaal", "linde anker biljart")]:
+        places.append(PlaceFactory(code=code, name=name, description=description, municipality=world.raalte))
+    return places
+
+
+def expected_order(filters, origin=None):
+    """Every match of the words, by rank (words starting a word of the name) and then sort name, place id."""
+    terms = text.stems(text.query_words(filters["q"]))
+    ids = [entry.place_id for entry in selectors.search_places({**filters, "sort": "naam"}, origin).entries]
+    rows = SearchEntry.objects.in_bulk(ids)
+
+    def key(pk):
+        row = rows[pk]
+        return -sum(f" {term}" in row.name_terms for term in terms), text.sort_name(row.name), pk
+
+    return sorted(ids, key=key)
+
+
+@pytest.mark.parametrize("filters", [
+    {"q": "dorpshuis"}, {"q": "biljart"}, {"q": "dorpshuis raalte"}, {"q": "linde anker biljart"},
+    {"q": "dorpshuis", "kind": "mfa"}, {"q": "zaal", "municipality": "GM0177"}, {"q": "elan"},
+])
+@pytest.mark.parametrize("page_size", [1, 4, 20])
+def test_every_page_is_in_relevance_order(many, filters, page_size):
+    expected = expected_order(filters)
+    assert expected, "the fixture should match something"
+    result = selectors.search_places(filters, count=True)
+    assert isinstance(result.entries, selectors.RankedEntries)
+    assert result.count == len(expected) == result.entries.count()
+    paginator = Paginator(result.entries, page_size)
+    paginator.count = result.count
+    seen = [entry.place_id for number in paginator.page_range for entry in paginator.page(number).object_list]
+    assert seen == expected
+
+
+def test_ranked_pages_near_me_keep_distances(many):
+    origin = Point(52.4, 6.3, "Raalte")
+    filters = {"q": "dorpshuis", "radius": 15.0}
+    expected = expected_order(filters, origin)
+    page = selectors.search_places(filters, origin).entries[0:5]
+    assert [entry.place_id for entry in page] == expected[:5]
+    assert all(entry.distance2 <= 15.0 ** 2 for entry in page)
+
+
+def test_more_words_than_ranked_still_sort_by_relevance(many):
+    PlaceFactory(code="RNK-LONG", name="Dorpshuis Biljart Raalte Linde Zaal", municipality=many[0].municipality,
+                 description="dorpshuis biljart raalte linde zaal")
+    result = selectors.search_places({"q": "dorpshuis biljart raalte linde zaal"})
+    assert not isinstance(result.entries, selectors.RankedEntries)
+    assert selectors.load_places(result.entries)[0].code == "RNK-LONG"
+
+
+def test_positions_follow_names_through_changes(many, monkeypatch):
+    assert_positions_follow_names()
+    place = many[0]
+    before = SearchEntry.objects.get(pk=place.pk).position
+    place.description = "Nieuwe beschrijving"
+    save_place(place, {}, None)
+    assert SearchEntry.objects.get(pk=place.pk).position == before  # same name, same position
+    place.name = "Aaa eerste plek"
+    save_place(place, {}, None)
+    first = SearchEntry.objects.order_by("position").first()
+    assert first.place_id == place.pk
+    assert_positions_follow_names()
+
+
+def test_a_full_gap_numbers_every_entry_again(many, monkeypatch):
+    renumbered = []
+    original = services.renumber_positions
+    monkeypatch.setattr(services, "renumber_positions", lambda: (renumbered.append(1), original()))
+    # Leave little room before the first entry, then put new places there until the room runs out.
+    first = SearchEntry.objects.order_by("position").first()
+    SearchEntry.objects.filter(pk=first.pk).update(position=3)
+    for number in range(4):
+        PlaceFactory(code=f"RNK-GAP-{number}", name="000", municipality=many[0].municipality)
+    assert renumbered
+    assert_positions_follow_names()
+    positions = sorted(SearchEntry.objects.values_list("position", flat=True))
+    assert min(b - a for a, b in zip(positions, positions[1:], strict=False)) > 1
+
+
+def test_a_large_batch_and_a_rebuild_keep_the_order(many):
+    batch = [PlaceFactory.build(code=f"RNK-B{number:03d}", name=f"Batch {number % 7} {NAME_WORDS[number % 12]}",
+                                municipality=many[0].municipality) for number in range(services.MANY + 5)]
+    from ontmoet.places.models import Place
+
+    Place.objects.bulk_create(batch)  # no signals: index them as an import would, in one go
+    services.index_places(Place.objects.filter(code__startswith="RNK-B").values_list("pk", flat=True))
+    assert_positions_follow_names()
+    count = SearchEntry.objects.count()
+    assert services.rebuild_index(batch_size=50) == count
+    assert_positions_follow_names()
+    positions = sorted(SearchEntry.objects.values_list("position", flat=True))
+    assert positions == [number * services.SPACING for number in range(1, count + 1)]
+
+
+def test_unfiltered_and_filtered_counts_agree(many):
+    for words in ["dorpshuis", "biljart raalte", "elan"]:
+        terms = text.stems(text.query_words(words))
+        everything = SearchEntry.objects.all()
+        fast = selectors.count_matches(everything, terms, filtered=False)
+        slow = selectors.count_matches(everything, terms, filtered=True)
+        assert fast == slow
+        for rank in range(len(terms) + 1):
+            assert (selectors.count_matches(everything, terms, rank, filtered=False)
+                    == selectors.count_matches(everything, terms, rank, filtered=True))
+
+
+def test_the_page_counts_up_to_the_limit(many, client, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_LIMIT", 5)
+    everything = len(expected_order({"q": "dorpshuis"}))
+    assert everything > 6
+    result = selectors.search_places({"q": "dorpshuis"}, count=True)
+    assert (result.count, result.more) == (5, True)
+    page = client.get(reverse("directory:search"), {"q": "dorpshuis"}).content.decode()
+    assert "Meer dan 5 plekken gevonden" in page
+    assert client.get(reverse("directory:search"), {"q": "dorpshuis", "pagina": 2}).context["page"].number == 1
+    few = selectors.search_places({"q": "dorpshuis", "kind": "mfa"}, count=True)
+    assert few.more is (len(expected_order({"q": "dorpshuis", "kind": "mfa"})) > 5)
+
+
+def test_near_me_counts_from_the_map_area(many):
+    origin = Point(52.4, 6.3, "Raalte")
+    for radius in (3.0, 15.0):
+        filters = {"q": "dorpshuis", "radius": radius}
+        result = selectors.search_places(filters, origin, count=True)
+        assert result.count == len(expected_order(filters, origin))
+        nearest = selectors.search_places({**filters, "sort": "afstand"}, origin).entries
+        distances = [entry.distance2 for entry in nearest]
+        assert distances == sorted(distances) and len(distances) == result.count
