@@ -47,6 +47,14 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Public pages are cached per process (core.pagecache); each test starts without them."""
+    from django.core.cache import caches
+
+    caches["pages"].clear()
+
+
 @pytest.fixture
 def world(db) -> World:
     overijssel = Province.objects.get(code="PV23")

@@ -142,6 +142,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": env("ONTMOET_TEST_SQLITE", str(DATA_DIR / "test.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Per-process caches. "pages" keeps public pages keyed on a content stamp read from the database on
+# every request (core.pagecache), so a change shows at once in every process; nothing else relies on
+# a cache shared between processes (ADR 0008, ADR 0012).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages",
+              "TIMEOUT": int(env("ONTMOET_PAGE_CACHE_SECONDS", "600")), "OPTIONS": {"MAX_ENTRIES": 1000}},
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

@@ -1,7 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView
 
 from ontmoet.directory import views as directory_views
@@ -25,7 +24,6 @@ urlpatterns = [
     path("api/v1/beheer/", include("ontmoet.places.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", directory_views.ApiDocs.as_view(url_name="api-schema"), name="api-docs"),
-    path("taal/", set_language, name="set_language"),
 ]
 
 handler400 = "ontmoet.core.views.error_400"

@@ -3,7 +3,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 
 from ontmoet.accounts.scoping import get_scope
-from ontmoet.core.navigation import language_options_html, main_menu_html
+from ontmoet.core.navigation import language_links_html, main_menu_html
 
 
 def ontmoet(request):
@@ -11,6 +11,6 @@ def ontmoet(request):
     return {
         "scope": scope,
         "main_menu_html": SimpleLazyObject(lambda: main_menu_html(request, scope)),
-        "language_options_html": SimpleLazyObject(lambda: language_options_html(get_language())),
+        "language_links_html": SimpleLazyObject(lambda: language_links_html(get_language(), request.get_full_path())),
         "ontmoet_production": settings.PRODUCTION,
     }

@@ -8,6 +8,7 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from urllib.parse import urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -73,12 +74,28 @@ def _path(url_name: str, script_prefix: str) -> str:
 
 
 @cache
-def language_options_html(current: str) -> SafeString:
-    """The language switcher's `<option>`s with `current` selected: settings only, so made once per process."""
-    options = []
-    for code, _name in settings.LANGUAGES:
-        local_name = get_language_info(code)["name_local"]
-        selected = " selected" if code == current else ""
-        options.append(f'<option value="{conditional_escape(code)}"{selected} lang="{conditional_escape(code)}">'
-                       f"{conditional_escape(local_name[:1].upper() + local_name[1:])}</option>")
-    return mark_safe("".join(options))  # noqa: S308 - every value is escaped
+def _language_names() -> tuple[tuple[str, str], ...]:
+    """(code, name in that language) for every language: settings only, so made once per process."""
+    return tuple((code, get_language_info(code)["name_local"][:1].upper() + get_language_info(code)["name_local"][1:])
+                 for code, _name in settings.LANGUAGES)
+
+
+def language_links_html(current: str, next_path: str) -> SafeString:
+    """The language switch: a link per language that comes back to this page (core.views.choose_language).
+
+    Links, not a form: a page without a CSRF token is the same for every visitor and can be cached.
+    """
+    back = urlencode({"next": next_path})
+    items = []
+    for code, name in _language_names():
+        code_html, name_html = conditional_escape(code), conditional_escape(name)
+        marked = ' aria-current="true"' if code == current else ""
+        url = conditional_escape(f"{_path_with('core:language', code, get_script_prefix())}?{back}")
+        items.append(f'<li><a class="ontmoet-language__link" href="{url}" lang="{code_html}" hreflang="{code_html}"'
+                     f"{marked}>{name_html}</a></li>")
+    return mark_safe("".join(items))  # noqa: S308 - every value is escaped
+
+
+@lru_cache(maxsize=64)
+def _path_with(url_name: str, argument: str, script_prefix: str) -> str:
+    return reverse(url_name, args=[argument])

@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("overzicht/", views.dashboard, name="dashboard"),
     path("gezondheid/", views.health, name="health"),
+    path("taal/<slug:language>/", views.choose_language, name="language"),
 ]

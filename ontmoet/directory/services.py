@@ -11,6 +11,7 @@ from django.db import connection, transaction
 from django.utils import timezone, translation
 
 from ontmoet.core.mail import send_templated_mail
+from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Place
 
 from . import search, text
@@ -123,6 +124,7 @@ def index_places(place_ids, positions: dict[int, int] | None = None) -> int:
     """
     place_ids = list(place_ids)
     _lock_positions()
+    change_stamp("directory")  # cached public pages made before this write are no longer used
     kept = {place_id: (name, position) for place_id, name, position in SearchEntry.objects.filter(
         place_id__in=place_ids).values_list("place_id", "sort_name", "position")}
     SearchEntry.objects.filter(place_id__in=place_ids).delete()
@@ -165,6 +167,7 @@ def rebuild_index(batch_size: int = 2000, progress=None) -> int:
     with transaction.atomic():
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
+        change_stamp("directory")
     # Every position at once, SPACING apart: batch by batch they would fill each other's gaps.
     order = sorted((text.sort_name(name), place_id) for place_id, name in public_places().values_list("pk", "name"))
     positions = {place_id: number * SPACING for number, (_name, place_id) in enumerate(order, start=1)}

@@ -3,10 +3,12 @@
 Indexing runs inside the writer's transaction, so the index commits or rolls back with the place.
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from ontmoet.places.models import Place
+from ontmoet.core.pagecache import change_stamp
+from ontmoet.places.models import Activity, Facility, Place, TargetGroup
+from ontmoet.regions.models import Municipality
 
 
 def _index(place_ids) -> None:
@@ -33,3 +35,18 @@ def _lists_changed(sender, instance, action, reverse, pk_set, **kwargs):
 for _field in ("facilities", "activities", "target_groups"):
     m2m_changed.connect(_lists_changed, sender=getattr(Place, _field).through,
                         dispatch_uid=f"directory-index-{_field}")
+
+
+def _names_changed(sender, **kwargs):
+    # The search form's options and the result cards show these names: cached pages are out of date.
+    change_stamp("directory")
+
+
+@receiver(post_delete, sender=Place, dispatch_uid="directory-stamp-place-deleted")
+def place_deleted(sender, instance, **kwargs):
+    change_stamp("directory")  # its entry goes with it (cascade); pages listing it are out of date
+
+
+for _model in (Facility, Activity, TargetGroup, Municipality):
+    post_save.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-save-{_model.__name__}")
+    post_delete.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-delete-{_model.__name__}")

@@ -13,9 +13,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from ontmoet.core.exports import csv_response
+from ontmoet.core.pagecache import cache_public_page
 from ontmoet.places.choices import WEEKDAYS
 
 from . import jsonld, listing, opendata, selectors, services
@@ -39,6 +41,8 @@ def run_search(request, *, count=False):
 
 
 @require_safe
+@cache_public_page("directory")
+@vary_on_headers("HX-Request")
 def search(request):
     form, filters, result, notice = run_search(request, count=True)
     paginator = Paginator(result.entries, selectors.PAGE_SIZE)
@@ -62,6 +66,7 @@ def search(request):
 # Map data, downloads and the sitemap are compressed: they hold only public data, so BREACH does not
 # apply. Pages stay uncompressed: they carry a CSRF token.
 @gzip_page
+@cache_public_page("directory")
 def map_data(request):
     """The current search's places as GeoJSON for the map (same query string as the page)."""
     _form, _filters, result, _notice = run_search(request)

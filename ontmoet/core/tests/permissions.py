@@ -4,5 +4,5 @@ MATRIX = {
     "core:home": ("get", {}, PUBLIC),
     "core:health": ("get", {}, PUBLIC),
     "core:dashboard": ("get", {}, LOGGED_IN),
-    "set_language": ("post", {}, expect(REDIRECT)),
+    "core:language": ("get", {"language": "en"}, expect(REDIRECT)),
 }

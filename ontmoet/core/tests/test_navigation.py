@@ -1,13 +1,14 @@
 """The main menu built in Python gives the markup the template loop gave, for every role."""
 
 import pytest
+from django.conf import settings
 from django.template import Context, Template
 from django.test import RequestFactory
 from django.urls import resolve, set_script_prefix
 
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import navigation
-from ontmoet.core.navigation import MenuItem, language_options_html, main_menu, main_menu_html
+from ontmoet.core.navigation import MenuItem, language_links_html, main_menu, main_menu_html
 
 LOOP = Template(
     "{% for item in main_menu %}"
@@ -61,14 +62,24 @@ def test_urls_follow_the_script_prefix():
     assert item.url == "/plekken/"
 
 
-LANGUAGES_LOOP = Template(
-    "{% load i18n %}{% get_available_languages as LANGUAGES %}{% get_language_info_list for LANGUAGES as languages %}"
-    '{% for language in languages %}<option value="{{ language.code }}"{% if language.code == current %} selected'
-    '{% endif %} lang="{{ language.code }}">{{ language.name_local|capfirst }}</option>{% endfor %}'
-)
-
-
 @pytest.mark.parametrize("current", ["nl", "en"])
-def test_language_options_as_the_template_gave_them(current):
-    assert language_options_html(current) == LANGUAGES_LOOP.render(Context({"current": current}))
-    assert language_options_html(current).count(" selected") == 1
+def test_language_links_come_back_to_the_page(current):
+    html = str(language_links_html(current, "/kaart/?q=dorpshuis&near=8102"))
+    assert html.count('aria-current="true"') == 1
+    assert f'lang="{current}" hreflang="{current}" aria-current="true"' in html
+    assert 'href="/taal/en/?next=%2Fkaart%2F%3Fq%3Ddorpshuis%26near%3D8102"' in html
+    assert ">Nederlands<" in html and ">English<" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target, expected", [
+    ("/kaart/?q=dorpshuis", "/kaart/?q=dorpshuis"), ("https://evil.example/", "/"), ("//evil.example/", "/"),
+    ("", "/"),
+])
+def test_choosing_a_language_sets_the_cookie_and_goes_back_safely(client, target, expected):
+    response = client.get("/taal/en/", {"next": target} if target else {})
+    assert response.status_code == 302 and response["Location"] == expected
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert "no-store" in response["Cache-Control"]
+    assert client.get("/").content.decode().count('<html lang="en"') == 1
+    assert client.get("/taal/xx/").status_code == 404
