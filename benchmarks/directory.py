@@ -4,8 +4,12 @@ For every size: a fresh database with N places (benchmarks/seed.py, then the dir
 built by `ontmoet rebuild_directory_index`), gunicorn in production mode on a free loopback port and
 20 anonymous clients. Measured one after the other on the same server: the trivial /gezondheid/ view
 as the baseline, then /kaart/ searches: free text, text + filter, radius ("near me"), and all three
-at once. Also the weight of the search page with everything it loads (no map tiles), as sent with
-gzip. Prints a markdown table and appends it to benchmarks/RESULTS.md.
+at once, each a random mix in which few paths repeat, and then "popular searches": visits that
+repeat, drawn with Zipf weights from a pool of all four kinds, as a public map's visitors do. Anonymous
+search pages come from a page cache (core.pagecache) when they were asked before; the report gives
+the share of cache hits per phase, so cold and cached figures can be told apart. Also the weight of
+the search page with everything it loads (no map tiles), as sent with gzip. Prints a markdown table
+and appends it to benchmarks/RESULTS.md.
 
     .venv/bin/python benchmarks/directory.py [--sizes 10000 100000] [--database-url postgres://...]
 
@@ -137,6 +141,9 @@ def measure(port: int, server_pid: int, size: int, args) -> dict:
     phases = [("trivial `/gezondheid/`", ["/gezondheid/"] * args.trivial_requests, lambda body: b'"ok"' in body)]
     for kind in ("text", "text + filter", "radius", "text + filter + radius"):
         phases.append((f"search: {kind}", search_paths(rng, kind, args.search_requests), ok_page))
+    pool = [path for kind in ("text", "text + filter", "radius", "all") for path in search_paths(rng, kind, 50)]
+    weights = [1 / rank ** 1.1 for rank in range(1, len(pool) + 1)]  # Zipf: a few searches are most of the visits
+    phases.append(("search: popular (visits repeat)", rng.choices(pool, weights, k=args.search_requests), ok_page))
     rows = []
     for name, paths, check in phases:
         before = cpu_counters(server_pid)
@@ -196,14 +203,15 @@ def render(args, machine: dict, notes: list[dict]) -> str:
         f"- Server: gunicorn, {args.workers} workers × {args.threads} threads, ONTMOET_ENV=production, on {HOST}; "
         f"{args.clients} anonymous client threads on the same machine",
         "",
-        "| places | endpoint | requests | errors | p50 ms | p95 ms | max ms | req/s | % of trivial "
+        "| places | endpoint | requests | errors | cache hits | p50 ms | p95 ms | max ms | req/s | % of trivial "
         "| server CPU ms/req | other programs' CPU |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for note in notes:
         for row in note["rows"]:
             lines.append(
                 f"| {row['size']:,} | {row['endpoint']} | {row['requests']} | {row['errors']} "
+                f"| {100 * row['cache_hits'] / max(1, row['requests']):.0f} % "
                 f"| {row['p50'] * 1000:.0f} | {row['p95'] * 1000:.0f} | {row['max'] * 1000:.0f} "
                 f"| {row['rps']:.1f} | {row['vs_trivial']:.0f} % | {row['server_cpu_ms']:.1f} "
                 f"| {row['other_cpu']:.0f} % |")
@@ -220,6 +228,11 @@ def render(args, machine: dict, notes: list[dict]) -> str:
                 text += f"; lowest throughput {lowest:.0f} % of trivial (target ≥ {share} %) — " \
                         f"{'met' if lowest >= share else 'NOT met'}"
             lines.append(text)
+            for row in searches:
+                if row["endpoint"].startswith("search: popular"):
+                    hits = 100 * row["cache_hits"] / max(1, row["requests"])
+                    lines.append(f"  - of which popular searches ({hits:.0f} % from the page cache): "
+                                 f"p95 {row['p95'] * 1000:.0f} ms, {row['vs_trivial']:.0f} % of trivial throughput")
         weight = note["weight"]
         lines.append(f"- page weight ({note['size']:,} places), search page with map data and all assets, "
                      f"{weight['files']} files: {weight['plain'] / 1024:.0f} KB uncompressed, "

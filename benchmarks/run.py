@@ -223,6 +223,7 @@ class Client:
     def __init__(self, port: int):
         self.port = port
         self.cookies: dict[str, str] = {}
+        self.last_cache = ""  # the last response's X-Cache header: "hit", "miss" or "" (not cacheable)
 
     def request(self, method: str, path: str, body: str | None = None, headers: dict | None = None):
         headers = dict(headers or {})
@@ -233,6 +234,7 @@ class Client:
             connection.request(method, path, body=body, headers=headers)
             response = connection.getresponse()
             data = response.read()
+            self.last_cache = response.headers.get("X-Cache", "")
         finally:
             connection.close()
         for header in response.headers.get_all("Set-Cookie") or []:
@@ -329,7 +331,7 @@ def list_paths(rng: random.Random, meta: dict, count: int) -> list[str]:
 def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float) -> dict:
     """All clients take paths from one shared list until it is empty or the time is up."""
     pending = list(reversed(paths))
-    latencies, errors = [], []
+    latencies, errors, hits = [], [], []
     lock = threading.Lock()
     started = time.perf_counter()
 
@@ -349,6 +351,8 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
             elapsed = time.perf_counter() - begin
             with lock:
                 (latencies if ok else errors).append(elapsed if ok else problem)
+                if ok and client.last_cache == "hit":
+                    hits.append(elapsed)
 
     threads = [threading.Thread(target=work, args=(client,), daemon=True) for client in clients]
     for thread in threads:
@@ -366,6 +370,7 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
         "p95": percentile(latencies, 95),
         "max": latencies[-1] if latencies else float("nan"),
         "rps": len(latencies) / wall,
+        "cache_hits": len(hits),
     }
 
 
