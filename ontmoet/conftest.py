@@ -48,8 +48,11 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache():
-    """Public pages are cached per process (core.pagecache); each test starts without them."""
+def _empty_page_cache(settings):
+    """Each test gets its own empty page cache (core.pagecache), in memory: the shared files of the
+    running site would be shared by parallel test processes too."""
+    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                                    "LOCATION": "test-pages"}}
     from django.core.cache import caches
 
     caches["pages"].clear()

@@ -71,3 +71,13 @@ def test_only_plain_answers_are_kept(world, client):
         return gzip.decompress(response.content) if response.get("Content-Encoding") == "gzip" else response.content
 
     assert again["X-Cache"] == "hit" and body(again) == body(map_data)
+
+
+def test_a_deploy_forgets_cached_pages(world, client):
+    from django.apps import apps
+    from django.db.models.signals import post_migrate
+
+    client.get(SEARCH)
+    post_migrate.send(sender=apps.get_app_config("core"), app_config=apps.get_app_config("core"), verbosity=0,
+                      interactive=False, using="default", plan=[], apps=apps)
+    assert client.get(SEARCH)["X-Cache"] == "miss"
