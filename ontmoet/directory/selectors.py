@@ -3,7 +3,8 @@
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, ExpressionWrapper, F, FloatField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
@@ -240,9 +241,13 @@ def with_distance(queryset: QuerySet, origin: Point, radius_km: float | None) ->
         dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_per_degree_lon
         queryset = queryset.filter(latitude__range=(origin.latitude - dlat, origin.latitude + dlat),
                                    longitude__range=(origin.longitude - dlon, origin.longitude + dlon))
-    dy = (F("latitude") - origin.latitude) * KM_PER_DEGREE_LAT
-    dx = (F("longitude") - origin.longitude) * km_per_degree_lon
-    queryset = queryset.annotate(distance2=ExpressionWrapper(dx * dx + dy * dy, output_field=FloatField()))
+    # One SQL expression rather than a tree of twelve ORM nodes: the ORM copies and resolves every node
+    # again for each query built on it (count, page, ranks).
+    dx = '(("directory_searchentry"."longitude" - %s) * %s)'
+    dy = '(("directory_searchentry"."latitude" - %s) * %s)'
+    lon, lat = [origin.longitude, km_per_degree_lon], [origin.latitude, KM_PER_DEGREE_LAT]
+    distance2 = RawSQL(f"{dx} * {dx} + {dy} * {dy}", [*lon, *lon, *lat, *lat], output_field=FloatField())  # noqa: S611
+    queryset = queryset.annotate(distance2=distance2)
     if radius_km:
         queryset = queryset.filter(distance2__lte=radius_km * radius_km)
     return queryset

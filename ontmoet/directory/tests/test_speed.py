@@ -50,6 +50,16 @@ def test_result_cards_are_the_template_markup(language):
         assert "2,3 km" in html  # localised like floatformat
 
 
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_distances_round_as_floatformat(language):
+    from django.template.defaultfilters import floatformat
+    from django.utils.formats import get_format
+
+    with translation.override(language):
+        for value in [0.0, 0.04, 0.05, 0.25, 2.25, 2.345, 9.95, 12.349999, 99.99, 1e-07, 123.45]:
+            assert listing.one_decimal(value, get_format("DECIMAL_SEPARATOR")) == floatformat(value, 1), value
+
+
 @pytest.mark.parametrize("data", [{}, {"q": "<b>dorp", "near": "Heino", "radius": "5", "kind": "dorpshuis",
                                        "day": "wo", "wheelchair": "ja", "sort": "naam"},
                                   {"radius": "0", "kind": "onzin", "municipality": "nergens", "q": "x" * 201}])
