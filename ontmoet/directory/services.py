@@ -151,11 +151,11 @@ def index_places(place_ids, positions: dict[int, int] | None = None) -> int:
             entry.position = old[1]
     # Entries with a position go in first, so that the gaps for the others are measured around them.
     SearchEntry.objects.bulk_create([entry for entry in entries if entry.position is not None], batch_size=500)
-    placed = [entry for entry in entries if entry.position is None]
-    new_positions = assign_positions([(entry.sort_name, entry.place_id) for entry in placed])
-    for entry in placed:
+    unplaced = [entry for entry in entries if entry.position is None]
+    new_positions = assign_positions([(entry.sort_name, entry.place_id) for entry in unplaced])
+    for entry in unplaced:
         entry.position = new_positions[entry.place_id]
-    SearchEntry.objects.bulk_create(placed, batch_size=500)
+    SearchEntry.objects.bulk_create(unplaced, batch_size=500)
     SearchTerm.objects.bulk_create([SearchTerm(term=word[:100]) for word in words], ignore_conflicts=True,
                                    batch_size=500)
     search.forget_vocabulary()
