@@ -15,6 +15,7 @@ from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 
 
@@ -68,16 +69,15 @@ def main_menu_html(request, scope) -> SafeString:
 
 
 @lru_cache(maxsize=256)
-def _path(url_name: str, script_prefix: str) -> str:
-    """reverse() of an argument-less URL name, kept per process: the URLconf does not change while it runs."""
-    return reverse(url_name)
+def _path(url_name: str, script_prefix: str, *args: str) -> str:
+    """reverse(), kept per process and script prefix: the URLconf does not change while it runs."""
+    return reverse(url_name, args=args)
 
 
 @cache
 def _language_names() -> tuple[tuple[str, str], ...]:
     """(code, name in that language) for every language: settings only, so made once per process."""
-    return tuple((code, get_language_info(code)["name_local"][:1].upper() + get_language_info(code)["name_local"][1:])
-                 for code, _name in settings.LANGUAGES)
+    return tuple((code, capfirst(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES)
 
 
 def language_links_html(current: str, next_path: str) -> SafeString:
@@ -90,12 +90,8 @@ def language_links_html(current: str, next_path: str) -> SafeString:
     for code, name in _language_names():
         code_html, name_html = conditional_escape(code), conditional_escape(name)
         marked = ' aria-current="true"' if code == current else ""
-        url = conditional_escape(f"{_path_with('core:language', code, get_script_prefix())}?{back}")
+        url = conditional_escape(f"{_path('core:language', get_script_prefix(), code)}?{back}")
         items.append(f'<li><a class="ontmoet-language__link" href="{url}" lang="{code_html}" hreflang="{code_html}"'
                      f"{marked}>{name_html}</a></li>")
     return mark_safe("".join(items))  # noqa: S308 - every value is escaped
 
-
-@lru_cache(maxsize=64)
-def _path_with(url_name: str, argument: str, script_prefix: str) -> str:
-    return reverse(url_name, args=[argument])

@@ -4,9 +4,10 @@
 is anonymous and carries nothing personal (no session, no flash messages), keyed on the path with its
 query, the language, whether HTMX asked for a fragment, and the content's current stamp
 (`ContentStamp`). Every write to the content replaces the stamp in its own transaction, and the stamp
-is read on every request, so no process ever serves a page made before a change, even though each
-process keeps its own cache. A response is kept only if it is a plain 200 that set no cookie and used
-no CSRF token. `X-Cache: hit` or `miss` tells which it was (the benchmarks count them).
+is read on every request, so no process ever serves a page made before a change, whatever the cache
+behind it (files shared by the workers of one machine; memory in tests). A response is kept only if
+it is a plain 200 that set no cookie and used no CSRF token. `X-Cache: hit` or `miss` tells which
+it was (the benchmarks count them).
 """
 
 import hashlib

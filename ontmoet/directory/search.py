@@ -74,7 +74,7 @@ class SQLiteSearch:
                            "LIMIT %s OFFSET %s", [self.expression(terms, rank), limit, offset])
             positions = [row[0] for row in cursor.fetchall()]
         by_position = {entry.position: entry for entry in
-                       SearchEntry.objects.filter(position__in=positions).only("place_id", "name", "position")}
+                       SearchEntry.objects.filter(position__in=positions).only("place_id", "position")}
         return [by_position[position] for position in positions if position in by_position]
 
 
@@ -111,7 +111,7 @@ class PostgresSearch:
 
     def page_all(self, terms: list[str], rank: int | None, offset: int, limit: int) -> list[SearchEntry]:
         return list(self.matching(SearchEntry.objects.all(), terms, rank).order_by("position")
-                    .only("place_id", "name", "position")[offset:offset + limit])
+                    .only("place_id", "position")[offset:offset + limit])
 
 
 def backend():

@@ -42,11 +42,8 @@ def _names_changed(sender, **kwargs):
     change_stamp("directory")
 
 
-@receiver(post_delete, sender=Place, dispatch_uid="directory-stamp-place-deleted")
-def place_deleted(sender, instance, **kwargs):
-    change_stamp("directory")  # its entry goes with it (cascade); pages listing it are out of date
-
-
+# A deleted place takes its entry with it (cascade), without indexing: pages listing it are out of date.
+post_delete.connect(_names_changed, sender=Place, dispatch_uid="directory-stamp-place-deleted")
 for _model in (Facility, Activity, TargetGroup, Municipality):
     post_save.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-save-{_model.__name__}")
     post_delete.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-delete-{_model.__name__}")

@@ -63,8 +63,8 @@ def search(request):
 
 
 @require_safe
-# Map data, downloads and the sitemap are compressed: they hold only public data, so BREACH does not
-# apply. Pages stay uncompressed: they carry a CSRF token.
+# Map data, downloads and the sitemap are compressed: they hold only public data and no secret, so
+# BREACH does not apply. HTML pages stay uncompressed: the pages with forms carry a CSRF token.
 @gzip_page
 @cache_public_page("directory")
 def map_data(request):
