@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
@@ -100,6 +100,51 @@ class RankedEntries:
         return list(ranked.only("place_id", "position")[offset:offset + limit])
 
 
+class AreaPages:
+    """Results inside a near-me map area, each page read together with the total: one query.
+
+    The radius bounds the rows, so the database can read them all once, count them with
+    COUNT(*) OVER () and order them (relevance row by row, see search.with_relevance); a count and a
+    page, or a page per relevance rank, each read the whole area again. `read_from(first)` reads the
+    page starting at `first` and returns the total; slicing that page again costs no query.
+    """
+
+    def __init__(self, entries: QuerySet):
+        self.entries, self._count, self._pages = entries, None, {}
+
+    def read_from(self, first: int, size: int = PAGE_SIZE) -> int:
+        self[first:first + size]
+        return self.count()
+
+    def count(self) -> int:
+        if self._count is None:  # nothing read yet, or a page beyond the last
+            self._count = self.entries.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self.entries)
+
+    def __getitem__(self, key: slice) -> list:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("AreaPages takes slices only")
+        start = key.start or 0
+        stop = self.count() if key.stop is None else key.stop
+        for (read_start, read_stop), rows in self._pages.items():
+            # Within a page already read (the paginator may ask for a shorter last page).
+            if read_start <= start and (stop <= read_stop or read_start + len(rows) < read_stop):
+                return rows[start - read_start:stop - read_start]
+        rows = list(self.entries.annotate(total=Window(Count("*")))[start:stop])
+        if rows:
+            self._count = rows[0].total
+        elif start == 0:
+            self._count = 0
+        self._pages[(start, stop)] = rows
+        return rows
+
+
 def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, *, filtered: bool,
                   limit: int | None = None, filters_first: bool = False) -> int:
     """How many entries hold the words (in `rank`), counting no further than `limit`."""
@@ -110,7 +155,8 @@ def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, 
 
 @dataclass
 class SearchResult:
-    entries: QuerySet | RankedEntries  # SearchEntry rows in result order; page through these, then load_places(page)
+    # SearchEntry rows in result order; page through these, then load_places(page)
+    entries: QuerySet | RankedEntries | AreaPages
     matches: QuerySet | None = None  # the same rows as a queryset (map data), not in relevance order
     words: list[str] = field(default_factory=list)
     corrected: list[str] | None = None  # the words actually searched after a typo correction
@@ -119,7 +165,7 @@ class SearchResult:
     more: bool = False  # there are more than COUNT_LIMIT results
 
 
-def search_places(filters: dict, origin: Point | None = None, *, count: bool = False) -> SearchResult:
+def search_places(filters: dict, origin: Point | None = None, *, count: bool = False, first: int = 0) -> SearchResult:
     """Public places for the cleaned filters of the search form (also used by the API and the map).
 
     Keys: q, municipality, kind, facility, activity, target_group (codes), wheelchair (bool),
@@ -127,7 +173,8 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     Everything is decided on the narrow index table; see SearchEntry.
     With `count`, `result.count` holds the number of results up to COUNT_LIMIT (and `result.more` says
     whether there are more): a page needs it anyway, and the same query then also tells whether the
-    words need a typo correction (instead of a separate EXISTS).
+    words need a typo correction (instead of a separate EXISTS). `first` is the first result the
+    caller will show: a near-me search reads that page in the same query as its count (AreaPages).
     """
     entries = SearchEntry.objects.all()
     if filters.get("municipality"):
@@ -146,13 +193,40 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
         entries = with_distance(entries, origin, filters.get("radius"))
     filtered = entries.query.has_filters() or origin is not None
     near = origin is not None and bool(filters.get("radius"))  # the map area is the narrowest filter
+    words = text.query_words(filters.get("q") or "")
+    terms = text.stems(words)
+    sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
+    result = SearchResult(entries, words=words, origin=origin)
+
+    def matched(terms):
+        return (search.matching(entries, terms, filters_first=near) if terms else entries).only("place_id", "position")
+
+    if near:
+        def in_area(terms):
+            matches = matched(terms)
+            if sort == "afstand":
+                return matches, AreaPages(matches.order_by("distance2", "position"))
+            if sort == "relevantie" and terms:
+                return matches, AreaPages(search.with_relevance(matches, terms).order_by("-relevance", "position"))
+            return matches, AreaPages(matches.order_by("position"))
+
+        def found(pages):  # with `count`, the page the caller shows and the total, in one query
+            return pages.read_from(first) if count else pages.entries.exists()
+
+        result.matches, result.entries = in_area(terms)
+        if words and not found(result.entries):
+            corrected = search.suggest(words)
+            if corrected:
+                result.corrected, terms = corrected, text.stems(corrected)
+                result.matches, result.entries = in_area(terms)
+        if count:
+            total = found(result.entries)
+            result.more, result.count = total > COUNT_LIMIT, min(total, COUNT_LIMIT)
+        return result
 
     def counted(terms):
-        return count_matches(entries, terms, filtered=filtered, limit=COUNT_LIMIT + 1, filters_first=near)
+        return count_matches(entries, terms, filtered=filtered, limit=COUNT_LIMIT + 1)
 
-    words = text.query_words(filters.get("q") or "")
-    result = SearchResult(entries, words=words, origin=origin)
-    terms = text.stems(words)
     if words:
         found = counted(terms) if count else search.matching(entries, terms).exists()
         if not found:
@@ -162,15 +236,11 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
                 found = counted(terms) if count else None
         if count:
             result.count = found
-        matched = search.matching(entries, terms, filters_first=near)
-    else:
-        matched = entries
-    sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
+    result.matches = matched(terms)
     if sort == "afstand" and origin is not None:
-        matched = matched.order_by("distance2", "position")
+        result.entries = result.matches.order_by("distance2", "position")
     else:
-        matched = matched.order_by("position")
-    result.entries = result.matches = matched.only("place_id", "position")
+        result.entries = result.matches.order_by("position")
     if count and result.count is None:
         result.count = result.entries[:COUNT_LIMIT + 1].count()
     if count:
@@ -179,7 +249,7 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
         if len(terms) <= search.MAX_RANKED_TERMS:
             result.entries = RankedEntries(entries, terms, filtered=filtered, count=result.count)
         else:
-            result.entries = search.with_relevance(matched, terms).order_by("-relevance", "position")
+            result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "position")
     return result
 
 

@@ -27,7 +27,7 @@ from .geocoding import geocode
 MAP_LIMIT = 2000  # markers on the map; the list always has every result, page by page
 
 
-def run_search(request, *, count=False):
+def run_search(request, *, count=False, first=0):
     """Shared by the page and the map data: the form, the cleaned filters, the geocoded origin, the result."""
     form = SearchForm(request.GET or None)
     filters = form.filters()
@@ -37,17 +37,27 @@ def run_search(request, *, count=False):
         if origin is None:
             notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of "
                        "de naam van een dorp of stad.") % {"near": filters["near"]}
-    return form, filters, selectors.search_places(filters, origin, count=count), notice
+    return form, filters, selectors.search_places(filters, origin, count=count, first=first), notice
+
+
+def _first_on_page(number) -> int:
+    """The first result on page `number`, as far as it can be told before counting (the paginator
+    still checks the number against the count)."""
+    try:
+        return max(int(number) - 1, 0) * selectors.PAGE_SIZE
+    except (TypeError, ValueError):
+        return 0
 
 
 @require_safe
 @cache_public_page("directory")
 @vary_on_headers("HX-Request")
 def search(request):
-    form, filters, result, notice = run_search(request, count=True)
+    number = request.GET.get("pagina")
+    form, filters, result, notice = run_search(request, count=True, first=_first_on_page(number))
     paginator = Paginator(result.entries, selectors.PAGE_SIZE)
     paginator.count = result.count  # counted once by the search (a cached_property: no second COUNT)
-    page = paginator.get_page(request.GET.get("pagina"))
+    page = paginator.get_page(number)
     places_html = listing.result_items_html(selectors.result_rows(page.object_list))
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -173,3 +173,63 @@ def test_near_me_counts_from_the_map_area(many):
         nearest = selectors.search_places({**filters, "sort": "afstand"}, origin).entries
         distances = [entry.distance2 for entry in nearest]
         assert distances == sorted(distances) and len(distances) == result.count
+
+
+def nearest_order(filters, origin):
+    """Every match within the radius by distance, then sort name: worked out without the map area's query."""
+    everywhere = {key: value for key, value in filters.items() if key != "radius"}
+    rows = selectors.search_places({**everywhere, "sort": "afstand"}, origin).entries
+    return [entry.place_id for entry in rows if entry.distance2 <= filters["radius"] ** 2]
+
+
+@pytest.mark.parametrize("sort", ["relevantie", "afstand", "naam"])
+@pytest.mark.parametrize("page_size", [1, 4, 20])
+def test_near_me_pages_come_with_their_count(many, sort, page_size):
+    """Near-me pages are read with the total in one query (AreaPages), in the same order as elsewhere."""
+    origin = Point(52.4, 6.3, "Raalte")
+    filters = {"q": "dorpshuis", "radius": 15.0, "sort": sort}
+    if sort == "relevantie":
+        expected = expected_order(filters, origin)
+    elif sort == "afstand":
+        expected = nearest_order(filters, origin)
+    else:
+        expected = [entry.place_id for entry in selectors.search_places(filters, origin).entries.entries]
+        assert expected == sorted(expected, key=lambda pk: text.sort_name(SearchEntry.objects.get(pk=pk).name))
+    assert len(expected) > page_size
+    seen = []
+    for first in range(0, len(expected), page_size):
+        result = selectors.search_places(filters, origin, count=True, first=first)
+        assert isinstance(result.entries, selectors.AreaPages)
+        assert result.count == len(expected)
+        seen += [entry.place_id for entry in result.entries[first:first + page_size]]
+    assert seen == expected
+
+
+def test_near_me_page_beyond_the_last_and_typos(many, client):
+    origin = Point(52.4, 6.3, "Raalte")
+    filters = {"q": "dorpshuis", "radius": 15.0}
+    expected = expected_order(filters, origin)
+    result = selectors.search_places(filters, origin, count=True, first=10_000)
+    assert result.count == len(expected) and result.entries[10_000:10_020] == []
+    typo = selectors.search_places({**filters, "q": "dorpshuiz"}, origin, count=True)
+    assert typo.corrected == ["dorpshuis"] and typo.count == len(expected)
+    assert [entry.place_id for entry in typo.entries[0:20]] == expected[:20]
+    nothing = selectors.search_places({**filters, "q": "qqqqqq"}, origin, count=True, first=40)
+    assert (nothing.count, nothing.corrected) == (0, None)
+
+
+def test_near_me_search_page_reads_count_and_page_together(many, client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    query = {"q": "dorpshuis", "near": "52.4,6.3", "radius": "15", "wheelchair": "", "pagina": "2"}
+    expected = expected_order({"q": "dorpshuis", "radius": 15.0}, Point(52.4, 6.3, ""))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("directory:search"), {**query, "pagina": "2"})
+    page = response.context["page"]
+    assert page.number == 2 and page.paginator.count == len(expected)
+    assert [row["pk"] for row in selectors.result_rows(page.object_list)] == expected[20:40]
+    reads = [q["sql"] for q in queries.captured_queries if 'FROM "directory_searchentry"' in q["sql"]]
+    assert len(reads) == 1 and "OVER ()" in reads[0]
+    last = client.get(reverse("directory:search"), {**query, "pagina": "999"}).context["page"]
+    assert last.number == page.paginator.num_pages and list(last.object_list)
