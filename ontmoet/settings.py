@@ -148,7 +148,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # on a cache shared between processes (ADR 0008, ADR 0012).
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+    "pages": {"BACKEND": "ontmoet.core.filecache.PageFileCache",
               "LOCATION": str(DATA_DIR / "page-cache"),
               "TIMEOUT": int(env("ONTMOET_PAGE_CACHE_SECONDS", "600")), "OPTIONS": {"MAX_ENTRIES": 1000}},
 }
