@@ -12,8 +12,12 @@ the share of cache hits per phase, so cold and cached figures can be told apart.
 the search page with everything it loads (no map tiles), as sent with gzip. Prints a markdown table
 and appends it to benchmarks/RESULTS.md.
 
-    .venv/bin/python benchmarks/directory.py [--sizes 10000 100000] [--database-url postgres://...]
+    .venv/bin/python benchmarks/directory.py [--sizes 10000 100000] [--database-url postgres://...] [--driver wrk]
 
+With `--driver wrk` the measured requests come from wrk (Debian package `wrk`) instead of Python
+client threads: as many connections, for `--wrk-seconds` per phase, walking through a longer list of
+draws of the same kind (so more of them repeat: the report shows the cache hits); wrk needs little
+CPU, so the server keeps more of the two cores.
 Reuses run.py's helpers (database, gunicorn, client, phases); standard library only.
 """
 
@@ -48,6 +52,7 @@ from run import (  # noqa: E402  # noqa: E402
     gunicorn,
     machine_info,
     run_phase,
+    run_wrk_walk,
     summary,
 )
 
@@ -88,6 +93,10 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--trivial-requests", type=int, default=2000)
     parser.add_argument("--search-requests", type=int, default=400, help="per kind of search")
     parser.add_argument("--phase-seconds", type=float, default=180)
+    parser.add_argument("--driver", choices=["python", "wrk"], default="python",
+                        help="what sends the measured requests: Python client threads, or wrk (little CPU)")
+    parser.add_argument("--wrk-seconds", type=float, default=15, help="length of a phase with --driver wrk")
+    parser.add_argument("--wrk-paths", type=int, default=8000, help="paths per search phase with --driver wrk")
     parser.add_argument("--no-save", action="store_true")
     return parser.parse_args()
 
@@ -148,12 +157,21 @@ def measure(port: int, server_pid: int, size: int, args) -> dict:
     popular = rng.choices(pool, weights, k=2 * args.search_requests)
     # The first half are the visits just before (not measured): a running site's cache has seen them.
     phases.append(("search: popular (visits repeat)", popular[args.search_requests:], ok_page))
+    # wrk runs for a fixed time: it walks through a longer list of the same kind of draws.
+    wrk_rng = random.Random(size + 1)
+    wrk_paths = {name: paths if not name.startswith("search") else
+                 wrk_rng.choices(pool, weights, k=args.wrk_paths) if name.startswith("search: popular") else
+                 search_paths(wrk_rng, name.removeprefix("search: "), args.wrk_paths) for name, paths, _ in phases}
     rows = []
     for name, paths, check in phases:
         if name.startswith("search: popular"):
             run_phase(clients, popular[:args.search_requests], check, args.phase_seconds)
         before = cpu_counters(server_pid)
-        stats = run_phase(clients, paths, check, args.phase_seconds)
+        if args.driver == "wrk":
+            stats = run_wrk_walk(port, wrk_paths[name], ['"ok"'] if name.startswith("trivial") else ["directory-count"],
+                                 args.clients, args.wrk_seconds)
+        else:
+            stats = run_phase(clients, paths, check, args.phase_seconds)
         stats.update(cpu_usage(before, cpu_counters(server_pid), stats))
         stats.update(size=size, endpoint=name, clients=len(clients))
         print(f"   {name:32} {summary(stats)}", flush=True)
@@ -207,7 +225,8 @@ def render(args, machine: dict, notes: list[dict]) -> str:
         f"- Machine: {machine['nproc']} CPUs ({machine['cpu']}), {machine['memory']} RAM, "
         f"Python {machine['python']}, {machine['os']}",
         f"- Server: gunicorn, {args.workers} workers × {args.threads} threads, ONTMOET_ENV=production, on {HOST}; "
-        f"{args.clients} anonymous client threads on the same machine",
+        f"{args.clients} anonymous clients on the same machine "
+        f"({'wrk, 2 threads' if args.driver == 'wrk' else 'Python threads'})",
         "",
         "| places | endpoint | requests | errors | cache hits | p50 ms | p95 ms | max ms | req/s | % of trivial "
         "| server CPU ms/req | other programs' CPU |",

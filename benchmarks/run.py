@@ -446,6 +446,80 @@ def run_wrk(port: int, cookies: dict, paths: list[str], kind: str, args) -> dict
     }
 
 
+# wrk over a long list of paths for the sociale kaart's phases: thread k of n starts at k/n of the list
+# and walks on, so no path is sent twice unless the list itself repeats it (random draws do, as they do
+# for the Python clients); hits are counted from the X-Cache header.
+WRK_WALK_SCRIPT = """
+local paths = {%(paths)s}
+local expected = {%(expected)s}
+local nthreads = %(threads)d
+local threads, counter = {}, 0
+function setup(thread)
+  thread:set("first", counter * math.floor(#paths / nthreads))
+  counter = counter + 1
+  table.insert(threads, thread)
+end
+function init(args)
+  i, bad, hits = first, 0, 0
+  wrk.headers["Connection"] = "close"  -- a new connection per request, as the Python client does
+end
+function request()
+  i = i + 1
+  return wrk.format("GET", paths[((i - 1) %% #paths) + 1])
+end
+function response(status, headers, body)
+  local ok = false
+  if status == 200 then
+    for _, text in ipairs(expected) do
+      if body:find(text, 1, true) then ok = true end
+    end
+  end
+  if not ok then bad = bad + 1 end
+  if headers["X-Cache"] == "hit" then hits = hits + 1 end
+end
+function done(summary, latency, requests)
+  local bad, hits = 0, 0
+  for _, thread in ipairs(threads) do
+    bad = bad + thread:get("bad")
+    hits = hits + thread:get("hits")
+  end
+  local e = summary.errors
+  io.write(string.format('WRK {"requests": %%d, "bad": %%d, "hits": %%d, "socket_errors": %%d, "p50": %%d, ' ..
+    '"p95": %%d, "max": %%d, "duration_us": %%d}\\n', summary.requests, bad, hits,
+    e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(95), latency.max,
+    summary.duration))
+end
+"""
+
+
+def run_wrk_walk(port: int, paths: list[str], expected: list[str], clients: int, seconds: float) -> dict:
+    """One phase with wrk: `clients` connections on 2 threads for `seconds`, walking through `paths`."""
+    if not shutil.which("wrk"):
+        sys.exit("--driver wrk needs wrk (Debian: apt-get install wrk)")
+    lua = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
+    threads = min(2, clients)
+    script = WRK_WALK_SCRIPT % {"paths": ", ".join(lua(path) for path in paths), "threads": threads,
+                                "expected": ", ".join(lua(text) for text in expected)}
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
+        handle.write(script)
+    try:
+        command = ["wrk", "-t", str(threads), "-c", str(clients), "-d", f"{int(seconds)}s",
+                   "--timeout", "30s", "-s", handle.name, f"http://{HOST}:{port}/"]
+        done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode or "WRK " not in done.stdout:
+            sys.exit(f"wrk failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    finally:
+        os.unlink(handle.name)
+    result = json.loads(done.stdout.split("WRK ", 1)[1].splitlines()[0])
+    errors = result["bad"] + result["socket_errors"]
+    return {
+        "requests": result["requests"], "errors": errors, "skipped": 0,
+        "error_sample": [f"{errors} responses not HTTP 200 with the expected content"] if errors else [],
+        "p50": result["p50"] / 1e6, "p95": result["p95"] / 1e6, "max": result["max"] / 1e6,
+        "rps": (result["requests"] - errors) / (result["duration_us"] / 1e6), "cache_hits": result["hits"],
+    }
+
+
 def cpu_counters(server_pid: int) -> dict:
     """CPU seconds so far: gunicorn's workers, this process (the clients) and the whole machine.
 
