@@ -11,6 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin, field_group_html
+from ontmoet.core.pagecache import current_stamp
 from ontmoet.core.widgets import PreparedChoices, prepared_choices
 from ontmoet.places import choices
 
@@ -34,6 +35,30 @@ FIXED_CHOICES = {
 def _fixed_choices(language: str) -> dict[str, PreparedChoices]:
     with translation.override(language):
         return {name: PreparedChoices(options) for name, options in FIXED_CHOICES.items()}
+
+
+_register_lists: dict = {}
+
+
+def _register_choices(language: str) -> dict[str, PreparedChoices]:
+    """The choices read from the register (municipalities with a public place, the vocabularies),
+    made once per language and directory stamp: the stamp changes with every change to them
+    (core.pagecache), and reading it is one query instead of four."""
+    stamp = current_stamp("directory")
+    if stamp and (stamp, language) in _register_lists:
+        return _register_lists[(stamp, language)]
+    lists = selectors.vocabulary_choices()
+    made = {
+        "municipality": prepared_choices([("", _("Alle gemeenten")), *selectors.municipality_choices()]),
+        "activity": prepared_choices([("", _("Alle activiteiten")), *lists["activity"]]),
+        "facility": prepared_choices([("", _("Alle voorzieningen")), *lists["facility"]]),
+        "target_group": prepared_choices([("", _("Alle doelgroepen")), *lists["target_group"]]),
+    }
+    if stamp:  # no stamp yet (a new database): nothing would tell when to make them again
+        if any(key[0] != stamp for key in _register_lists):
+            _register_lists.clear()
+        _register_lists[(stamp, language)] = made
+    return made
 
 
 class SearchForm(StyledFormMixin, forms.Form):
@@ -67,16 +92,9 @@ class SearchForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, options in _fixed_choices(translation.get_language() or settings.LANGUAGE_CODE).items():
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        for name, options in (_fixed_choices(language) | _register_choices(language)).items():
             self.fields[name].choices = options
-        # Read on every request (they change with the register), but their option markup is made
-        # once per distinct list (prepared_choices).
-        lists = selectors.vocabulary_choices()
-        self.fields["municipality"].choices = prepared_choices(
-            [("", _("Alle gemeenten")), *selectors.municipality_choices()])
-        self.fields["activity"].choices = prepared_choices([("", _("Alle activiteiten")), *lists["activity"]])
-        self.fields["facility"].choices = prepared_choices([("", _("Alle voorzieningen")), *lists["facility"]])
-        self.fields["target_group"].choices = prepared_choices([("", _("Alle doelgroepen")), *lists["target_group"]])
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
