@@ -52,7 +52,7 @@ from run import (  # noqa: E402  # noqa: E402
     gunicorn,
     machine_info,
     run_phase,
-    run_wrk_walk,
+    run_wrk_paths,
     summary,
 )
 
@@ -168,8 +168,8 @@ def measure(port: int, server_pid: int, size: int, args) -> dict:
             run_phase(clients, popular[:args.search_requests], check, args.phase_seconds)
         before = cpu_counters(server_pid)
         if args.driver == "wrk":
-            stats = run_wrk_walk(port, wrk_paths[name], ['"ok"'] if name.startswith("trivial") else ["directory-count"],
-                                 args.clients, args.wrk_seconds)
+            expected = ['"ok"'] if name.startswith("trivial") else ["directory-count"]
+            stats = run_wrk_paths(port, wrk_paths[name], expected, args.clients, args.wrk_seconds)
         else:
             stats = run_phase(clients, paths, check, args.phase_seconds)
         stats.update(cpu_usage(before, cpu_counters(server_pid), stats))

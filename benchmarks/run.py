@@ -374,82 +374,11 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
     }
 
 
-# wrk: one Lua state per thread; each cycles through the phase's paths from its own offset and checks
-# every response (status 200 and the expected content); done() reports what run_phase reports.
+# wrk: one Lua state per thread; thread k of n starts at k/n of the phase's paths and walks on (round
+# the list if the time allows), so a long list is sent without repeats; every response is checked
+# (status 200 and the expected content) and page-cache hits are counted from the X-Cache header.
+# done() reports what run_phase reports.
 WRK_SCRIPT = """
-local paths = {%(paths)s}
-local expected = {%(expected)s}
-local threads, counter = {}, 0
-function setup(thread)
-  thread:set("offset", counter * 997)
-  counter = counter + 1
-  table.insert(threads, thread)
-end
-function init(args)
-  i, bad = offset, 0
-  wrk.headers["Cookie"] = "%(cookie)s"
-  wrk.headers["Connection"] = "close"  -- a new connection per request, as the Python client does
-end
-function request()
-  i = i + 1
-  return wrk.format("GET", paths[(i %% #paths) + 1])
-end
-function response(status, headers, body)
-  local ok = false
-  if status == 200 then
-    for _, text in ipairs(expected) do
-      if body:find(text, 1, true) then ok = true end
-    end
-  end
-  if not ok then bad = bad + 1 end
-end
-function done(summary, latency, requests)
-  local bad = 0
-  for _, thread in ipairs(threads) do bad = bad + thread:get("bad") end
-  local e = summary.errors
-  io.write(string.format('WRK {"requests": %%d, "bad": %%d, "socket_errors": %%d, "p50": %%d, "p95": %%d, ' ..
-    '"max": %%d, "duration_us": %%d}\\n', summary.requests, bad, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50), latency:percentile(95), latency.max, summary.duration))
-end
-"""
-WRK_EXPECTED = {"trivial": ['"ok"'], "list": ["utrecht-table", "Geen plekken gevonden"]}
-
-
-def run_wrk(port: int, cookies: dict, paths: list[str], kind: str, args) -> dict:
-    """One phase with wrk: `--clients` connections for `--wrk-seconds`, on 2 threads (one per core at most)."""
-    if not shutil.which("wrk"):
-        sys.exit("--driver wrk needs wrk (Debian: apt-get install wrk)")
-    lua = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
-    script = WRK_SCRIPT % {
-        "paths": ", ".join(lua(path) for path in paths),
-        "expected": ", ".join(lua(text) for text in WRK_EXPECTED[kind]),
-        "cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()).replace('"', ""),
-    }
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
-        handle.write(script)
-    try:
-        command = ["wrk", "-t", str(min(2, args.clients)), "-c", str(args.clients), "-d", f"{int(args.wrk_seconds)}s",
-                   "--timeout", "30s", "-s", handle.name, f"http://{HOST}:{port}/"]
-        done = subprocess.run(command, capture_output=True, text=True, check=False)
-        if done.returncode or "WRK " not in done.stdout:
-            sys.exit(f"wrk failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-        output = done.stdout
-    finally:
-        os.unlink(handle.name)
-    result = json.loads(output.split("WRK ", 1)[1].splitlines()[0])
-    errors = result["bad"] + result["socket_errors"]
-    return {
-        "requests": result["requests"], "errors": errors, "skipped": 0,
-        "error_sample": [f"{errors} responses not HTTP 200 with the expected content"] if errors else [],
-        "p50": result["p50"] / 1e6, "p95": result["p95"] / 1e6, "max": result["max"] / 1e6,
-        "rps": (result["requests"] - errors) / (result["duration_us"] / 1e6),
-    }
-
-
-# wrk over a long list of paths for the sociale kaart's phases: thread k of n starts at k/n of the list
-# and walks on, so no path is sent twice unless the list itself repeats it (random draws do, as they do
-# for the Python clients); hits are counted from the X-Cache header.
-WRK_WALK_SCRIPT = """
 local paths = {%(paths)s}
 local expected = {%(expected)s}
 local nthreads = %(threads)d
@@ -461,6 +390,7 @@ function setup(thread)
 end
 function init(args)
   i, bad, hits = first, 0, 0
+  wrk.headers["Cookie"] = "%(cookie)s"
   wrk.headers["Connection"] = "close"  -- a new connection per request, as the Python client does
 end
 function request()
@@ -490,16 +420,26 @@ function done(summary, latency, requests)
     summary.duration))
 end
 """
+WRK_EXPECTED = {"trivial": ['"ok"'], "list": ["utrecht-table", "Geen plekken gevonden"]}
 
 
-def run_wrk_walk(port: int, paths: list[str], expected: list[str], clients: int, seconds: float) -> dict:
-    """One phase with wrk: `clients` connections on 2 threads for `seconds`, walking through `paths`."""
+def run_wrk(port: int, cookies: dict, paths: list[str], kind: str, args) -> dict:
+    """One list-benchmark phase with wrk: `--clients` connections for `--wrk-seconds`."""
+    return run_wrk_paths(port, paths, WRK_EXPECTED[kind], args.clients, args.wrk_seconds, cookies)
+
+
+def run_wrk_paths(port: int, paths: list[str], expected: list[str], clients: int, seconds: float,
+                  cookies: dict | None = None) -> dict:
+    """`clients` connections on 2 wrk threads (one per core at most) for `seconds`, walking through `paths`."""
     if not shutil.which("wrk"):
         sys.exit("--driver wrk needs wrk (Debian: apt-get install wrk)")
     lua = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
     threads = min(2, clients)
-    script = WRK_WALK_SCRIPT % {"paths": ", ".join(lua(path) for path in paths), "threads": threads,
-                                "expected": ", ".join(lua(text) for text in expected)}
+    script = WRK_SCRIPT % {
+        "paths": ", ".join(lua(path) for path in paths), "threads": threads,
+        "expected": ", ".join(lua(text) for text in expected),
+        "cookie": "; ".join(f"{name}={value}" for name, value in (cookies or {}).items()).replace('"', ""),
+    }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
         handle.write(script)
     try:
