@@ -158,10 +158,14 @@ def measure(port: int, server_pid: int, size: int, args) -> dict:
     # The first half are the visits just before (not measured): a running site's cache has seen them.
     phases.append(("search: popular (visits repeat)", popular[args.search_requests:], ok_page))
     # wrk runs for a fixed time: it walks through a longer list of the same kind of draws.
-    wrk_rng = random.Random(size + 1)
-    wrk_paths = {name: paths if not name.startswith("search") else
-                 wrk_rng.choices(pool, weights, k=args.wrk_paths) if name.startswith("search: popular") else
-                 search_paths(wrk_rng, name.removeprefix("search: "), args.wrk_paths) for name, paths, _ in phases}
+    wrk_rng, wrk_paths = random.Random(size + 1), {}
+    for name, paths, _check in phases:
+        if name.startswith("search: popular"):
+            wrk_paths[name] = wrk_rng.choices(pool, weights, k=args.wrk_paths)
+        elif name.startswith("search: "):  # search_paths takes the kind's name ("text + filter + radius": all)
+            wrk_paths[name] = search_paths(wrk_rng, name.removeprefix("search: "), args.wrk_paths)
+        else:
+            wrk_paths[name] = paths
     rows = []
     for name, paths, check in phases:
         if name.startswith("search: popular"):

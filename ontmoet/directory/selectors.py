@@ -146,11 +146,11 @@ class AreaPages:
 
 
 def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, *, filtered: bool,
-                  limit: int | None = None, filters_first: bool = False) -> int:
+                  limit: int | None = None) -> int:
     """How many entries hold the words (in `rank`), counting no further than `limit`."""
     if not filtered:
         return search.backend().count_all(terms, rank, limit)
-    return search.matching(entries, terms, rank, filters_first=filters_first)[:limit].count()
+    return search.matching(entries, terms, rank)[:limit].count()
 
 
 @dataclass
