@@ -1,5 +1,6 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
+import dataclasses
 import functools
 import time
 
@@ -38,26 +39,35 @@ def _fixed_choices(language: str) -> dict[str, PreparedChoices]:
 
 
 _register_lists: dict = {}
+FILTER_HTML_KEPT = 256  # filter combinations whose HTML is kept per stamp and language (most searches use none)
 
 
-def _register_choices(language: str) -> dict[str, PreparedChoices]:
+@dataclasses.dataclass
+class RegisterLists:
+    choices: dict[str, PreparedChoices]
+    filter_html: dict = dataclasses.field(default_factory=dict)  # the filter fields' values -> their HTML
+
+
+def _register_lists_for(language: str) -> RegisterLists:
     """The choices read from the register (municipalities with a public place, the vocabularies),
     made once per language and directory stamp: the stamp changes with every change to them
-    (core.pagecache), and reading it is one query instead of four."""
+    (core.pagecache), and reading it is one query instead of four. Without a stamp (a new database)
+    they are made for one form only: nothing would tell when to make them again."""
     stamp = current_stamp("directory")
     if stamp and (stamp, language) in _register_lists:
         return _register_lists[(stamp, language)]
     lists = selectors.vocabulary_choices()
-    made = {
+    made = RegisterLists({
         "municipality": prepared_choices([("", _("Alle gemeenten")), *selectors.municipality_choices()]),
         "activity": prepared_choices([("", _("Alle activiteiten")), *lists["activity"]]),
         "facility": prepared_choices([("", _("Alle voorzieningen")), *lists["facility"]]),
         "target_group": prepared_choices([("", _("Alle doelgroepen")), *lists["target_group"]]),
-    }
-    if stamp:  # no stamp yet (a new database): nothing would tell when to make them again
-        if any(key[0] != stamp for key in _register_lists):
-            _register_lists.clear()
-        _register_lists[(stamp, language)] = made
+    })
+    if not stamp:
+        return made
+    if any(key[0] != stamp for key in _register_lists):
+        _register_lists.clear()
+    _register_lists[(stamp, language)] = made
     return made
 
 
@@ -93,7 +103,8 @@ class SearchForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        for name, options in (_fixed_choices(language) | _register_choices(language)).items():
+        self._register = _register_lists_for(language)
+        for name, options in (_fixed_choices(language) | self._register.choices).items():
             self.fields[name].choices = options
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
@@ -101,11 +112,25 @@ class SearchForm(StyledFormMixin, forms.Form):
 
     def main_fields_html(self) -> SafeString:
         """The always visible fields' groups, as `as_field_group` renders them (core.forms.field_group_html)."""
-        return mark_safe("".join(field_group_html(self[name]) for name in self.MAIN_FIELDS))  # noqa: S308
+        return self._fields_html(self.MAIN_FIELDS)
 
     def filter_fields_html(self) -> SafeString:
-        return mark_safe("".join(field_group_html(self[name]) for name in self.fields  # noqa: S308
-                                 if name not in self.MAIN_FIELDS))
+        """The fields under "Meer filters". Their HTML depends only on the choices (kept per stamp and
+        language) and the values asked for, and most searches share a few combinations: it is kept
+        per combination, unless one of them has an error to show."""
+        names = [name for name in self.fields if name not in self.MAIN_FIELDS]
+        if any(name in self.errors for name in names):
+            return self._fields_html(names)
+        kept = self._register.filter_html
+        values = tuple(self.data.get(name) for name in names) if self.is_bound else None
+        if values not in kept:
+            if len(kept) >= FILTER_HTML_KEPT:
+                del kept[next(iter(kept))]  # the oldest
+            kept[values] = self._fields_html(names)
+        return kept[values]
+
+    def _fields_html(self, names) -> SafeString:
+        return mark_safe("".join(field_group_html(self[name]) for name in names))  # noqa: S308
 
     def clean(self):
         data = super().clean()

@@ -95,6 +95,35 @@ def test_filter_choices_follow_the_register(world):
     assert dict(SearchForm().fields["activity"].choices)[activity.code] == "Nieuwe activiteit"
 
 
+def test_filter_fields_html_is_kept_per_combination_and_follows_the_register(world, monkeypatch):
+    from ontmoet.directory import forms as search_forms
+    from ontmoet.places.models import Activity
+
+    def html(data):
+        form = SearchForm(data)
+        form.filters()
+        return str(form.filter_fields_html())
+
+    activity = Activity.objects.first()
+    first = html({"q": "biljart", "kind": "dorpshuis", "activity": activity.code})
+    assert 'value="dorpshuis" selected' in first
+    made = []
+    monkeypatch.setattr(search_forms, "field_group_html", lambda field: made.append(field.name) or "")
+    # Other words, the same filters: the kept HTML, nothing made again.
+    assert html({"q": "koersbal", "near": "Heino", "kind": "dorpshuis", "activity": activity.code}) == first
+    assert made == []
+    monkeypatch.undo()
+    other = html({"q": "biljart", "kind": "buurthuis"})
+    assert 'value="buurthuis" selected' in other and 'value="dorpshuis" selected' not in other
+    # A value with an error is shown with its message, never kept.
+    assert "bestaat niet" in html({"kind": "onzin"})
+    assert not any("onzin" in values for lists in search_forms._register_lists.values()
+                   for values in lists.filter_html if values)
+    activity.name = "Nieuwe activiteit"
+    activity.save()  # a new directory stamp
+    assert "Nieuwe activiteit" in html({"q": "biljart", "kind": "dorpshuis", "activity": activity.code})
+
+
 def test_search_page_queries_are_fixed(client, world):
     for index in range(30):
         PlaceFactory(code=f"RAA-{100 + index}", name=f"Dorpshuis {index}", municipality=world.raalte)
