@@ -17,7 +17,7 @@ import itertools
 import time
 
 from django.db import connection
-from django.db.models import BooleanField, Case, QuerySet, Value, When
+from django.db.models import BooleanField, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from . import text
@@ -50,16 +50,14 @@ class SQLiteSearch:
             choices.append(f"({choice})")
         return f"({document}) AND ({' OR '.join(choices)})"
 
-    def matching(self, queryset: QuerySet, terms: list[str], rank: int | None = None, *,
-                 filters_first: bool = False) -> QuerySet:
+    def condition(self, terms: list[str], rank: int | None = None, *, filters_first: bool = False) -> tuple[str, list]:
         # The query text is always a bound parameter.
         sql = "SELECT rowid FROM directory_fts WHERE directory_fts MATCH %s"
-        if filters_first:
-            # The unary plus keeps SQLite from reading the entries by position, one per match: it starts
-            # from the other filters' index (a small map area) and looks each row up in the matches.
-            return queryset.filter(RawSQL(f'+"directory_searchentry"."position" IN ({sql})',  # noqa: S611
-                                          [self.expression(terms, rank)], output_field=BooleanField()))
-        return queryset.filter(position__in=RawSQL(sql, [self.expression(terms, rank)]))  # noqa: S611
+        # With `filters_first`, the unary plus keeps SQLite from reading the entries by position, one per
+        # match: it starts from the other filters' index (a small map area) and looks each row up in the
+        # matches.
+        column = '+"directory_searchentry"."position"' if filters_first else '"directory_searchentry"."position"'
+        return f"{column} IN ({sql})", [self.expression(terms, rank)]
 
     # Without other filters the full-text table answers alone: no row of the entries is read.
     def count_all(self, terms: list[str], rank: int | None = None, limit: int | None = None) -> int:
@@ -91,26 +89,20 @@ class PostgresSearch:
             choices.append("(" + " & ".join(parts) + ")")
         return " | ".join(choices)
 
-    def matching(self, queryset: QuerySet, terms: list[str], rank: int | None = None, *,
-                 filters_first: bool = False) -> QuerySet:
+    def condition(self, terms: list[str], rank: int | None = None, *, filters_first: bool = False) -> tuple[str, list]:
         # The tsvector is a column of the entries themselves: test it on the same rows. (A subquery on
         # the same table, as SQLite needs for its separate FTS table, made PostgreSQL scan it twice.)
-        matches = RawSQL(  # noqa: S611
-            "directory_searchentry.vector @@ to_tsquery('simple', %s)", [self.expression(terms)],
-            output_field=BooleanField())
-        queryset = queryset.filter(matches)
+        sql, params = "directory_searchentry.vector @@ to_tsquery('simple', %s)", [self.expression(terms)]
         if rank is not None:
-            in_name = RawSQL(  # noqa: S611
-                "directory_searchentry.name_vector @@ to_tsquery('simple', %s)",
-                [self.name_expression(terms, rank)], output_field=BooleanField())
-            queryset = queryset.filter(in_name)
-        return queryset
+            sql += " AND directory_searchentry.name_vector @@ to_tsquery('simple', %s)"
+            params.append(self.name_expression(terms, rank))
+        return sql, params
 
     def count_all(self, terms: list[str], rank: int | None = None, limit: int | None = None) -> int:
-        return self.matching(SearchEntry.objects.all(), terms, rank)[:limit].count()
+        return matching(SearchEntry.objects.all(), terms, rank)[:limit].count()
 
     def page_all(self, terms: list[str], rank: int | None, offset: int, limit: int) -> list[SearchEntry]:
-        return list(self.matching(SearchEntry.objects.all(), terms, rank).order_by("position")
+        return list(matching(SearchEntry.objects.all(), terms, rank).order_by("position")
                     .only("place_id", "position")[offset:offset + limit])
 
 
@@ -118,16 +110,30 @@ def backend():
     return PostgresSearch() if connection.vendor == "postgresql" else SQLiteSearch()
 
 
+def condition(terms: list[str], rank: int | None = None, *, filters_first: bool = False) -> tuple[str, list]:
+    """SQL for "the entry holds every term" (with `rank`: exactly `rank` of them start a word of the name);
+    `filters_first` when the query's other conditions are the narrower."""
+    return backend().condition(terms, rank, filters_first=filters_first)
+
+
 def matching(queryset: QuerySet, terms: list[str], rank: int | None = None, *,
              filters_first: bool = False) -> QuerySet:
-    """Entries of `queryset` holding every term; `filters_first` when its other filters are the narrower."""
-    return backend().matching(queryset, terms, rank, filters_first=filters_first)
+    """Entries of `queryset` holding every term (see `condition`)."""
+    sql, params = condition(terms, rank, filters_first=filters_first)
+    return queryset.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611 - terms are bound
+
+
+def relevance_sql(terms: list[str]) -> tuple[str, list]:
+    """How many of the terms start a word of the name, row by row: for queries with more than
+    MAX_RANKED_TERMS words, which match few, and for near-me searches, whose map area bounds the rows.
+    Terms are [a-z0-9]+ only (text.WORD_RE): nothing in them needs escaping for LIKE."""
+    sql = " + ".join('CASE WHEN "directory_searchentry"."name_terms" LIKE %s THEN 1 ELSE 0 END' for _term in terms)
+    return f"({sql or '0'})", [f"% {term}%" for term in terms]
 
 
 def with_relevance(queryset: QuerySet, terms: list[str]) -> QuerySet:
-    """Annotate `relevance` row by row: for queries with more than MAX_RANKED_TERMS words, which match few."""
-    return queryset.annotate(relevance=sum(
-        (Case(When(name_terms__contains=f" {term}", then=Value(1)), default=Value(0)) for term in terms), Value(0)))
+    """Annotate `relevance` (see relevance_sql)."""
+    return queryset.annotate(relevance=RawSQL(*relevance_sql(terms), output_field=IntegerField()))  # noqa: S611
 
 
 # -- typo tolerance ---------------------------------------------------------------------------

@@ -2,8 +2,10 @@
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from django.db.models import Count, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet, Window
+from django.db import connection
+from django.db.models import BooleanField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
@@ -13,13 +15,12 @@ from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
 
-from . import search, text
+from . import conditions, search, text
 from .geocoding import Point
 from .models import SearchEntry
 
 PAGE_SIZE = 20
 COUNT_LIMIT = 1000  # the page counts up to here and then says "more than"; nobody pages past 50 pages
-KM_PER_DEGREE_LAT = 110.574
 
 # Columns a public page or download may show. Everything else (board size, staffing, legal form,
 # verification notes...) stays in the register.
@@ -104,13 +105,26 @@ class AreaPages:
     """Results inside a near-me map area, each page read together with the total: one query.
 
     The radius bounds the rows, so the database can read them all once, count them with
-    COUNT(*) OVER () and order them (relevance row by row, see search.with_relevance); a count and a
+    COUNT(*) OVER () and order them (relevance row by row, see search.relevance_sql); a count and a
     page, or a page per relevance rank, each read the whole area again. `read_from(first)` reads the
     page starting at `first` and returns the total; slicing that page again costs no query.
+    The query is written out (see conditions.py): building and compiling it with the ORM took longer
+    than running it. Rows are AreaEntry tuples.
     """
 
-    def __init__(self, entries: QuerySet):
-        self.entries, self._count, self._pages = entries, None, {}
+    def __init__(self, where: str, params: list, origin: Point, order: str, order_params: list):
+        self.where, self.params, self._count, self._pages = where, params, None, {}
+        distance, distance_params = conditions.distance_sql(origin)
+        self.select = (f'SELECT {conditions.column("place")}, {conditions.column("position")}, '  # noqa: S608 - see conditions.py
+                       f'{distance} AS "distance2", COUNT(*) OVER () FROM {conditions.ENTRIES} '
+                       f"WHERE {where} ORDER BY {order}")
+        self.select_params = [*distance_params, *params, *order_params]
+
+    @staticmethod
+    def _run(sql: str, params: list) -> list[tuple]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
 
     def read_from(self, first: int, size: int = PAGE_SIZE) -> int:
         self[first:first + size]
@@ -118,14 +132,19 @@ class AreaPages:
 
     def count(self) -> int:
         if self._count is None:  # nothing read yet, or a page beyond the last
-            self._count = self.entries.count()
+            sql = f"SELECT COUNT(*) FROM {conditions.ENTRIES} WHERE {self.where}"  # noqa: S608 - see conditions.py
+            self._count = self._run(sql, self.params)[0][0]
         return self._count
+
+    def exists(self) -> bool:
+        sql = f"SELECT 1 FROM {conditions.ENTRIES} WHERE {self.where} LIMIT 1"  # noqa: S608 - see conditions.py
+        return bool(self._run(sql, self.params))
 
     def __len__(self) -> int:
         return self.count()
 
     def __iter__(self):
-        return iter(self.entries)
+        return iter(self[0:self.count()])
 
     def __getitem__(self, key: slice) -> list:
         if not isinstance(key, slice) or key.step not in (None, 1):
@@ -136,13 +155,20 @@ class AreaPages:
             # Within a page already read (the paginator may ask for a shorter last page).
             if read_start <= start and (stop <= read_stop or read_start + len(rows) < read_stop):
                 return rows[start - read_start:stop - read_start]
-        rows = list(self.entries.annotate(total=Window(Count("*")))[start:stop])
-        if rows:
-            self._count = rows[0].total
+        found = self._run(f"{self.select} LIMIT %s OFFSET %s", [*self.select_params, max(stop - start, 0), start])
+        if found:
+            self._count = found[0][3]
         elif start == 0:
             self._count = 0
+        rows = [AreaEntry(*row[:3]) for row in found]
         self._pages[(start, stop)] = rows
         return rows
+
+
+class AreaEntry(NamedTuple):
+    place_id: int
+    position: int
+    distance2: float
 
 
 def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, *, filtered: bool,
@@ -176,53 +202,24 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     words need a typo correction (instead of a separate EXISTS). `first` is the first result the
     caller will show: a near-me search reads that page in the same query as its count (AreaPages).
     """
-    entries = SearchEntry.objects.all()
-    if filters.get("municipality"):
-        entries = entries.filter(municipality__code=filters["municipality"])
-    if filters.get("kind"):
-        entries = entries.filter(kind=filters["kind"])
-    for key, lookup in (("facility", "place__facilities__code"), ("activity", "place__activities__code"),
-                        ("target_group", "place__target_groups__code")):
-        if filters.get(key):
-            entries = entries.filter(**{lookup: filters[key]})
-    if filters.get("wheelchair"):
-        entries = entries.filter(wheelchair_accessible=True)
-    if filters.get("day"):
-        entries = entries.filter(open_days__contains=f" {filters['day']} ")
-    if origin is not None:
-        entries = with_distance(entries, origin, filters.get("radius"))
-    filtered = entries.query.has_filters() or origin is not None
-    near = origin is not None and bool(filters.get("radius"))  # the map area is the narrowest filter
     words = text.query_words(filters.get("q") or "")
     terms = text.stems(words)
     sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
-    result = SearchResult(entries, words=words, origin=origin)
+    result = SearchResult(SearchEntry.objects.none(), words=words, origin=origin)
+    filter_sql, filter_params = conditions.filter_condition(filters)
+    if origin is not None and filters.get("radius"):  # the map area is the narrowest filter
+        return _near(result, filters, origin, terms, sort, (filter_sql, filter_params), count=count, first=first)
+
+    entries = SearchEntry.objects.all()
+    if filter_sql:
+        entries = entries.filter(RawSQL(filter_sql, filter_params, output_field=BooleanField()))  # noqa: S611
+    if origin is not None:
+        entries = with_distance(entries, origin)
+    filtered = bool(filter_sql) or origin is not None
+    result.entries = entries
 
     def matched(terms):
-        return (search.matching(entries, terms, filters_first=near) if terms else entries).only("place_id", "position")
-
-    if near:
-        def in_area(terms):
-            matches = matched(terms)
-            if sort == "afstand":
-                return matches, AreaPages(matches.order_by("distance2", "position"))
-            if sort == "relevantie" and terms:
-                return matches, AreaPages(search.with_relevance(matches, terms).order_by("-relevance", "position"))
-            return matches, AreaPages(matches.order_by("position"))
-
-        def found(pages):  # with `count`, the page the caller shows and the total, in one query
-            return pages.read_from(first) if count else pages.entries.exists()
-
-        result.matches, result.entries = in_area(terms)
-        if words and not found(result.entries):
-            corrected = search.suggest(words)
-            if corrected:
-                result.corrected, terms = corrected, text.stems(corrected)
-                result.matches, result.entries = in_area(terms)
-        if count:
-            total = found(result.entries)
-            result.more, result.count = total > COUNT_LIMIT, min(total, COUNT_LIMIT)
-        return result
+        return (search.matching(entries, terms) if terms else entries).only("place_id", "position")
 
     def counted(terms):
         return count_matches(entries, terms, filtered=filtered, limit=COUNT_LIMIT + 1)
@@ -250,6 +247,44 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
             result.entries = RankedEntries(entries, terms, filtered=filtered, count=result.count)
         else:
             result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "position")
+    return result
+
+
+def _near(result: SearchResult, filters: dict, origin: Point, terms: list[str], sort: str,
+          filter_condition: tuple[str, list], *, count: bool, first: int) -> SearchResult:
+    """search_places within a radius: the map area's entries, read page by page with their total (AreaPages)."""
+    area_sql, area_params = conditions.area_condition(origin, filters["radius"])
+
+    def in_area(terms):
+        parts, params = [area_sql], [*area_params]
+        for sql, sql_params in (filter_condition, search.condition(terms, filters_first=True) if terms else ("", [])):
+            if sql:
+                parts.append(sql)
+                params += sql_params
+        where = " AND ".join(f"({part})" for part in parts)
+        position = conditions.column("position")
+        if sort == "afstand":
+            order, order_params = f'"distance2", {position}', []
+        elif sort == "relevantie" and terms:
+            relevance, order_params = search.relevance_sql(terms)
+            order = f"{relevance} DESC, {position}"
+        else:
+            order, order_params = position, []
+        matches = SearchEntry.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
+        return matches.only("place_id", "position"), AreaPages(where, params, origin, order, order_params)
+
+    def found(pages):  # with `count`, the page the caller shows and the total, in one query
+        return pages.read_from(first) if count else pages.exists()
+
+    result.matches, result.entries = in_area(terms)
+    if result.words and not found(result.entries):
+        corrected = search.suggest(result.words)
+        if corrected:
+            result.corrected = corrected
+            result.matches, result.entries = in_area(text.stems(corrected))
+    if count:
+        total = found(result.entries)
+        result.more, result.count = total > COUNT_LIMIT, min(total, COUNT_LIMIT)
     return result
 
 
@@ -299,28 +334,12 @@ def result_rows(entries) -> list[dict]:
     return rows
 
 
-def with_distance(queryset: QuerySet, origin: Point, radius_km: float | None) -> QuerySet:
-    """Annotate `distance2` (km², flat-earth approximation: fine within the Netherlands) and cut at the radius.
-
-    Plain arithmetic, no trigonometry in SQL, so SQLite and PostgreSQL compute the same numbers;
-    a bounding box first lets the database skip most rows cheaply.
-    """
-    km_per_degree_lon = 111.320 * math.cos(math.radians(origin.latitude))
-    queryset = queryset.filter(latitude__isnull=False)
-    if radius_km:
-        dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_per_degree_lon
-        queryset = queryset.filter(latitude__range=(origin.latitude - dlat, origin.latitude + dlat),
-                                   longitude__range=(origin.longitude - dlon, origin.longitude + dlon))
+def with_distance(queryset: QuerySet, origin: Point) -> QuerySet:
+    """Annotate `distance2` (km², see conditions.distance_sql); entries without coordinates are left out."""
     # One SQL expression rather than a tree of twelve ORM nodes: the ORM copies and resolves every node
     # again for each query built on it (count, page, ranks).
-    dx = '(("directory_searchentry"."longitude" - %s) * %s)'
-    dy = '(("directory_searchentry"."latitude" - %s) * %s)'
-    lon, lat = [origin.longitude, km_per_degree_lon], [origin.latitude, KM_PER_DEGREE_LAT]
-    distance2 = RawSQL(f"{dx} * {dx} + {dy} * {dy}", [*lon, *lon, *lat, *lat], output_field=FloatField())  # noqa: S611
-    queryset = queryset.annotate(distance2=distance2)
-    if radius_km:
-        queryset = queryset.filter(distance2__lte=radius_km * radius_km)
-    return queryset
+    distance2 = RawSQL(*conditions.distance_sql(origin), output_field=FloatField())  # noqa: S611
+    return queryset.filter(latitude__isnull=False).annotate(distance2=distance2)
 
 
 def report_recipients(place: Place) -> tuple[list[str], list[str]]:
