@@ -75,11 +75,12 @@ def distance_sql(origin: Point) -> tuple[str, list]:
     return f"{dx} * {dx} + {dy} * {dy}", [*lon, *lon, *lat, *lat]
 
 
-def area_condition(origin: Point, radius_km: float) -> tuple[str, list]:
-    """Within `radius_km` of `origin`: a bounding box first lets the database skip most rows cheaply."""
+def area_conditions(origin: Point, radius_km: float) -> tuple[tuple[str, list], tuple[str, list]]:
+    """Within `radius_km` of `origin`: (a bounding box, the distance itself). The box lets the database
+    skip most rows cheaply; put the other cheap filters between the two, so that the distance is worked
+    out only for the rows that pass them (SQLite tests the conditions in the order written)."""
     dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_per_degree_lon(origin)
+    box = f'{column("latitude")} BETWEEN %s AND %s AND {column("longitude")} BETWEEN %s AND %s'
     distance, params = distance_sql(origin)
-    sql = (f'{column("latitude")} BETWEEN %s AND %s AND {column("longitude")} BETWEEN %s AND %s '
-           f"AND {distance} <= %s")
-    return sql, [origin.latitude - dlat, origin.latitude + dlat, origin.longitude - dlon, origin.longitude + dlon,
-                 *params, radius_km * radius_km]
+    return ((box, [origin.latitude - dlat, origin.latitude + dlat, origin.longitude - dlon, origin.longitude + dlon]),
+            (f"{distance} <= %s", [*params, radius_km * radius_km]))

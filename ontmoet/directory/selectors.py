@@ -253,11 +253,12 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
 def _near(result: SearchResult, filters: dict, origin: Point, terms: list[str], sort: str,
           filter_condition: tuple[str, list], *, count: bool, first: int) -> SearchResult:
     """search_places within a radius: the map area's entries, read page by page with their total (AreaPages)."""
-    area_sql, area_params = conditions.area_condition(origin, filters["radius"])
+    box, within = conditions.area_conditions(origin, filters["radius"])
 
     def in_area(terms):
-        parts, params = [area_sql], [*area_params]
-        for sql, sql_params in (filter_condition, search.condition(terms, filters_first=True) if terms else ("", [])):
+        parts, params = [], []
+        words = search.condition(terms, filters_first=True) if terms else ("", [])
+        for sql, sql_params in (box, filter_condition, within, words):  # cheapest first
             if sql:
                 parts.append(sql)
                 params += sql_params
