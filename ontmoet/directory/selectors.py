@@ -56,7 +56,27 @@ def public_municipalities() -> QuerySet[Municipality]:
     return Municipality.objects.filter(Exists(has_public)).select_related("province").order_by("name")
 
 
-class RankedEntries:
+class PagedResults:
+    """What a paginator needs from a result list that is not a queryset: count(), len() and slices
+    without a step; the subclasses read only the rows of the slice asked for."""
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[0:self.count()])
+
+    def _bounds(self, key) -> tuple[int, int]:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError(f"{type(self).__name__} takes slices only")
+        start = key.start or 0
+        return start, self.count() if key.stop is None else key.stop
+
+
+class RankedEntries(PagedResults):
     """Text matches in relevance order, read page by page without sorting them all.
 
     Rank by rank (how many of the words start a word of the name, most first), each rank in
@@ -72,16 +92,9 @@ class RankedEntries:
             self._count = count_matches(self.entries, self.terms, filtered=self.filtered)
         return self._count
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self):
-        return iter(self[0:self.count()])
-
     def __getitem__(self, key: slice) -> list:
-        if not isinstance(key, slice) or key.step not in (None, 1):
-            raise TypeError("RankedEntries takes slices only")
-        skip, want, rows = key.start or 0, (key.stop if key.stop is not None else self.count()) - (key.start or 0), []
+        start, stop = self._bounds(key)
+        skip, want, rows = start, stop - start, []
         for rank in range(len(self.terms), -1, -1):
             if want <= 0:
                 break
@@ -101,7 +114,7 @@ class RankedEntries:
         return list(ranked.only("place_id", "position")[offset:offset + limit])
 
 
-class AreaPages:
+class AreaPages(PagedResults):
     """Results inside a near-me map area, each page read together with the total: one query.
 
     The radius bounds the rows, so the database can read them all once, count them with
@@ -140,17 +153,8 @@ class AreaPages:
         sql = f"SELECT 1 FROM {conditions.ENTRIES} WHERE {self.where} LIMIT 1"  # noqa: S608 - see conditions.py
         return bool(self._run(sql, self.params))
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __iter__(self):
-        return iter(self[0:self.count()])
-
     def __getitem__(self, key: slice) -> list:
-        if not isinstance(key, slice) or key.step not in (None, 1):
-            raise TypeError("AreaPages takes slices only")
-        start = key.start or 0
-        stop = self.count() if key.stop is None else key.stop
+        start, stop = self._bounds(key)
         for (read_start, read_stop), rows in self._pages.items():
             # Within a page already read (the paginator may ask for a shorter last page).
             if read_start <= start and (stop <= read_stop or read_start + len(rows) < read_stop):
@@ -216,7 +220,6 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     if origin is not None:
         entries = with_distance(entries, origin)
     filtered = bool(filter_sql) or origin is not None
-    result.entries = entries
 
     def matched(terms):
         return (search.matching(entries, terms) if terms else entries).only("place_id", "position")
