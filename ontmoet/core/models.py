@@ -1,6 +1,9 @@
-"""Core's one table: stamps that tell the page cache whether what it keeps is still current."""
+"""Core's tables: stamps that tell the page cache whether what it keeps is still current, and the
+abstract shape of every workflow's history."""
 
+from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,3 +24,52 @@ class ContentStamp(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name}: {self.stamp}"
+
+
+class HistoryIsAppendOnly(Exception):
+    """History rows are written once: never changed, never deleted one by one."""
+
+
+class StatusHistoryQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise HistoryIsAppendOnly(f"{self.model.__name__} is append-only")
+
+    def delete(self):
+        raise HistoryIsAppendOnly(f"{self.model.__name__} is append-only")
+
+    def forget_people(self) -> int:
+        """Privacy: forget who made the moves (after the retention period); the moves stay."""
+        return super().update(by=None)
+
+
+class StatusHistory(models.Model):
+    """The one shape of workflow history: who, when, from, to, why (core.workflow, ADR 0014).
+
+    Abstract: each workflow keeps its own table with a foreign key to its subject, so the rows go with
+    their subject and each app's queries stay simple. Rows are appended and never changed; deleting the
+    subject deletes its history (a cascade), nothing else does.
+    """
+
+    from_status = models.CharField(_("van"), max_length=20, blank=True)
+    to_status = models.CharField(_("naar"), max_length=20, blank=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                           related_name="+", verbose_name=_("door"))
+    at = models.DateTimeField(_("op"), default=timezone.now)
+    reason = models.TextField(_("toelichting"), blank=True)
+
+    objects = StatusHistoryQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status} -> {self.to_status}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise HistoryIsAppendOnly(f"{type(self).__name__} is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistoryIsAppendOnly(f"{type(self).__name__} is append-only")

@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
+
 from .xlsform import FormDefinition
 
 
@@ -138,19 +140,13 @@ class Invitation(models.Model):
         return self.place.name if self.place_id else self.municipality.name
 
 
-class InvitationEvent(models.Model):
-    """Append-only history of an invitation: status changes, mails, bounces, opt-outs."""
+class InvitationEvent(StatusHistory):
+    """Append-only history of an invitation: status changes, and mails, bounces, opt-outs on a status."""
 
     invitation = models.ForeignKey(Invitation, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                           related_name="+")
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20, blank=True)
-    reason = models.CharField(max_length=300)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusHistory.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.at:%Y-%m-%d %H:%M} {self.reason}"

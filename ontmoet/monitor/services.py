@@ -30,23 +30,10 @@ from .models import (
     Status,
     Wave,
 )
+from .workflows import INVITATION, RESPONDENT, STAFF, TransitionError  # noqa: F401 - callers import it here
 from .xlsform import FormError, FormProblem, parse_xlsform
 
 TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
-
-# Which status may follow which. Staff can reopen a complete response (a correction by phone).
-TRANSITIONS = {
-    Status.INVITED: {Status.OPENED, Status.PARTIAL, Status.COMPLETE, Status.DECLINED},
-    Status.OPENED: {Status.PARTIAL, Status.COMPLETE, Status.DECLINED},
-    Status.PARTIAL: {Status.COMPLETE, Status.DECLINED},
-    Status.COMPLETE: {Status.PARTIAL},
-    Status.DECLINED: {Status.PARTIAL, Status.COMPLETE},
-}
-
-
-class TransitionError(ValueError):
-    pass
-
 
 class AlreadySubmitted(Exception):
     """The respondent already handed in; a second tab or a double click changes nothing."""
@@ -108,7 +95,7 @@ def create_wave(*, questionnaire: Questionnaire, title: str, year: int, responde
     created = list(Invitation.objects.filter(wave=wave).values_list("pk", flat=True))
     now = timezone.now()
     InvitationEvent.objects.bulk_create(
-        [InvitationEvent(invitation_id=pk, at=now, by=user, to_status=Status.INVITED, reason=_("uitvraag aangemaakt"))
+        [INVITATION.history_row(pk, "", Status.INVITED, by=user, reason=_("uitvraag aangemaakt"), at=now)
          for pk in created], batch_size=1000)
     return wave
 
@@ -133,28 +120,22 @@ def invitation_url(invitation: Invitation) -> str:
     return settings.ONTMOET_BASE_URL.rstrip("/") + reverse("monitor:respond", args=[invitation_token(invitation)])
 
 
-def _transition(invitation: Invitation, to: str, by=None, reason: str = "") -> None:
+def _transition(invitation: Invitation, to: str, by=None, reason: str = "", actor: str = "") -> None:
     if invitation.status == to:
         return
-    if to not in TRANSITIONS[Status(invitation.status)]:
-        raise TransitionError(_("Van '%(from)s' naar '%(to)s' kan niet.") % {
-            "from": Status(invitation.status).label, "to": Status(to).label})
-    InvitationEvent.objects.create(invitation=invitation, by=by, from_status=invitation.status, to_status=to,
-                                   reason=reason[:300])
-    invitation.status = to
-    invitation.save(update_fields=["status", "updated_at"])
+    INVITATION.move(invitation, to, actor=actor or (STAFF if by else RESPONDENT), by=by, reason=reason[:300])
 
 
 def _event(invitation: Invitation, reason: str, by=None) -> None:
-    InvitationEvent.objects.create(invitation=invitation, by=by, from_status=invitation.status,
-                                   to_status=invitation.status, reason=reason[:300])
+    """Something that happened without a move (a bounce, a correction): a row on the current status."""
+    INVITATION.record(invitation, invitation.status, invitation.status, by=by, reason=reason[:300])
 
 
 @transaction.atomic
 def mark_opened(invitation: Invitation) -> None:
     invitation = Invitation.objects.select_for_update().order_by().get(pk=invitation.pk)
     if invitation.status == Status.INVITED:
-        _transition(invitation, Status.OPENED, reason=_("link geopend"))
+        _transition(invitation, Status.OPENED, reason=_("link geopend"), actor=RESPONDENT)
 
 
 def _locked(invitation: Invitation) -> Invitation:
@@ -185,7 +166,7 @@ def save_draft(invitation: Invitation, answers: dict, *, by=None, by_phone: bool
     response.save()
     if invitation.status != Status.PARTIAL:
         _transition(invitation, Status.PARTIAL, by, _("telefonisch deels ingevuld") if by_phone
-                    else _("antwoorden tussentijds opgeslagen"))
+                    else _("antwoorden tussentijds opgeslagen"), actor=STAFF if by_phone else RESPONDENT)
     return response
 
 
@@ -215,7 +196,7 @@ def submit(invitation: Invitation, answers: dict, *, by=None, by_phone: bool = F
     _write_answer_rows(response, invitation.wave.questionnaire.form)
     if invitation.status != Status.COMPLETE:
         reason = _("geïmporteerd") if imported else _("telefonisch afgenomen") if by_phone else _("ingeleverd")
-        _transition(invitation, Status.COMPLETE, by, reason)
+        _transition(invitation, Status.COMPLETE, by, reason, actor=STAFF if by_phone or imported else RESPONDENT)
     elif by_phone or imported:
         _event(invitation, _("antwoorden gecorrigeerd"), by)
     return response
@@ -277,11 +258,10 @@ def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
     _insert_answers(rows)
     to_complete = [inv for inv in locked.values() if inv.status != Status.COMPLETE]
     for invitation in to_complete:
-        if Status.COMPLETE not in TRANSITIONS[Status(invitation.status)]:
-            raise TransitionError(invitation.status)
+        INVITATION.check(invitation.status, Status.COMPLETE, STAFF)
     InvitationEvent.objects.bulk_create([
-        InvitationEvent(invitation=inv, at=now, by=by, from_status=inv.status, to_status=Status.COMPLETE,
-                        reason=_("geïmporteerd")) for inv in to_complete], batch_size=1000)
+        INVITATION.history_row(inv, inv.status, Status.COMPLETE, by=by, reason=_("geïmporteerd"), at=now)
+        for inv in to_complete], batch_size=1000)
     Invitation.objects.filter(pk__in=[inv.pk for inv in to_complete]).update(status=Status.COMPLETE, updated_at=now)
     return len(items)
 
@@ -297,7 +277,7 @@ def reopen(invitation: Invitation, *, by, reason: str) -> None:
     invitation = _locked(invitation)
     Response.objects.filter(invitation=invitation).update(submitted_at=None)
     Answer.objects.filter(response__invitation=invitation).delete()
-    _transition(invitation, Status.PARTIAL, by, reason)
+    _transition(invitation, Status.PARTIAL, by, reason, actor=STAFF)
 
 
 @transaction.atomic

@@ -1,0 +1,37 @@
+"""Invitations move only through their transition table (core.workflow)."""
+
+import pytest
+
+from ontmoet.core.workflow import WorkflowError
+from ontmoet.monitor import services
+from ontmoet.monitor.models import InvitationEvent, Status
+from ontmoet.monitor.tests.factories import make_wave
+from ontmoet.monitor.workflows import INVITATION, RESPONDENT, STAFF
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_move_not_in_the_table_is_refused_and_writes_no_history(world):
+    invitation = make_wave(world.overijssel).invitations.get(place=world.place)
+    before = InvitationEvent.objects.filter(invitation=invitation).count()
+    with pytest.raises(WorkflowError, match="kan niet"):
+        INVITATION.move(invitation, Status.INVITED, actor=STAFF)  # invited -> invited is no move
+    with pytest.raises(services.TransitionError):
+        INVITATION.move(invitation, Status.PARTIAL, actor=STAFF, by=world.users["province_staff"])
+        INVITATION.move(invitation, Status.OPENED, actor=RESPONDENT)  # back to opened: not in the table
+    invitation.refresh_from_db()
+    assert invitation.status == Status.PARTIAL
+    assert InvitationEvent.objects.filter(invitation=invitation).count() == before + 1
+
+
+def test_only_staff_reopen_a_complete_response_and_they_say_why(world):
+    invitation = make_wave(world.overijssel).invitations.get(place=world.place)
+    services.submit(invitation, {})
+    invitation.refresh_from_db()
+    with pytest.raises(WorkflowError, match="U mag deze stap niet zetten"):
+        INVITATION.check(invitation.status, Status.PARTIAL, RESPONDENT, reason="graag")
+    with pytest.raises(WorkflowError, match="Geef een toelichting"):
+        INVITATION.check(invitation.status, Status.PARTIAL, STAFF)
+    services.reopen(invitation, by=world.users["province_staff"], reason="correctie")
+    last = InvitationEvent.objects.filter(invitation=invitation).last()
+    assert (last.from_status, last.to_status, last.reason) == (Status.COMPLETE, Status.PARTIAL, "correctie")
