@@ -103,6 +103,8 @@ class Workflow:
         return transition is not None and actor in transition.actors
 
     def label(self, state: str) -> str:
+        if not state:
+            return str(_("(nieuw)"))
         try:
             return str(self.states(state).label)
         except ValueError:
@@ -146,14 +148,18 @@ class Workflow:
         """Check, set the status, save it (with `fields` the caller changed too) and append the history.
 
         Runs inside the caller's transaction (a savepoint if there is none), so a refused or failed
-        move leaves neither the status nor a history row behind.
+        move leaves neither the status nor a history row behind. A subject not yet saved starts with an
+        empty status: the table's rows from "" say in which status it may be created, and by whom.
         """
-        source = getattr(subject, self.field)
+        source = getattr(subject, self.field) or ""
         self.check(source, target, actor, reason=reason)
         with transaction.atomic():
             setattr(subject, self.field, str(target))
-            auto = [f.name for f in subject._meta.concrete_fields if getattr(f, "auto_now", False)]
-            subject.save(update_fields=list(dict.fromkeys([self.field, *fields, *auto])))
+            if subject._state.adding:
+                subject.save()
+            else:
+                auto = [f.name for f in subject._meta.concrete_fields if getattr(f, "auto_now", False)]
+                subject.save(update_fields=list(dict.fromkeys([self.field, *fields, *auto])))
             return self.record(subject, source, target, by=by, reason=reason, **extra)
 
     # -- the diagram ---------------------------------------------------------------------------------
@@ -170,11 +176,12 @@ class Workflow:
             if self.initial:
                 lines.append(f"    [*] --> {self.initial}")
             for t in self.transitions:
+                source = t.source or "[*]"
                 who = ", ".join(str(self.actors[a]) for a in sorted(t.actors))
                 text = f"{t.label}<br/>({who})" if t.label else f"({who})"
                 if t.requires:
                     text += "<br/>" + ", ".join(_REQUIRED.get(r, r) for r in t.requires) + " verplicht"
-                lines.append(f"    {t.source} --> {t.target}: {text.replace(':', '')}")
+                lines.append(f"    {source} --> {t.target}: {text.replace(':', '')}")
             lines += ["```", ""]
         return "\n".join(lines)
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
+
 
 class EventKind(models.TextChoices):
     WEBINAR = "webinar", _("Webinar")
@@ -109,21 +111,13 @@ class Registration(models.Model):
         return self.user.email if self.user_id else self.email
 
 
-class RegistrationChange(models.Model):
+class RegistrationChange(StatusHistory):
     """Append-only history of a registration's status (who, when, why)."""
 
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="changes")
-    from_status = models.CharField(max_length=20, blank=True)
-    to_status = models.CharField(max_length=20)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    reason = models.CharField(max_length=200, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.from_status} -> {self.to_status}"
+    class Meta(StatusHistory.Meta):
+        pass
 
 
 class RegistrationAttempt(models.Model):

@@ -13,31 +13,14 @@ from ontmoet.core.mail import send_templated_mail
 from .. import ics, tokens
 from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationAttempt, RegistrationChange
 from ..models import RegistrationStatus as S
-
-# The explicit state machine of a registration: from -> allowed next states.
-TRANSITIONS = {
-    S.PENDING: {S.CONFIRMED, S.WAITLISTED, S.CANCELLED},
-    S.CONFIRMED: {S.CANCELLED},
-    S.WAITLISTED: {S.CONFIRMED, S.CANCELLED},
-    S.CANCELLED: set(),
-}
+from ..workflows import MEMBER, PUBLIC, REGISTRATION, SYSTEM, RegistrationError
 
 
-class RegistrationError(Exception):
-    """A refusal with a Dutch message that tells the person what is going on."""
-
-
-def _move(registration: Registration, to: str, by=None, reason: str = "") -> None:
-    current = registration.status
-    if current and to not in TRANSITIONS[S(current)]:
-        raise RegistrationError(_("Deze aanmelding kan niet van '%(old)s' naar '%(new)s'.")
-                                % {"old": S(current).label, "new": S(to).label})
-    registration.status = to
+def _move(registration: Registration, to: str, actor: str, by=None, reason: str = "") -> None:
     if to == S.CONFIRMED:
         registration.confirmed_at = timezone.now()
-    registration.save()
-    RegistrationChange.objects.create(registration=registration, from_status=current or "", to_status=to,
-                                      by=by if getattr(by, "is_authenticated", False) else None, reason=reason)
+    REGISTRATION.move(registration, to, actor=actor, by=by if getattr(by, "is_authenticated", False) else None,
+                      reason=reason, fields=["confirmed_at"])
 
 
 def _locked_event(event_id: int) -> Event:
@@ -85,7 +68,7 @@ def _register_member(event: Event, user) -> Registration:
     registration = Registration(event=event, user=user, status="")
     try:
         with transaction.atomic():
-            _move(registration, S.CONFIRMED if _has_room(event) else S.WAITLISTED, by=user,
+            _move(registration, S.CONFIRMED if _has_room(event) else S.WAITLISTED, MEMBER, by=user,
                   reason="aangemeld door lid")
     except IntegrityError as error:
         raise RegistrationError(_("U bent al aangemeld voor deze activiteit.")) from error
@@ -131,7 +114,7 @@ def _register_public(event: Event, name: str, email: str) -> Registration:
     registration = Registration(event=event, name=name.strip(), email=email, status="")
     try:
         with transaction.atomic():
-            _move(registration, S.PENDING, reason="aanmelding via openbaar formulier")
+            _move(registration, S.PENDING, PUBLIC, reason="aanmelding via openbaar formulier")
     except IntegrityError as error:
         raise RegistrationError(_("Met dit e-mailadres is al iemand aangemeld voor deze activiteit.")) from error
     return registration
@@ -151,7 +134,7 @@ def _confirm_public(registration_id: int) -> tuple[Registration, bool]:
     if registration.status != S.PENDING:
         return registration, False  # clicking the link twice changes nothing
     _check_open(event)
-    _move(registration, S.CONFIRMED if _has_room(event) else S.WAITLISTED, reason="bevestigd via e-maillink")
+    _move(registration, S.CONFIRMED if _has_room(event) else S.WAITLISTED, PUBLIC, reason="bevestigd via e-maillink")
     return registration, True
 
 
@@ -174,12 +157,13 @@ def _cancel(registration: Registration, by, reason: str) -> Registration | None:
     if registration.status == S.CANCELLED:
         raise RegistrationError(_("Deze aanmelding was al geannuleerd."))
     freed_seat = registration.status == S.CONFIRMED
-    _move(registration, S.CANCELLED, by=by, reason=reason)
+    _move(registration, S.CANCELLED, MEMBER if getattr(by, "is_authenticated", False) else PUBLIC, by=by,
+          reason=reason)
     promoted = None
     if freed_seat and event.starts_at > timezone.now() and _has_room(event):
         promoted = event.registrations.filter(status=S.WAITLISTED).order_by("created_at", "pk").first()
         if promoted is not None:
-            _move(promoted, S.CONFIRMED, by=by, reason="doorgeschoven van de wachtlijst")
+            _move(promoted, S.CONFIRMED, SYSTEM, by=by, reason="doorgeschoven van de wachtlijst")
     return promoted
 
 
@@ -273,7 +257,7 @@ def purge_personal_data(now=None) -> int:
     count = 0
     for event in events.select_for_update():
         event.registrations.update(name="", email="", user=None)
-        RegistrationChange.objects.filter(registration__event=event).update(by=None)
+        RegistrationChange.objects.filter(registration__event=event).forget_people()
         event.personal_data_removed_at = now
         event.save(update_fields=["personal_data_removed_at"])
         count += 1
