@@ -1,0 +1,189 @@
+"""Eligibility, drafts, attachments and submitting an application."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ontmoet.core.mail import send_templated_mail
+from ontmoet.core.pdf import render_pdf
+from ontmoet.core.uploads import validate_attachment
+from ontmoet.places.selectors import board_emails
+
+from ..models import Application, Attachment, Award, PlannedActivity, Round
+from .common import ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS, GrantError, S, _log
+
+
+# -- eligibility ---------------------------------------------------------------------------------
+def eligibility_problems(place, round_: Round, today: date | None = None) -> list[str]:
+    """Why this place cannot apply in this round (empty list: it can), in words for the board."""
+    today = today or timezone.localdate()
+    problems = []
+    if round_.province_id != place.municipality.province_id:
+        problems.append(_("Deze ronde is voor plekken in een andere provincie."))
+    if not round_.is_open_on(today):
+        problems.append(_("Aanvragen kan van %(start)s tot en met %(end)s.")
+                        % {"start": round_.opens_on.strftime("%d-%m-%Y"), "end": round_.closes_on.strftime("%d-%m-%Y")})
+    if place.status != "actief":
+        problems.append(_("Uw plek staat in het register niet als actief."))
+    facilities = place.facilities.count()
+    has_meeting = place.activities.exists()
+    if not has_meeting:
+        problems.append(_("Uw plek heeft geen ontmoetingsfunctie: er staan geen activiteiten in het register. "
+                          "Vul de activiteiten van uw plek aan."))
+    if facilities + (1 if has_meeting else 0) < 2:
+        problems.append(_("Uw plek heeft minder dan twee maatschappelijke functies: naast ontmoeting staat er "
+                          "geen voorziening (zoals bibliotheek, sport of kinderopvang) in het register."))
+    if place.legal_form not in ("stichting", "vereniging", "kerkelijk"):
+        problems.append(_("Alleen een stichting, vereniging of kerkelijke organisatie kan aanvragen; vul de "
+                          "rechtsvorm van uw plek in het register in."))
+    return problems
+
+
+def is_first_timer(place, round_: Round) -> bool:
+    return not Application.objects.filter(place=place).exclude(round=round_).exclude(
+        status__in=[S.DRAFT, S.WITHDRAWN]).exists() and not Award.objects.filter(place=place).exclude(
+        round=round_).exists()
+
+
+@transaction.atomic
+def start_application(round_: Round, place, user) -> Application:
+    """The place's open application in this round, or a new draft. Starting twice gives the same one."""
+    problems = eligibility_problems(place, round_)
+    existing = Application.objects.filter(round=round_, place=place).exclude(status=S.WITHDRAWN).first()
+    if existing:
+        return existing
+    if problems:
+        raise GrantError(" ".join(problems))
+    application = Application.objects.create(round=round_, place=place, created_by=user,
+                                             first_timer=is_first_timer(place, round_))
+    _log(application, "", S.DRAFT, user)
+    return application
+
+
+@dataclass
+class ActivityData:
+    title: str
+    description: str = ""
+    target_group: str = ""
+    starts_on: date | None = None
+    ends_on: date | None = None
+    planned_volunteers: int = 1
+    planned_hours: int = 0
+
+
+def _lock_application(application_id: int) -> Application:
+    return Application.objects.select_for_update().select_related("round", "place").get(pk=application_id)
+
+
+def _require_editable(application: Application):
+    if not application.is_editable:
+        raise GrantError(_("Deze aanvraag is al ingediend (status: %(status)s) en kan niet meer worden gewijzigd.")
+                         % {"status": application.get_status_display()})
+
+
+@transaction.atomic
+def save_draft(application_id: int, *, motivation: str, answers: dict, declaration: bool,
+               activities: list[ActivityData]) -> Application:
+    """Store what the board has typed so far; incomplete is fine, submitting checks the rest."""
+    application = _lock_application(application_id)
+    _require_editable(application)
+    application.motivation = motivation
+    application.eligibility_answers = answers
+    application.declaration = declaration
+    application.activities.all().delete()
+    PlannedActivity.objects.bulk_create([PlannedActivity(application=application, **vars(a)) for a in activities])
+    application.planned_hours = sum(a.planned_hours for a in activities)
+    application.amount = application.planned_hours * application.round.repayment_rate
+    application.save()
+    return application
+
+
+@transaction.atomic
+def add_attachment(application_id: int, uploaded, user) -> Attachment:
+    application = _lock_application(application_id)
+    _require_editable(application)
+    if application.attachments.count() >= MAX_ATTACHMENTS:
+        raise GrantError(_("U kunt hoogstens %(max)s bijlagen toevoegen.") % {"max": MAX_ATTACHMENTS})
+    kind = validate_attachment(uploaded, max_bytes=ATTACHMENT_MAX_BYTES)
+    return Attachment.objects.create(application=application, file=uploaded, kind=kind,
+                                     original_name=uploaded.name[:200], size=uploaded.size, uploaded_by=user)
+
+
+@transaction.atomic
+def delete_attachment(attachment: Attachment) -> None:
+    application = _lock_application(attachment.application_id)
+    _require_editable(application)
+    attachment.file.delete(save=False)
+    attachment.delete()
+
+
+def submission_problems(application: Application) -> list[str]:
+    """Everything that must be right before an application can be submitted, in Dutch."""
+    round_ = application.round
+    problems = []
+    activities = list(application.activities.all())
+    if not activities:
+        problems.append(_("Voeg minstens één extra activiteit toe."))
+    for activity in activities:
+        if activity.planned_hours <= 0:
+            problems.append(_("Activiteit '%(title)s': vul het aantal geplande uren in.") % {"title": activity.title})
+        if activity.starts_on and activity.ends_on and activity.ends_on < activity.starts_on:
+            problems.append(_("Activiteit '%(title)s': de einddatum ligt voor de begindatum.")
+                            % {"title": activity.title})
+    if activities and not (round_.min_amount <= application.amount <= round_.max_amount):
+        problems.append(_("Het bedrag (€ %(amount)s = %(hours)s uur × € %(rate)s) moet tussen € %(min)s en "
+                          "€ %(max)s liggen. Pas het aantal geplande uren aan.")
+                        % {"amount": application.amount, "hours": application.planned_hours,
+                           "rate": round_.repayment_rate, "min": round_.min_amount, "max": round_.max_amount})
+    if not application.motivation.strip():
+        problems.append(_("Schrijf een korte motivatie."))
+    for number, _question in enumerate(round_.questions()):
+        if application.eligibility_answers.get(str(number)) != "ja":
+            problems.append(_("Beantwoord elke voorwaarde met ja; anders kunt u niet aanvragen."))
+            break
+    if not application.declaration:
+        problems.append(_("Vink de verklaring aan."))
+    return problems
+
+
+def submit(application_id: int, user, answer: str = "") -> tuple[Application, bool]:
+    """Submit a draft (or resubmit after a request for information). Returns (application, done now).
+
+    A second click finds the application already submitted and changes nothing.
+    """
+    with transaction.atomic():
+        application = _lock_application(application_id)
+        if application.status in (S.SUBMITTED, S.IN_REVIEW) and application.submitted_at:
+            return application, False
+        _require_editable(application)
+        problems = submission_problems(application)
+        if application.status == S.DRAFT:
+            problems = eligibility_problems(application.place, application.round) + problems
+        if application.status == S.INFO_REQUESTED and not answer.strip():
+            problems.append(_("Beantwoord de vraag van de provincie."))
+        if problems:
+            raise GrantError(" ".join(problems))
+        frm = application.status
+        to = S.SUBMITTED if frm == S.DRAFT else S.IN_REVIEW
+        application.status = to
+        application.submitted_at = application.submitted_at or timezone.now()
+        application.save(update_fields=["status", "submitted_at", "updated_at"])
+        _log(application, frm, to, user, reason=answer.strip())
+    _send_submission_mail(application, user, resubmitted=(frm != S.DRAFT))
+    return application, True
+
+
+def application_pdf(application: Application) -> bytes:
+    return render_pdf("grants/pdf/application.html", {"application": application,
+                                                       "activities": application.activities.all(),
+                                                       "attachments": application.attachments.all()})
+
+
+def _send_submission_mail(application, user, resubmitted: bool):
+    send_templated_mail(
+        "grants/email/submitted", {"application": application, "resubmitted": resubmitted},
+        to=[user.email, *board_emails(application.place)],
+        attachments=[(f"aanvraag-{application.number}.pdf", application_pdf(application), "application/pdf")])

@@ -1,0 +1,49 @@
+"""The question tree with its service levels, and the tags."""
+
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DayKind(models.TextChoices):
+    WORKING = "working", _("werkdagen")
+    CALENDAR = "calendar", _("kalenderdagen")
+
+
+class Category(models.Model):
+    """A node in the question tree, with its service level (first response and resolution)."""
+
+    name = models.CharField(_("naam"), max_length=100)
+    slug = models.SlugField(_("code"), max_length=60, unique=True)
+    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
+                               verbose_name=_("valt onder"))
+    order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("in gebruik"), default=True)
+    first_response_days = models.PositiveSmallIntegerField(_("eerste reactie binnen (dagen)"), default=2,
+                                                           validators=[MaxValueValidator(365)])
+    resolution_days = models.PositiveSmallIntegerField(_("opgelost binnen (dagen)"), default=10,
+                                                       validators=[MaxValueValidator(365)])
+    day_kind = models.CharField(_("soort dagen"), max_length=10, choices=DayKind.choices, default=DayKind.WORKING)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("categorie")
+        verbose_name_plural = _("categorieën")
+
+    def __str__(self) -> str:
+        return f"{self.parent.name} – {self.name}" if self.parent_id and self.parent else self.name
+
+    def root(self) -> "Category":
+        return self.parent if self.parent_id else self
+
+
+class Tag(models.Model):
+    name = models.CharField(_("naam"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("trefwoord")
+        verbose_name_plural = _("trefwoorden")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,69 @@
+"""The knowledge base: articles and their history."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .categories import Category, Tag
+from .questions import Question
+
+
+# --- knowledge base --------------------------------------------------------------------------------
+class ArticleStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    PUBLISHED = "published", _("Gepubliceerd")
+    ARCHIVED = "archived", _("Gearchiveerd")
+
+
+class Visibility(models.TextChoices):
+    PUBLIC = "public", _("Openbaar")
+    MEMBERS = "members", _("Alleen voor ingelogde gebruikers")
+
+
+class Article(models.Model):
+    title = models.CharField(_("titel"), max_length=200)
+    summary = models.CharField(_("samenvatting"), max_length=300, blank=True)
+    body = models.TextField(_("tekst"), max_length=50000,
+                            help_text=_("Platte tekst of eenvoudige Markdown (kopjes, lijsten, vet, links)."))
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles",
+                                 verbose_name=_("categorie"))
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles", verbose_name=_("trefwoorden"))
+    status = models.CharField(_("status"), max_length=10, choices=ArticleStatus.choices, default=ArticleStatus.DRAFT)
+    visibility = models.CharField(_("zichtbaarheid"), max_length=10, choices=Visibility.choices,
+                                  default=Visibility.MEMBERS)
+    source_questions = models.ManyToManyField(Question, blank=True, related_name="articles",
+                                              verbose_name=_("afkomstig van vragen"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    view_count = models.PositiveIntegerField(default=0, editable=False)
+    is_demo = models.BooleanField(default=False, editable=False)
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = _("artikel")
+        verbose_name_plural = _("artikelen")
+        indexes = [models.Index(fields=["status", "visibility"]), models.Index(fields=["view_count"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("helpdesk:article_detail", args=[self.pk])
+
+
+class ArticleStatusChange(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=10, choices=ArticleStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=ArticleStatus.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.to_status}"
