@@ -145,7 +145,8 @@ class Workflow:
         return row
 
     def move(self, subject, target: str, *, actor: str, by=None, reason: str = "", fields=(), **extra):
-        """Check, set the status, save it (with `fields` the caller changed too) and append the history.
+        """Check, set the status, save it (with `fields` the caller changed too; None: every field) and
+        append the history.
 
         Runs inside the caller's transaction (a savepoint if there is none), so a refused or failed
         move leaves neither the status nor a history row behind. A subject not yet saved starts with an
@@ -155,7 +156,7 @@ class Workflow:
         self.check(source, target, actor, reason=reason)
         with transaction.atomic():
             setattr(subject, self.field, str(target))
-            if subject._state.adding:
+            if subject._state.adding or fields is None:  # new, or the caller changed much: save it all
                 subject.save()
             else:
                 auto = [f.name for f in subject._meta.concrete_fields if getattr(f, "auto_now", False)]

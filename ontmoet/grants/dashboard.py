@@ -6,7 +6,7 @@ from ontmoet.core.panels import Panel
 
 from . import selectors
 from .models import HourEntry
-from .workflow import ApplicationStatus, AwardStatus, EntryStatus
+from .workflows import ApplicationStatus, AwardStatus, EntryStatus
 
 
 def panels(request, scope):

@@ -16,7 +16,7 @@ from ontmoet.regions.models import Province
 
 from . import services
 from .models import Application, Award, HourEntry, Payment, PlannedActivity, Round, StatusChange
-from .workflow import ApplicationStatus, EntryStatus
+from .workflows import ApplicationStatus, EntryStatus
 
 ACTIVITY_IDEAS = [("Koffieochtend voor nieuwe inwoners", "Nieuwkomers"), ("Repaircafé", "Alle inwoners"),
                   ("Samen koken met ouderen", "Ouderen"), ("Huiswerkklas", "Kinderen"),

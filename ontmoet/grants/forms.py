@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.core.forms import StyledFormMixin
 
 from .models import PlannedActivity, Round
-from .workflow import DECISIONS, ApplicationStatus, SettlementOutcome
+from .workflows import DECISIONS, ApplicationStatus, SettlementOutcome
 
 
 class DateInput(forms.DateInput):

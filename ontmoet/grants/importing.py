@@ -17,7 +17,7 @@ from ontmoet.places.models import Place
 
 from .models import Award, HourEntry, Round
 from .services import add_months, refresh_totals
-from .workflow import AwardStatus, EntryStatus
+from .workflows import AwardStatus, EntryStatus
 
 REQUIRED = {"kenmerk", "ronde", "jaar", "plekcode", "bedrag", "toegekend_op", "uren_goedgekeurd"}
 OPTIONAL = {"uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden"}

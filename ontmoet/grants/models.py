@@ -13,9 +13,10 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
 from ontmoet.core.uploads import private_upload_to
 
-from .workflow import ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
+from .workflows import ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 HOURS = {"max_digits": 10, "decimal_places": 2}
@@ -177,26 +178,16 @@ class Attachment(models.Model):
         return self.original_name
 
 
-class StatusChange(models.Model):
-    """Append-only history of an application: who moved it, when, and why."""
+class StatusChange(StatusHistory):
+    """Append-only history of an application: who moved it, when, and why (core.workflow)."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="history",
                                     verbose_name=_("aanvraag"))
-    from_status = models.CharField(_("van"), max_length=20, choices=ApplicationStatus.choices, blank=True)
-    to_status = models.CharField(_("naar"), max_length=20, choices=ApplicationStatus.choices)
     note = models.CharField(_("soort"), max_length=40, blank=True)  # e.g. "first_approval"
-    reason = models.TextField(_("toelichting"), blank=True)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
-                           verbose_name=_("door"))
-    at = models.DateTimeField(_("op"), auto_now_add=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusHistory.Meta):
         verbose_name = _("statuswijziging")
         verbose_name_plural = _("statuswijzigingen")
-
-    def __str__(self) -> str:
-        return f"{self.from_status} -> {self.to_status}"
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from ontmoet.accounts.scoping import Scope
 
 from .models import Application, Award, HourEntry, Round
-from .workflow import ApplicationStatus
+from .workflows import ApplicationStatus
 
 
 def _place_condition(scope: Scope, prefix: str) -> Q:

@@ -30,7 +30,7 @@ from .models import (
     Urgency,
     Visibility,
 )
-from .workflow import HANDLER, PLACE
+from .workflows import HANDLER, PLACE
 
 ARTICLES = [
     ("daklekkage", "Lekkage in het dak: wat doet u eerst?",

@@ -28,7 +28,7 @@ from .models import (
     Status,
     Visibility,
 )
-from .workflow import HANDLER, PLACE
+from .workflows import HANDLER, PLACE
 
 READER = "reader"
 

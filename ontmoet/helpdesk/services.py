@@ -13,7 +13,6 @@ from . import notifications, servicelevels
 from .models import (
     Article,
     ArticleStatus,
-    ArticleStatusChange,
     AssignmentChange,
     Attachment,
     Channel,
@@ -22,12 +21,11 @@ from .models import (
     Question,
     Rating,
     Status,
-    StatusChange,
     Tag,
     Urgency,
 )
 from .routing import route
-from .workflow import HANDLER, PLACE, SYSTEM, TransitionError, can_move
+from .workflows import ARTICLE, EDITOR, HANDLER, PLACE, QUESTION, SYSTEM, TransitionError
 
 FINISHED = (Status.CLOSED, Status.DUPLICATE)
 
@@ -65,10 +63,9 @@ def create_question(*, place, category, title, description, urgency=Urgency.NORM
         destination = route(category, place)
         question.expert, question.team = destination.expert, destination.team
         question.save(update_fields=["first_response_due", "resolution_due", "expert", "team"])
-        StatusChange.objects.create(question=question, to_status=Status.NEW, by=registered_by or asked_by,
-                                    reason=_("Vraag gesteld") if channel == Channel.WEB else
-                                    _("Geregistreerd namens de plek (%(channel)s)")
-                                    % {"channel": Channel(channel).label})
+        QUESTION.record(question, "", Status.NEW, by=registered_by or asked_by,
+                        reason=_("Vraag gesteld") if channel == Channel.WEB else
+                        _("Geregistreerd namens de plek (%(channel)s)") % {"channel": Channel(channel).label})
         if destination.is_fallback:
             reason = _("Geen regel van toepassing: naar het aanspreekpunt van de provincie voor beoordeling")
         else:
@@ -90,11 +87,11 @@ def transition(question: Question, to_status: str, user, actor: str, *, reason: 
     with transaction.atomic():
         question = _lock(question)
         from_status = question.status
-        if not can_move(from_status, to_status, actor):
+        if not QUESTION.can(from_status, to_status, actor):
             if from_status in FINISHED and to_status != Status.REOPENED:
                 raise TransitionError(_("Deze vraag is gesloten. Heropen de vraag om er iets aan te veranderen."))
-            raise TransitionError(_("Van '%(from)s' naar '%(to)s' kan niet.")
-                                  % {"from": Status(from_status).label, "to": Status(to_status).label})
+            raise TransitionError(QUESTION.refused_message % {
+                "from": QUESTION.label(from_status), "to": QUESTION.label(to_status)})
         today = timezone.localdate()
         now = timezone.now()
         if to_status == Status.RESOLVED:
@@ -120,11 +117,10 @@ def transition(question: Question, to_status: str, user, actor: str, *, reason: 
                                                                question.category.day_kind)
             question.waiting_since = None
             _refresh_due_dates(question)
-        question.status = to_status
+        question.status = to_status  # for the durations; the move below checks and records it
         question.record_durations()
-        question.save()
-        StatusChange.objects.create(question=question, from_status=from_status, to_status=to_status, by=user,
-                                    at=now, reason=reason[:500])
+        question.status = from_status
+        QUESTION.move(question, to_status, actor=actor, by=user, reason=reason[:500], fields=None, at=now)
     _sync(given, question)
     _tell_about_status(given, user, actor, reason)
     return given
@@ -277,16 +273,8 @@ def question_to_article(question: Question, user) -> Article:
                                          body=body, category=question.category, author=user)
         article.tags.set(question.tags.all())
         article.source_questions.add(question)
-        ArticleStatusChange.objects.create(article=article, to_status=ArticleStatus.DRAFT, by=user)
+        ARTICLE.record(article, "", ArticleStatus.DRAFT, by=user)
     return article
-
-
-ARTICLE_TRANSITIONS = {
-    (ArticleStatus.DRAFT, ArticleStatus.PUBLISHED),
-    (ArticleStatus.PUBLISHED, ArticleStatus.ARCHIVED),
-    (ArticleStatus.PUBLISHED, ArticleStatus.DRAFT),
-    (ArticleStatus.ARCHIVED, ArticleStatus.DRAFT),
-}
 
 
 @transaction.atomic
@@ -297,20 +285,16 @@ def save_article(article: Article, tags: str, user) -> Article:
     article.save()
     article.tags.set(tags_from_text(tags))
     if is_new:
-        ArticleStatusChange.objects.create(article=article, to_status=article.status, by=user)
+        ARTICLE.record(article, "", article.status, by=user)
     return article
 
 
 @transaction.atomic
 def set_article_status(article: Article, to_status: str, user) -> Article:
-    if (article.status, to_status) not in ARTICLE_TRANSITIONS:
-        raise TransitionError(_("Van '%(from)s' naar '%(to)s' kan niet.")
-                              % {"from": ArticleStatus(article.status).label, "to": ArticleStatus(to_status).label})
-    ArticleStatusChange.objects.create(article=article, from_status=article.status, to_status=to_status, by=user)
-    article.status = to_status
+    ARTICLE.check(article.status, to_status, EDITOR)
     if to_status == ArticleStatus.PUBLISHED:
         article.published_at = timezone.now()
-    article.save(update_fields=["status", "published_at", "updated_at"])
+    ARTICLE.move(article, to_status, actor=EDITOR, by=user, fields=["published_at"])
     return article
 
 

@@ -27,7 +27,7 @@ from .forms import (
     places_for_staff,
 )
 from .models import Attachment, Channel, Status
-from .workflow import ACTION_LABELS, HANDLER, PLACE, TransitionError, next_statuses
+from .workflows import ACTION_LABELS, HANDLER, PLACE, TransitionError, next_statuses
 
 
 def uses_helpdesk(scope) -> bool:

@@ -13,7 +13,7 @@ from ontmoet.core.markdown import render_safe_markdown
 from . import selectors, services
 from .forms import ArticleForm, ArticleSearchForm
 from .models import ArticleStatus
-from .workflow import TransitionError
+from .workflows import TransitionError
 
 
 def _viewer(request):

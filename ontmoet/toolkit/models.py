@@ -9,6 +9,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
 from ontmoet.places.choices import Typology
 
 
@@ -115,6 +116,15 @@ class Quickscan(models.Model):
 
     def __str__(self):
         return f"Quickscan {self.initiative}"
+
+
+class QuickscanStatusChange(StatusHistory):
+    """Append-only history of a Quickscan's decisions (core.workflow)."""
+
+    quickscan = models.ForeignKey(Quickscan, on_delete=models.CASCADE, related_name="history")
+
+    class Meta(StatusHistory.Meta):
+        pass
 
 
 

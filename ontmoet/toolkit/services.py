@@ -9,6 +9,7 @@ from ontmoet.core.mail import send_templated_mail
 
 from . import decision_trees
 from .models import Event, Initiative, Partner, Quickscan, TreeVersion, TreeWalk
+from .workflows import QUICKSCAN, TEAM
 
 
 def log(initiative, actor, action, note=""):
@@ -76,22 +77,12 @@ def remove_partner(partner: Partner, actor):
 
 
 # -- Quickscan ---------------------------------------------------------------------------------
-# Allowed status changes: a draft is decided (go or no-go), a decision can be reopened.
-QUICKSCAN_TRANSITIONS = {
-    (Quickscan.Status.DRAFT, Quickscan.Status.DRAFT),
-    (Quickscan.Status.DRAFT, Quickscan.Status.DECIDED),
-    (Quickscan.Status.DECIDED, Quickscan.Status.DRAFT),
-}
-
-
 @transaction.atomic
 def save_quickscan(quickscan: Quickscan, actor, *, submit=False) -> Quickscan:
-    new_status = Quickscan.Status.DECIDED if submit else quickscan.status
-    if (quickscan.status, new_status) not in QUICKSCAN_TRANSITIONS and quickscan.status != new_status:
-        raise ValueError(f"{quickscan.status} -> {new_status}")
-    quickscan.status = new_status
+    """Save the text; with `submit`, decide (draft -> decided, the reasons go into the history)."""
     quickscan.save()
-    if submit:
+    if submit and quickscan.status != Quickscan.Status.DECIDED:  # deciding again only saves the text
+        QUICKSCAN.move(quickscan, Quickscan.Status.DECIDED, actor=TEAM, by=actor, reason=quickscan.decision_reasons)
         log(quickscan.initiative, actor, _("Quickscan besloten: %(decision)s") % {
             "decision": quickscan.get_decision_display()}, quickscan.decision_reasons)
     else:
@@ -101,10 +92,7 @@ def save_quickscan(quickscan: Quickscan, actor, *, submit=False) -> Quickscan:
 
 @transaction.atomic
 def reopen_quickscan(quickscan: Quickscan, actor) -> Quickscan:
-    if (quickscan.status, Quickscan.Status.DRAFT) not in QUICKSCAN_TRANSITIONS:
-        raise ValueError(quickscan.status)
-    quickscan.status = Quickscan.Status.DRAFT
-    quickscan.save(update_fields=["status", "updated_at"])
+    QUICKSCAN.move(quickscan, Quickscan.Status.DRAFT, actor=TEAM, by=actor)
     log(quickscan.initiative, actor, _("Quickscan heropend"))
     return quickscan
 

@@ -13,6 +13,7 @@ from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.selectors import board_emails
 
 from ..models import Application, Attachment, Award, PlannedActivity, Round
+from ..workflows import APPLICANT, APPLICATION
 from .common import ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS, GrantError, S, _log
 
 
@@ -168,10 +169,8 @@ def submit(application_id: int, user, answer: str = "") -> tuple[Application, bo
             raise GrantError(" ".join(problems))
         frm = application.status
         to = S.SUBMITTED if frm == S.DRAFT else S.IN_REVIEW
-        application.status = to
         application.submitted_at = application.submitted_at or timezone.now()
-        application.save(update_fields=["status", "submitted_at", "updated_at"])
-        _log(application, frm, to, user, reason=answer.strip())
+        APPLICATION.move(application, to, actor=APPLICANT, by=user, reason=answer.strip(), fields=["submitted_at"])
     _send_submission_mail(application, user, resubmitted=(frm != S.DRAFT))
     return application, True
 

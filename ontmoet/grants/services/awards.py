@@ -14,7 +14,7 @@ from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.selectors import board_emails
 
 from ..models import Award, AwardQuarter, HourEntry, Payment, PlannedActivity, Reminder, Settlement
-from ..workflow import AwardStatus, EntryStatus, SettlementOutcome
+from ..workflows import AwardStatus, EntryStatus, SettlementOutcome
 from .common import ATTACHMENT_MAX_BYTES, GrantError, add_months
 
 

@@ -3,16 +3,11 @@
 import calendar
 from datetime import date
 
-from ..models import StatusChange
-from ..workflow import ApplicationStatus
+from ..workflows import APPLICATION, ApplicationStatus, GrantError  # noqa: F401 - the package's refusal
 
 S = ApplicationStatus
 MAX_ATTACHMENTS = 10
 ATTACHMENT_MAX_BYTES = 5 * 1024 * 1024
-
-
-class GrantError(Exception):
-    """A refused action, with a Dutch message that says what to do instead."""
 
 
 def add_months(day: date, months: int) -> date:
@@ -22,5 +17,5 @@ def add_months(day: date, months: int) -> date:
 
 
 def _log(application, frm, to, user, reason="", note=""):
-    StatusChange.objects.create(application=application, from_status=frm, to_status=to, by=user, reason=reason,
-                                note=note)
+    """A history row without a move: the start of an application, or the first of two approvals."""
+    APPLICATION.record(application, frm, to, by=user, reason=reason, note=note)

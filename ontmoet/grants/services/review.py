@@ -14,7 +14,7 @@ from ontmoet.core.pdf import render_pdf
 from ontmoet.places.selectors import board_emails
 
 from ..models import Application, Award, Round
-from ..workflow import APPLICANT, OFFICER, TRANSITIONS
+from ..workflows import APPLICANT, APPLICATION, OFFICER
 from .applying import _lock_application
 from .common import GrantError, S, _log, add_months
 
@@ -26,12 +26,7 @@ def _check_move(application: Application, to: str, actor: str, reason: str, expe
         who = last.by if last and last.by else _("een andere medewerker")
         raise GrantError(_("Deze aanvraag is intussen al behandeld door %(who)s: de status is nu '%(status)s'. "
                            "Bekijk de aanvraag opnieuw.") % {"who": who, "status": application.get_status_display()})
-    rule = TRANSITIONS.get((application.status, to))
-    if rule is None or rule[0] != actor:
-        raise GrantError(_("Dat kan niet: een aanvraag met status '%(status)s' kan niet naar '%(to)s'.")
-                         % {"status": application.get_status_display(), "to": S(to).label})
-    if rule[1] and not reason.strip():
-        raise GrantError(_("Geef een toelichting bij deze stap."))
+    APPLICATION.check(application.status, to, actor, reason=reason)
 
 
 def awarded_total(round_: Round) -> Decimal:
@@ -73,12 +68,9 @@ def decide(application_id: int, to: str, user, reason: str = "", expected: str |
                 message = _("Het budget van deze ronde is op: de aanvraag staat nu op de wachtlijst.")
             else:
                 award = _create_award(application, timezone.localdate())
-        frm = application.status
-        application.status = to
         if to in (S.AWARDED, S.REJECTED, S.WAITLISTED):
             application.decided_at = timezone.now()
-        application.save(update_fields=["status", "decided_at", "updated_at"])
-        _log(application, frm, to, user, reason)
+        APPLICATION.move(application, to, actor=OFFICER, by=user, reason=reason, fields=["decided_at"])
     if to == S.INFO_REQUESTED:
         send_templated_mail("grants/email/info_requested", {"application": application, "question": reason},
                             to=board_emails(application.place))
@@ -104,10 +96,7 @@ def withdraw(application_id: int, user, reason: str = "") -> Application:
         if application.status == S.WITHDRAWN:
             return application
         _check_move(application, S.WITHDRAWN, APPLICANT, reason, None)
-        frm = application.status
-        application.status = S.WITHDRAWN
-        application.save(update_fields=["status", "updated_at"])
-        _log(application, frm, S.WITHDRAWN, user, reason)
+        APPLICATION.move(application, S.WITHDRAWN, actor=APPLICANT, by=user, reason=reason)
     return application
 
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from ontmoet.grants import services
 from ontmoet.grants.models import Application, Award, Round
-from ontmoet.grants.workflow import ApplicationStatus
+from ontmoet.grants.workflows import ApplicationStatus
 from ontmoet.places.models import Activity, Facility
 from ontmoet.regions.models import Province
 

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from ontmoet.conftest import assert_accessible, login
 from ontmoet.grants.models import Application, Award, HourEntry
-from ontmoet.grants.workflow import ApplicationStatus
+from ontmoet.grants.workflows import ApplicationStatus
 
 from .factories import RoundFactory, awarded, make_eligible, submitted
 

@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.management import call_command
 
 from ontmoet.grants.models import Award, Settlement
-from ontmoet.grants.workflow import AwardStatus, SettlementOutcome
+from ontmoet.grants.workflows import AwardStatus, SettlementOutcome
 
 from .factories import RoundFactory, awarded
 

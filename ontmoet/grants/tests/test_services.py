@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from ontmoet.grants import services
 from ontmoet.grants.models import Application, Award, HourEntry, Payment, Reminder, StatusChange
-from ontmoet.grants.workflow import TRANSITIONS, ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
+from ontmoet.grants.workflows import TRANSITIONS, ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
 
 from .factories import RoundFactory, awarded, complete_draft, make_eligible, submitted
 

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from ontmoet.grants.models import Application, HourEntry, Payment
-from ontmoet.grants.workflow import ApplicationStatus
+from ontmoet.grants.workflows import ApplicationStatus
 
 from .factories import RoundFactory, awarded, complete_draft, submitted
 

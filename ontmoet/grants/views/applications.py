@@ -17,7 +17,7 @@ from ontmoet.places.models import Place
 from .. import selectors, services
 from ..forms import ActivityFormSet, ApplicationForm, AttachmentForm, DecisionForm, SubmitForm
 from ..models import Award
-from ..workflow import OFFICER, allowed_moves
+from ..workflows import OFFICER, allowed_moves
 from .common import S, _application_or_404, _own_application_or_404, _require_manager, _round_or_404, uses_grants
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..models import Application, Award, Round
-from ..workflow import ApplicationStatus
+from ..workflows import ApplicationStatus
 
 S = ApplicationStatus
 

@@ -13,7 +13,7 @@ from ontmoet.places.models import Place
 from .. import selectors, services
 from ..forms import RoundForm
 from ..models import HourEntry
-from ..workflow import EntryStatus
+from ..workflows import EntryStatus
 from .common import S, _round_or_404, uses_grants
 
 

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
+
 from .categories import Category, Tag
 from .questions import Question
 
@@ -55,15 +57,11 @@ class Article(models.Model):
         return reverse("helpdesk:article_detail", args=[self.pk])
 
 
-class ArticleStatusChange(models.Model):
+class ArticleStatusChange(StatusHistory):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=10, choices=ArticleStatus.choices, blank=True)
-    to_status = models.CharField(max_length=10, choices=ArticleStatus.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusHistory.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.article_id}: {self.to_status}"

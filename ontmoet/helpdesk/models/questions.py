@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.models import StatusHistory
 from ontmoet.core.uploads import private_upload_to
 
 from .categories import Category, Tag
@@ -119,18 +120,13 @@ class Question(models.Model):
         return self.status in OPEN_STATUSES
 
 
-class StatusChange(models.Model):
-    """Append-only: one row per transition, never updated."""
+class StatusChange(StatusHistory):
+    """Append-only: one row per transition, never updated (core.workflow)."""
 
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
-    to_status = models.CharField(max_length=20, choices=Status.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
-    reason = models.CharField(max_length=500, blank=True)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(StatusHistory.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.question_id}: {self.from_status} -> {self.to_status}"

@@ -19,7 +19,7 @@ from ontmoet.helpdesk.models import (
     Team,
     Visibility,
 )
-from ontmoet.helpdesk.workflow import HANDLER
+from ontmoet.helpdesk.workflows import HANDLER
 from ontmoet.regions.models import Province
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64

@@ -17,7 +17,7 @@ from ontmoet.helpdesk.models import (
     StatusChange,
 )
 from ontmoet.helpdesk.servicelevels import add_days, days_between
-from ontmoet.helpdesk.workflow import HANDLER, PLACE, SYSTEM, TRANSITIONS, TransitionError, can_move
+from ontmoet.helpdesk.workflows import HANDLER, PLACE, SYSTEM, TRANSITIONS, TransitionError, can_move
 from ontmoet.places.tests.factories import PlaceFactory
 
 from .factories import (

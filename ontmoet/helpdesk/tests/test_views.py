@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 
 from ontmoet.helpdesk import services
 from ontmoet.helpdesk.models import Article, Channel, Message, PeerContact, Question, Status
-from ontmoet.helpdesk.workflow import HANDLER
+from ontmoet.helpdesk.workflows import HANDLER
 
 from .factories import PDF, PNG, ArticleFactory, category, make_question, opted_in_peer, resolved_question
 
