@@ -37,6 +37,10 @@ class StatusHistoryQuerySet(models.QuerySet):
     def delete(self):
         raise HistoryIsAppendOnly(f"{self.model.__name__} is append-only")
 
+    def backdate_demo(self, at) -> int:
+        """Demo data only: fictitious history is spread over the past after it was written."""
+        return super().update(at=at)
+
     def forget_people(self) -> int:
         """Privacy: forget who made the moves (after the retention period); the moves stay."""
         return super().update(by=None)
