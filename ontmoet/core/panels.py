@@ -1,7 +1,7 @@
 """Dashboard panels, assembled from each app's `dashboard.py`.
 
 An app contributes `def panels(request, scope) -> list[Panel]`; the personal overview page shows
-them in INSTALLED_APPS order after the register's own sections, so every module can put what a
+them in INSTALLED_APPS order (the register, `places`, first), so every module can put what a
 role needs to do next on the first page without editing the core template. In the same way an app
 may contribute `def place_panels(request, scope, place) -> list[Panel]` to a place's page (for
 example who the place's aanspreekpunt is).

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_safe
 
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core.panels import dashboard_panels
-from ontmoet.places import selectors as place_selectors
 
 
 @require_safe
@@ -24,13 +23,8 @@ def home(request):
 @login_required
 def dashboard(request):
     scope = get_scope(request.user)
-    context = {"scope": scope}
-    if scope.is_board_member:
-        context["own_places"] = place_selectors.own_places(scope)
-    if scope.is_officer:
-        context["place_summary"] = place_selectors.summary(scope)
-    context["panels"] = dashboard_panels(request, scope)
-    return render(request, "core/dashboard.html", context)
+    # Every section, the register's own included, comes from the apps' dashboard panels (core/panels.py).
+    return render(request, "core/dashboard.html", {"scope": scope, "panels": dashboard_panels(request, scope)})
 
 
 @require_safe

@@ -11,8 +11,8 @@ import math
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
 
-from .geocoding import Point
 from .models import SearchEntry
+from .points import Point
 
 KM_PER_DEGREE_LAT = 110.574
 ENTRIES = f'"{SearchEntry._meta.db_table}"'

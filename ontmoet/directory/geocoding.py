@@ -12,26 +12,19 @@ import re
 import time
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Avg, FloatField
 from django.db.models.functions import Cast, Substr
 
 from . import text
+from .points import Point
 
 logger = logging.getLogger(__name__)
 
 COORDS_RE = re.compile(r"^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,; ]\s*(-?\d{1,3}(?:\.\d+)?)\s*$")
 POSTCODE_RE = re.compile(r"^\s*([1-9]\d{3})\s*([a-zA-Z]{2})?\s*$")
 PDOK_POINT_RE = re.compile(r"POINT\(([-\d.]+) ([-\d.]+)\)")
-
-
-@dataclass(frozen=True)
-class Point:
-    latitude: float
-    longitude: float
-    label: str
 
 
 def geocode(query: str) -> Point | None:

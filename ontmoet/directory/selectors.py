@@ -16,8 +16,8 @@ from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
 
 from . import conditions, search, text
-from .geocoding import Point
 from .models import SearchEntry
+from .points import Point
 
 PAGE_SIZE = 20
 COUNT_LIMIT = 1000  # the page counts up to here and then says "more than"; nobody pages past 50 pages

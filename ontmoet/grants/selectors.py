@@ -86,15 +86,15 @@ def place_history(place, exclude_application=None, scope=None) -> dict:
 
 
 def monitor_answers(place, scope=None):
-    """The place's answers in its latest monitor responses (`ontmoet.monitor.selectors.answers_for_place`).
+    """The place's answers in its latest monitor responses (through the seam `ontmoet.monitor.grants`).
 
     A list with one entry per wave, newest first ([] when the place never completed one), or None when the
     monitor app is not installed. The monitor shows single responses to province staff only, so the review
     page shows this list to those who may manage the round (province staff), not to municipal officers.
     """
     try:
-        from ontmoet.monitor import selectors as monitor_selectors  # type: ignore[import-not-found]
+        from ontmoet.monitor import grants as monitor_seam  # type: ignore[import-not-found]
     except ImportError:
         return None
-    getter = getattr(monitor_selectors, "answers_for_place", None)
+    getter = getattr(monitor_seam, "answers_for_place", None)
     return getter(place, scope=scope) if getter else None

@@ -371,15 +371,6 @@ def start_mail_job_record(wave: Wave, kind: str, user=None) -> MailJob:
     return job
 
 
-def start_mail_job(wave: Wave, kind: str, user=None) -> MailJob:
-    """Send in the background (django-tasks); the progress page follows the job."""
-    from .tasks import run_mail_job
-
-    job = start_mail_job_record(wave, kind, user)
-    transaction.on_commit(lambda: run_mail_job.enqueue(job.pk, job.invitation_ids))
-    return job
-
-
 def run_mail_job_now(job: MailJob, invitation_ids: list[int], progress=None) -> MailJob:
     """Send one by one, saving progress every few messages so the progress page can follow."""
     send = send_invitation if job.kind == MailJob.Kind.INVITE else send_reminder

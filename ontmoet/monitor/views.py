@@ -18,7 +18,7 @@ from ontmoet.core.pdf import pdf_response, render_pdf
 from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
-from . import importing, outputs, selectors, services
+from . import importing, outputs, selectors, services, tasks
 from .forms import BreakdownForm, CallForm, QuestionnaireUploadForm, ResponseImportForm, WaveForm
 from .models import Invitation, MailJob, RespondentKind, Status
 from .questionform import language, raw_from_post, sections
@@ -154,7 +154,7 @@ def wave_send(request, pk, kind, scope):
     if not item.is_open():
         messages.error(request, _("Deze uitvraag is niet open; er is niets verstuurd."))
         return redirect("monitor:wave", pk=item.pk)
-    job = services.start_mail_job(item, kind, request.user)
+    job = tasks.start_mail_job(item, kind, request.user)
     return redirect("monitor:mail_job", pk=item.pk, job=job.pk)
 
 

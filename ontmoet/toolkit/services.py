@@ -106,6 +106,15 @@ def save_tool(instance, actor, action):
 
 
 @transaction.atomic
+def save_budget(budget, lines, actor):
+    """The budget and its lines (a validated inline formset) together, or neither."""
+    saved = save_tool(budget, actor, _("begroting opgeslagen"))
+    lines.instance = saved
+    lines.save()
+    return saved
+
+
+@transaction.atomic
 def choose_typology(initiative, typology, actor):
     initiative.typology = typology
     initiative.save(update_fields=["typology", "updated_at"])

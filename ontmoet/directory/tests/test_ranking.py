@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from django.urls import reverse
 
 from ontmoet.directory import selectors, services, text
-from ontmoet.directory.geocoding import Point
 from ontmoet.directory.models import SearchEntry
+from ontmoet.directory.points import Point
 from ontmoet.places.services import save_place
 from ontmoet.places.tests.factories import PlaceFactory
 

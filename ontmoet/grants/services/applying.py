@@ -18,28 +18,50 @@ from .common import ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS, GrantError, S, _log
 
 
 # -- eligibility ---------------------------------------------------------------------------------
-def eligibility_problems(place, round_: Round, today: date | None = None) -> list[str]:
-    """Why this place cannot apply in this round (empty list: it can), in words for the board."""
+@dataclass(frozen=True)
+class Problem:
+    """Why a place cannot apply: a code for the program, a message in words for the board.
+
+    Code reads the code, never the message: messages are translated (the review checklist once filtered
+    on Dutch words and broke in English).
+    """
+
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+# Problems of the round (its province and dates), not of the place.
+ROUND_PROBLEMS = frozenset({"other_province", "round_closed"})
+
+
+def eligibility_problems(place, round_: Round, today: date | None = None) -> list[Problem]:
+    """Why this place cannot apply in this round (empty list: it can)."""
     today = today or timezone.localdate()
     problems = []
     if round_.province_id != place.municipality.province_id:
-        problems.append(_("Deze ronde is voor plekken in een andere provincie."))
+        problems.append(Problem("other_province", _("Deze ronde is voor plekken in een andere provincie.")))
     if not round_.is_open_on(today):
-        problems.append(_("Aanvragen kan van %(start)s tot en met %(end)s.")
-                        % {"start": round_.opens_on.strftime("%d-%m-%Y"), "end": round_.closes_on.strftime("%d-%m-%Y")})
+        problems.append(Problem("round_closed", _("Aanvragen kan van %(start)s tot en met %(end)s.") % {
+            "start": round_.opens_on.strftime("%d-%m-%Y"), "end": round_.closes_on.strftime("%d-%m-%Y")}))
     if place.status != "actief":
-        problems.append(_("Uw plek staat in het register niet als actief."))
+        problems.append(Problem("not_active", _("Uw plek staat in het register niet als actief.")))
     facilities = place.facilities.count()
     has_meeting = place.activities.exists()
     if not has_meeting:
-        problems.append(_("Uw plek heeft geen ontmoetingsfunctie: er staan geen activiteiten in het register. "
-                          "Vul de activiteiten van uw plek aan."))
+        problems.append(Problem("no_meeting", _(
+            "Uw plek heeft geen ontmoetingsfunctie: er staan geen activiteiten in het register. "
+            "Vul de activiteiten van uw plek aan.")))
     if facilities + (1 if has_meeting else 0) < 2:
-        problems.append(_("Uw plek heeft minder dan twee maatschappelijke functies: naast ontmoeting staat er "
-                          "geen voorziening (zoals bibliotheek, sport of kinderopvang) in het register."))
+        problems.append(Problem("too_few_functions", _(
+            "Uw plek heeft minder dan twee maatschappelijke functies: naast ontmoeting staat er "
+            "geen voorziening (zoals bibliotheek, sport of kinderopvang) in het register.")))
     if place.legal_form not in ("stichting", "vereniging", "kerkelijk"):
-        problems.append(_("Alleen een stichting, vereniging of kerkelijke organisatie kan aanvragen; vul de "
-                          "rechtsvorm van uw plek in het register in."))
+        problems.append(Problem("legal_form", _(
+            "Alleen een stichting, vereniging of kerkelijke organisatie kan aanvragen; vul de "
+            "rechtsvorm van uw plek in het register in.")))
     return problems
 
 
@@ -57,7 +79,7 @@ def start_application(round_: Round, place, user) -> Application:
     if existing:
         return existing
     if problems:
-        raise GrantError(" ".join(problems))
+        raise GrantError(" ".join(problem.message for problem in problems))
     application = Application.objects.create(round=round_, place=place, created_by=user,
                                              first_timer=is_first_timer(place, round_))
     _log(application, "", S.DRAFT, user)
@@ -162,7 +184,8 @@ def submit(application_id: int, user, answer: str = "") -> tuple[Application, bo
         _require_editable(application)
         problems = submission_problems(application)
         if application.status == S.DRAFT:
-            problems = eligibility_problems(application.place, application.round) + problems
+            problems = [problem.message for problem in eligibility_problems(application.place,
+                                                                            application.round)] + problems
         if application.status == S.INFO_REQUESTED and not answer.strip():
             problems.append(_("Beantwoord de vraag van de provincie."))
         if problems:

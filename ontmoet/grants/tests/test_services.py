@@ -42,7 +42,8 @@ def test_transition_table_has_the_statuses_of_the_issue():
 def test_eligibility_is_explained_in_dutch(world):
     round_ = RoundFactory()
     problems = services.eligibility_problems(world.place, round_)
-    assert any("minder dan twee maatschappelijke functies" in p for p in problems)
+    assert any(p.code == "too_few_functions" and "minder dan twee maatschappelijke functies" in p.message
+               for p in problems)
     make_eligible(world.place)
     assert services.eligibility_problems(world.place, round_) == []
     with pytest.raises(services.GrantError, match="andere provincie"):

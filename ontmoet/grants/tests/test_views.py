@@ -145,3 +145,28 @@ def test_province_staff_open_a_round_and_rates_are_fixed_once_awarded(world, cli
                 {**data, "name": "Hernoemd", "repayment_rate": "5", "min_amount": "1000", "max_amount": "15000"})
     award.round.refresh_from_db()
     assert award.round.name == "Hernoemd" and award.round.repayment_rate == 15  # the rate stays fixed
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_review_checklist_tells_round_problems_from_place_problems_in_every_language(world, client_for, language):
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    from ontmoet.grants.models import Round
+
+    application = submitted(world.place, RoundFactory(), world.users["board_member"])
+    # The round was later edited to close before the submission: a problem of the round, not of the place.
+    closed = application.submitted_at.date() - timedelta(days=30)
+    Round.objects.filter(pk=application.round_id).update(opens_on=closed - timedelta(days=30), closes_on=closed)
+    client = client_for(world.users["province_staff"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    page = client.get(f"/sociale-hypotheek/aanvragen/{application.pk}/").content.decode()
+    label = {"nl": "De plek is actief en heeft minstens twee maatschappelijke functies",
+             "en": "The place is active and has at least two public functions"}[language]
+    item = next(li for li in page.split("<li>") if label in li)
+    assert "ontmoet-badge--ok" in item  # the place itself meets the rules
+    world.place.legal_form = ""
+    world.place.save()
+    page = client.get(f"/sociale-hypotheek/aanvragen/{application.pk}/").content.decode()
+    assert "ontmoet-badge--warning" in next(li for li in page.split("<li>") if label in li)

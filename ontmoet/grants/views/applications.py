@@ -200,9 +200,9 @@ def _checklist(application) -> list[tuple[str, bool]]:
     place = application.place
     return [
         (_("De plek is actief en heeft minstens twee maatschappelijke functies, waarvan één ontmoeting"),
-         not [p for p in services.eligibility_problems(place, round_, application.submitted_at.date()
-                                                       if application.submitted_at else None)
-              if "ronde" not in p.lower() and "aanvragen kan" not in p.lower()]),
+         not [problem for problem in services.eligibility_problems(
+             place, round_, application.submitted_at.date() if application.submitted_at else None)
+             if problem.code not in services.ROUND_PROBLEMS]),
         (_("Het bedrag ligt tussen het minimum en het maximum van de ronde"),
          round_.min_amount <= application.amount <= round_.max_amount),
         (_("Alle voorwaarden zijn met ja beantwoord"),

@@ -35,8 +35,12 @@ ENTRIES_PER_PAGE = 50
 
 @require_safe
 @scope_required(uses_grants)
-def award_detail(request, pk, scope, entry_form=None, payment_form=None, status=200):
-    award = _award_or_404(scope, pk)
+def award_detail(request, pk, scope):
+    return _award_page(request, scope, _award_or_404(scope, pk))
+
+
+def _award_page(request, scope, award, entry_form=None, payment_form=None, status=200):
+    """The award's page; a refused payment or hour entry shows it again with the form and its errors."""
     today = timezone.localdate()
     can_manage = selectors.can_manage(scope, award.round.province_id, province=True)
     is_own = award.place_id in scope.place_ids
@@ -69,8 +73,7 @@ def payment_add(request, pk, scope):
             messages.success(request, _("De betaling is geregistreerd."))
             return redirect(award)
     messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
-    request.method = "GET"
-    return award_detail(request, pk=pk, payment_form=form, status=400)
+    return _award_page(request, scope, award, payment_form=form, status=400)
 
 
 @require_POST
@@ -99,8 +102,7 @@ def hour_add(request, pk, scope):
                 messages.success(request, _("De uren zijn ingevoerd en wachten op beoordeling door de provincie."))
                 return redirect(award)
     messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
-    request.method = "GET"
-    return award_detail(request, pk=pk, entry_form=form, status=400)
+    return _award_page(request, scope, award, entry_form=form, status=400)
 
 
 def _entry_or_404(scope, pk) -> HourEntry:

@@ -47,8 +47,7 @@ def round_create(request, scope):
         raise PermissionDenied
     form = RoundForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        form.instance.province_id = province_id
-        round_ = form.save()
+        round_ = services.create_round(form.save(commit=False), province_id)
         messages.success(request, _("Ronde %(name)s is aangemaakt.") % {"name": round_.name})
         return redirect(round_)
     return render(request, "grants/round_form.html", {"form": form, "round": None},
@@ -61,7 +60,7 @@ def round_edit(request, pk, scope):
     round_ = get_object_or_404(selectors.managed_rounds(scope), pk=pk)
     form = RoundForm(request.POST or None, instance=round_)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_round(form.save(commit=False))
         messages.success(request, _("De ronde is opgeslagen."))
         return redirect(round_)
     return render(request, "grants/round_form.html", {"form": form, "round": round_},

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from ontmoet.core.mail import send_templated_mail
 
 from .. import ics, tokens
-from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationAttempt, RegistrationChange
+from ..models import ACTIVE_STATUSES, Event, Registration, RegistrationAttempt, RegistrationChange, Session
 from ..models import RegistrationStatus as S
 from ..workflows import MEMBER, PUBLIC, REGISTRATION, SYSTEM, RegistrationError
 
@@ -44,10 +44,15 @@ def _check_open(event: Event) -> None:
 
 # -- publishing ----------------------------------------------------------------------------------
 @transaction.atomic
-def save_event(event: Event, by) -> Event:
+def save_event(event: Event, by, module=None) -> Event:
+    """Store the event; `module` makes it a session of that course module (None: it is no session)."""
     if event.pk is None:
         event.organiser = by
     event.save()
+    if module is not None:
+        Session.objects.update_or_create(event=event, defaults={"module": module})
+    elif hasattr(event, "course_session"):
+        event.course_session.delete()
     return event
 
 

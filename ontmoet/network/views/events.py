@@ -14,7 +14,7 @@ from ontmoet.regions.models import Municipality, Province
 
 from .. import ics, selectors, tokens
 from ..forms import AttendanceForm, EventForm, MessageForm, PublicRegistrationForm
-from ..models import Event, Module, Registration, RegistrationStatus, Session
+from ..models import Event, Module, Registration, RegistrationStatus
 from ..services import events as services
 from .common import client_address, form_error_message, status_for
 
@@ -182,13 +182,7 @@ def _event_form(request, scope, instance=None):
 
 
 def _save_event_form(request, form):
-    event = services.save_event(form.save(commit=False), request.user)
-    module = form.cleaned_data.get("module")
-    if module is not None:
-        Session.objects.update_or_create(event=event, defaults={"module": module})
-    elif hasattr(event, "course_session"):
-        event.course_session.delete()
-    return event
+    return services.save_event(form.save(commit=False), request.user, module=form.cleaned_data.get("module"))
 
 
 @require_http_methods(["GET", "POST"])

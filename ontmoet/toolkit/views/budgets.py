@@ -1,7 +1,6 @@
 """The budget tool: the form, its balance chart and the spreadsheet."""
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -65,10 +64,7 @@ def budget(request, pk, scope):
     lines = forms.BudgetLineFormSet(request.POST or None, instance=instance, prefix="regel")
     if request.method == "POST":
         if form.is_valid() and lines.is_valid():
-            with transaction.atomic():
-                saved = services.save_tool(form.save(commit=False), request.user, _("begroting opgeslagen"))
-                lines.instance = saved
-                lines.save()
+            services.save_budget(form.save(commit=False), lines, request.user)
             messages.success(request, _("De begroting is opgeslagen."))
             return redirect("toolkit:budget", pk=initiative.pk)
         messages.error(request, ERROR)

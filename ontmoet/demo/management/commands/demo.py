@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ontmoet.accounts.demo import DEMO_PASSWORD, load_demo_users
+from ontmoet.demo.users import DEMO_PASSWORD, load_demo_users
 from ontmoet.places.demo import load_demo_places
 from ontmoet.regions.demo import load_overijssel
 

@@ -1,12 +1,15 @@
-"""One demo login per role. Fictional people; the password is printed by `ontmoet demo`."""
+"""One demo login per role. Fictional people; the password is printed by `ontmoet demo`.
+
+Here in the demo app, not in accounts: a board member's login needs a demo place, and accounts sits below
+places in the layers (docs/adr/0015-boundaries.md).
+"""
 
 from django.db import transaction
 
+from ontmoet.accounts.roles import Role
+from ontmoet.accounts.services import assign_role, create_user
 from ontmoet.places.models import Place
 from ontmoet.regions.models import Municipality, Province
-
-from .roles import Role
-from .services import assign_role, create_user
 
 DEMO_PASSWORD = "ontmoet-demo-2026"  # noqa: S105 - demo only; `ontmoet demo` refuses to run in production
 
