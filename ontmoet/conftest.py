@@ -48,6 +48,16 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _dutch_after_each_test():
+    """A request in English leaves English active in this thread (LocaleMiddleware does not reset it);
+    the next test would then see English messages where it expects the Dutch source."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_page_cache(settings):
     """Each test gets its own empty page cache (core.pagecache), in memory: the shared files of the
     running site would be shared by parallel test processes too."""
