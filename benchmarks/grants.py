@@ -75,7 +75,7 @@ def fill(args):
     from ontmoet.accounts.roles import Role
     from ontmoet.accounts.services import assign_role, create_user
     from ontmoet.grants.models import Application, Award, HourEntry, PlannedActivity, Round
-    from ontmoet.grants.workflow import EntryStatus
+    from ontmoet.grants.workflows import EntryStatus
     from ontmoet.places.models import Place
     from ontmoet.regions.demo import load_overijssel
     from ontmoet.regions.models import Municipality
