@@ -15,8 +15,8 @@ from ontmoet.places.models import Activity, Facility, Place
 from ontmoet.regions.models import Province
 
 from . import services
-from .models import Application, Award, HourEntry, Payment, PlannedActivity, Round, StatusChange
-from .workflows import ApplicationStatus, EntryStatus
+from .models import Application, Award, HourEntry, HourEntryChange, Payment, PlannedActivity, Round, StatusChange
+from .workflows import AWARD, ENTRY, OFFICER, ApplicationStatus, AwardStatus, EntryStatus
 
 ACTIVITY_IDEAS = [("Koffieochtend voor nieuwe inwoners", "Nieuwkomers"), ("Repaircafé", "Alle inwoners"),
                   ("Samen koken met ouderen", "Ouderen"), ("Huiswerkklas", "Kinderen"),
@@ -49,10 +49,12 @@ def _award(round_, place, officer, awarded_on, hours_planned, rng, status_note="
     for frm, to in [("", "draft"), ("draft", "submitted"), ("submitted", "in_review"), ("in_review", "awarded")]:
         StatusChange.objects.create(application=application, from_status=frm, to_status=to, by=officer,
                                     reason=status_note if to == "awarded" else "")
-    return Award.objects.create(
+    award = Award(
         code=application.number, round=round_, place=place, application=application, amount=application.amount,
         hours_due=Award.hours_for(application.amount, round_.repayment_rate), awarded_on=awarded_on,
-        due_date=services.add_months(awarded_on, round_.repayment_months))
+        due_date=services.add_months(awarded_on, round_.repayment_months), status="")
+    AWARD.move(award, AwardStatus.ACTIVE, actor=OFFICER, by=officer)
+    return award
 
 
 def _hours(award, share, officer, board, rng, today, pending=2, rejected=1):
@@ -87,6 +89,11 @@ def _hours(award, share, officer, board, rng, today, pending=2, rejected=1):
     for entry in entries:
         entry.quarter = HourEntry.quarter_of(entry.date)
     HourEntry.objects.bulk_create(entries)
+    # Their history, set-based like the entries: logged by the board, decided by the officer.
+    history = [ENTRY.history_row(entry, "", EntryStatus.PENDING, by=board) for entry in entries]
+    history += [ENTRY.history_row(entry, EntryStatus.PENDING, entry.status, by=officer, reason=entry.reason,
+                                  at=entry.decided_at) for entry in entries if entry.status != EntryStatus.PENDING]
+    HourEntryChange.objects.bulk_create(history)
     services.refresh_totals(award)
 
 

@@ -17,7 +17,7 @@ from ontmoet.places.models import Place
 
 from .models import Award, HourEntry, Round
 from .services import add_months, refresh_totals
-from .workflows import AwardStatus, EntryStatus
+from .workflows import AWARD, ENTRY, OFFICER, AwardStatus, EntryStatus
 
 REQUIRED = {"kenmerk", "ronde", "jaar", "plekcode", "bedrag", "toegekend_op", "uren_goedgekeurd"}
 OPTIONAL = {"uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden"}
@@ -121,20 +121,22 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
                               "is_historic": True})
             round_ = rounds[key]
             due = add_months(awarded_on, months)
-            award = Award.objects.create(
+            award = Award(
                 code=row["kenmerk"], round=round_, place=place, amount=values["bedrag"],
                 hours_due=Award.hours_for(values["bedrag"], round_.repayment_rate), awarded_on=awarded_on,
                 due_date=due, amount_paid=values["uitbetaald"], hours_approved=values["uren_goedgekeurd"],
-                is_historic=True,
-                status=AwardStatus.SETTLED if values["uren_goedgekeurd"] >= Award.hours_for(
-                    values["bedrag"], round_.repayment_rate) else AwardStatus.ACTIVE)
+                is_historic=True, status="")
+            done = values["uren_goedgekeurd"] >= award.hours_due
+            AWARD.move(award, AwardStatus.SETTLED if done else AwardStatus.ACTIVE, actor=OFFICER, by=user,
+                       reason=_("Historische import"))
             hours = values["uren_goedgekeurd"]
             if hours > 0:
-                HourEntry.objects.create(
+                entry = HourEntry(
                     award=award, activity_title=_("Historische import"), date=awarded_on,
-                    volunteers=max(1, math.ceil(hours / 24)), hours=hours, status=EntryStatus.APPROVED,
+                    volunteers=max(1, math.ceil(hours / 24)), hours=hours, status="",
                     description=_("Totaal goedgekeurde uren uit de administratie van vóór Ontmoet"),
                     created_by=user, decided_by=user)
+                ENTRY.move(entry, EntryStatus.APPROVED, actor=OFFICER, by=user, reason=entry.description)
                 refresh_totals(award)
             # Budget of a historic round: what was awarded, so the round shows as fully used.
             Round.objects.filter(pk=round_.pk).update(budget=round_.budget + values["bedrag"],

@@ -324,6 +324,29 @@ class HourEntry(models.Model):
         return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
 
 
+class HourEntryChange(StatusHistory):
+    """Append-only history of an hour entry (core.workflow). `decided_by/decided_at` on the entry stay as
+    the award page's quick read of the decision; this table is the record of every move."""
+
+    entry = models.ForeignKey(HourEntry, on_delete=models.CASCADE, related_name="history",
+                              verbose_name=_("vrijwilligersuur"))
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("statuswijziging van uren")
+        verbose_name_plural = _("statuswijzigingen van uren")
+
+
+class AwardChange(StatusHistory):
+    """Append-only history of an award (core.workflow); the settlement's outcome stays on `Settlement`."""
+
+    award = models.ForeignKey(Award, on_delete=models.CASCADE, related_name="history",
+                              verbose_name=_("toekenning"))
+
+    class Meta(StatusHistory.Meta):
+        verbose_name = _("statuswijziging van een toekenning")
+        verbose_name_plural = _("statuswijzigingen van toekenningen")
+
+
 class AwardQuarter(models.Model):
     """Approved hours of one award in one quarter, kept by the services (ADR 0030) for the quarterly chart."""
 

@@ -88,3 +88,37 @@ def allowed_moves(status: str, actor: str) -> list[str]:
 
 def reason_required(frm: str, to: str) -> bool:
     return APPLICATION.transition(frm, to).reason_required
+
+
+# -- awards and the hours ledger ------------------------------------------------------------------
+SYSTEM = "system"
+A, E = AwardStatus, EntryStatus
+
+# An award starts when an officer awards an application (or imports an old one, then possibly already
+# settled); at the due date the settlement service proposes what is left to repay, or closes it when the
+# hours are done; an officer decides on a proposal. The outcome itself is kept on the Settlement.
+AWARD = register(Workflow(
+    name="grants-award", title=_("Toekenning van de Sociale Hypotheek"), model="grants.Award",
+    states=A, actors={OFFICER: _("provinciemedewerker"), SYSTEM: _("systeem (einddatum)")},
+    history="grants.AwardChange", subject="award", error=GrantError,
+    transitions=[
+        step("", A.ACTIVE, OFFICER, _("Toekennen")),
+        step("", A.SETTLED, OFFICER, _("Importeren (afgelost)")),
+        step(A.ACTIVE, A.SETTLEMENT_PROPOSED, {OFFICER, SYSTEM}, _("Afrekening voorstellen")),
+        step(A.ACTIVE, A.SETTLED, {OFFICER, SYSTEM}, _("Afronden (uren gedaan)")),
+        step(A.SETTLEMENT_PROPOSED, A.SETTLED, OFFICER, _("Over de afrekening besluiten")),
+    ]))
+
+# The board logs hours; province staff approve or reject them (a rejection says why). A correction is a
+# new, approved reversing entry, made by staff with a reason; an import is approved on arrival too.
+ENTRY = register(Workflow(
+    name="grants-hour-entry", title=_("Vrijwilligersuren van een toekenning"), model="grants.HourEntry",
+    states=E, actors={APPLICANT: _("aanvrager (bestuur)"), OFFICER: _("provinciemedewerker")},
+    history="grants.HourEntryChange", subject="entry", error=GrantError,
+    transitions=[
+        step("", E.PENDING, APPLICANT, _("Uren invoeren")),
+        step("", E.APPROVED, OFFICER, _("Correctie of import boeken"), _REASON),
+        step(E.PENDING, E.APPROVED, OFFICER, _("Goedkeuren")),
+        step(E.PENDING, E.REJECTED, OFFICER, _("Afkeuren"), _REASON,
+             missing_message=_("Geef een reden waarom u deze uren afkeurt; het bestuur ziet die reden.")),
+    ]))

@@ -14,7 +14,7 @@ from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.selectors import board_emails
 
 from ..models import Award, AwardQuarter, HourEntry, Payment, PlannedActivity, Reminder, Settlement
-from ..workflows import AwardStatus, EntryStatus, SettlementOutcome
+from ..workflows import APPLICANT, AWARD, ENTRY, OFFICER, SYSTEM, AwardStatus, EntryStatus, SettlementOutcome
 from .common import ATTACHMENT_MAX_BYTES, GrantError, add_months
 
 
@@ -100,11 +100,12 @@ def log_hours(award_id: int, data: EntryData, user) -> HourEntry:
     evidence_kind = ""
     if data.evidence:
         evidence_kind = validate_attachment(data.evidence, max_bytes=ATTACHMENT_MAX_BYTES)
-    entry = HourEntry.objects.create(
+    entry = HourEntry(
         award=award, activity=data.activity, activity_title=(data.activity.title if data.activity
                                                              else data.activity_title)[:150],
         date=data.date, volunteers=data.volunteers, hours=data.hours, description=data.description,
-        evidence=data.evidence or "", evidence_kind=evidence_kind, created_by=user)
+        evidence=data.evidence or "", evidence_kind=evidence_kind, created_by=user, status="")
+    ENTRY.move(entry, EntryStatus.PENDING, actor=APPLICANT, by=user)
     refresh_totals(award)
     return entry
 
@@ -116,11 +117,10 @@ def decide_entry(entry_id: int, *, approve: bool, reason: str, user) -> HourEntr
     if entry.status != EntryStatus.PENDING:
         raise GrantError(_("Deze uren zijn al beoordeeld (%(status)s) door %(who)s.")
                          % {"status": entry.get_status_display(), "who": entry.decided_by or "–"})
-    if not approve and not reason.strip():
-        raise GrantError(_("Geef een reden waarom u deze uren afkeurt; het bestuur ziet die reden."))
-    entry.status = EntryStatus.APPROVED if approve else EntryStatus.REJECTED
+    # The entry keeps who decided and when, for the award page; the history row records the move.
     entry.reason, entry.decided_by, entry.decided_at = reason.strip(), user, timezone.now()
-    entry.save(update_fields=["status", "reason", "decided_by", "decided_at"])
+    ENTRY.move(entry, EntryStatus.APPROVED if approve else EntryStatus.REJECTED, actor=OFFICER, by=user,
+               reason=entry.reason, fields=["reason", "decided_by", "decided_at"], at=entry.decided_at)
     refresh_totals(award)
     return entry
 
@@ -136,12 +136,13 @@ def reverse_entry(entry_id: int, *, reason: str, user) -> HourEntry:
         raise GrantError(_("Deze uren zijn al gecorrigeerd."))
     if not reason.strip():
         raise GrantError(_("Geef een reden voor de correctie."))
-    reversal = HourEntry.objects.create(
+    now = timezone.now()
+    reversal = HourEntry(
         award=award, activity=entry.activity, activity_title=entry.activity_title, date=entry.date,
         volunteers=entry.volunteers, hours=-entry.hours,
         description=(_("Correctie: %(reason)s") % {"reason": reason.strip()})[:300],
-        status=EntryStatus.APPROVED, reason=reason.strip(), reverses=entry,
-        created_by=user, decided_by=user, decided_at=timezone.now())
+        status="", reason=reason.strip(), reverses=entry, created_by=user, decided_by=user, decided_at=now)
+    ENTRY.move(reversal, EntryStatus.APPROVED, actor=OFFICER, by=user, reason=reversal.reason, at=now)
     refresh_totals(award)
     return reversal
 
@@ -183,8 +184,10 @@ def send_reminders(today: date | None = None) -> int:
 
 
 @transaction.atomic
-def settle(award_id: int, today: date | None = None) -> Settlement | None:
-    """At the due date: settled when the hours are done, otherwise a proposal. Idempotent."""
+def settle(award_id: int, today: date | None = None, user=None) -> Settlement | None:
+    """At the due date: settled when the hours are done, otherwise a proposal. Idempotent.
+
+    Made by the nightly command (no user: the system) or by an officer who asks for it on the page."""
     today = today or timezone.localdate()
     award = _lock_award(award_id)
     if award.due_date > today or Settlement.objects.filter(award=award).exists():
@@ -193,12 +196,12 @@ def settle(award_id: int, today: date | None = None) -> Settlement | None:
     if remaining == 0:
         settlement = Settlement.objects.create(award=award, remaining_hours=0, proposed_amount=0, final_amount=0,
                                                outcome=SettlementOutcome.SETTLED, decided_at=timezone.now())
-        award.status = AwardStatus.SETTLED
+        to = AwardStatus.SETTLED
     else:
         proposed = (remaining * award.round.repayment_rate).quantize(Decimal("0.01"))
         settlement = Settlement.objects.create(award=award, remaining_hours=remaining, proposed_amount=proposed)
-        award.status = AwardStatus.SETTLEMENT_PROPOSED
-    award.save(update_fields=["status"])
+        to = AwardStatus.SETTLEMENT_PROPOSED
+    AWARD.move(award, to, actor=OFFICER if user is not None else SYSTEM, by=user, at=settlement.created_at)
     return settlement
 
 
@@ -230,6 +233,6 @@ def decide_settlement(award_id: int, *, outcome: str, amount: Decimal | None, re
     settlement.outcome, settlement.final_amount, settlement.reason = outcome, amount, reason.strip()
     settlement.decided_by, settlement.decided_at = user, timezone.now()
     settlement.save()
-    award.status = AwardStatus.SETTLED
-    award.save(update_fields=["status"])
+    AWARD.move(award, AwardStatus.SETTLED, actor=OFFICER, by=user, reason=settlement.reason,
+               at=settlement.decided_at)
     return settlement

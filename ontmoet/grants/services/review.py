@@ -14,7 +14,7 @@ from ontmoet.core.pdf import render_pdf
 from ontmoet.places.selectors import board_emails
 
 from ..models import Application, Award, Round
-from ..workflows import APPLICANT, APPLICATION, OFFICER
+from ..workflows import APPLICANT, APPLICATION, AWARD, OFFICER, AwardStatus
 from .applying import _lock_application
 from .common import GrantError, S, _log, add_months
 
@@ -67,7 +67,7 @@ def decide(application_id: int, to: str, user, reason: str = "", expected: str |
                 reason = _("Het budget van de ronde is op. %(reason)s") % {"reason": reason}
                 message = _("Het budget van deze ronde is op: de aanvraag staat nu op de wachtlijst.")
             else:
-                award = _create_award(application, timezone.localdate())
+                award = _create_award(application, timezone.localdate(), user)
         if to in (S.AWARDED, S.REJECTED, S.WAITLISTED):
             application.decided_at = timezone.now()
         APPLICATION.move(application, to, actor=OFFICER, by=user, reason=reason, fields=["decided_at"])
@@ -82,12 +82,14 @@ def decide(application_id: int, to: str, user, reason: str = "", expected: str |
     return Outcome(application, message % {"status": application.get_status_display()}, award)
 
 
-def _create_award(application: Application, today: date) -> Award:
+def _create_award(application: Application, today: date, user) -> Award:
     round_ = application.round
-    return Award.objects.create(
+    award = Award(
         code=application.number, round=round_, place=application.place, application=application,
         amount=application.amount, hours_due=Award.hours_for(application.amount, round_.repayment_rate),
-        awarded_on=today, due_date=add_months(today, round_.repayment_months))
+        awarded_on=today, due_date=add_months(today, round_.repayment_months), status="")
+    AWARD.move(award, AwardStatus.ACTIVE, actor=OFFICER, by=user)
+    return award
 
 
 def withdraw(application_id: int, user, reason: str = "") -> Application:

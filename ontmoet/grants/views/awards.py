@@ -155,7 +155,7 @@ def settlement(request, pk, scope):
     form = SettlementForm(request.POST or None)
     if request.method == "POST":
         if "voorstellen" in request.POST:
-            created = services.settle(award.pk)
+            created = services.settle(award.pk, user=request.user)
             if created is None:
                 messages.error(request, _("Een afrekening kan pas op of na de einddatum (%(date)s).")
                                % {"date": award.due_date.strftime("%d-%m-%Y")} if current is None
