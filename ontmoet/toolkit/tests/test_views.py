@@ -39,6 +39,15 @@ def test_initiative_needs_a_municipality_and_keeps_what_was_typed(world, client_
     assert not Initiative.objects.exists()
 
 
+def test_the_not_saved_message_is_in_the_visitors_language(world, client_for):
+    from django.conf import settings
+
+    client = client_for(world.users["initiator"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.post(url("create"), {"name": "My plan", "stage": "gepland"}).content.decode()
+    assert "Not saved" in page and "Niet opgeslagen" not in page
+
+
 def test_linked_place_must_lie_in_the_chosen_municipality(world, client_for):
     response = client_for(world.users["province_staff"]).post(url("create"), {
         "name": "Plan", "stage": "bestaand", "municipality": world.zwolle.pk, "place": world.place.pk})

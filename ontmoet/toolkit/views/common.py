@@ -7,10 +7,12 @@ Every tool reads the initiative through the user's scope; only the owner and acc
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .. import selectors
 
-ERROR = _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn.")
+# Lazy: made at import, it would be in the language of whoever loaded the module first (always Dutch).
+ERROR = gettext_lazy("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn.")
 
 
 def _initiative(request, scope, pk, *, edit=False):
