@@ -316,7 +316,7 @@ def compare_pair(before: Path, after: Path, out: Path, name: str) -> dict:
     for index, image in enumerate((old_full, new_full, overlay)):
         sheet.paste(image, (index * (size[0] + 20), 0))
     sheet = sheet.resize((sheet.width // 2, sheet.height // 2))
-    sheet.save(out / f"{name}.png", optimize=True)
+    sheet.save(out / f"{name}.png")
     return {"pixels_differ": round(share, 4), "height_before": old.height, "height_after": new.height}
 
 
