@@ -120,7 +120,7 @@ class Links(html.parser.HTMLParser):
 
 
 class Client:
-    """A browser-less visitor (stdlib only) for finding pages: cookies, the real login form, no redirects hidden."""
+    """A browser-less visitor (stdlib only) for finding pages: cookies, the real login form, the final path reported."""
 
     def __init__(self, base_url: str):
         self.base = base_url.rstrip("/")
