@@ -159,13 +159,17 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         self.fields["facility"].choices = [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)]
         self.fields["activity"].choices = [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)]
 
-    def fields_cache_key(self) -> str:
-        """What the fields' markup depends on besides the language: the values asked for and the
-        choices read from the register (in the user's scope). Empty when a field has an error to show:
-        that markup is not kept (list.html)."""
+    def choice_fields(self) -> list[forms.BoundField]:
+        """Every field but the free text: the long selects."""
+        return [self[name] for name in self.fields if name != "q"]
+
+    def choice_fields_cache_key(self) -> str:
+        """What the choice fields' markup depends on besides the language: their values and the choices
+        read from the register (in the user's scope). Empty when a field has an error to show: that
+        markup is not kept (list.html). The free text is left out, so the kept combinations stay few."""
         if self.errors:
             return ""
-        parts = [(name, self.data.get(name) if self.is_bound else None) for name in self.fields]
+        parts = [(name, self.data.get(name) if self.is_bound else None) for name in self.fields if name != "q"]
         parts += [list(self.fields[name].choices) for name in ("municipality", "facility", "activity")]
         return hashlib.sha256(repr(parts).encode()).hexdigest()
 

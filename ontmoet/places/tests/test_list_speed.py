@@ -68,7 +68,9 @@ def test_the_filters_show_the_values_asked_for_and_are_kept_without_errors(world
     assert 'value="&lt;b&gt;"' in filters
     assert len(kept) == 1
     assert _filters(client.get("/plekken/?kind=buurthuis&sort=-naam&q=%3Cb%3E").content.decode()) == filters
-    assert len(kept) == 1  # the same filters: the kept markup
+    other_words = _filters(client.get("/plekken/?kind=buurthuis&sort=-naam&q=linde").content.decode())
+    assert 'value="linde"' in other_words and other_words.replace('"linde"', '"&lt;b&gt;"') == filters
+    assert len(kept) == 1  # the same choices, other words: the kept markup
     invalid = _filters(client.get("/plekken/?kind=onzin&municipality=99999").content.decode())
     assert 'aria-invalid="true"' in invalid and len(kept) == 1  # a field with an error: not kept
     # Another scope has other municipalities: its own markup.
