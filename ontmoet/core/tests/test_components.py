@@ -104,3 +104,20 @@ def test_a_component_needs_a_name_and_named_arguments():
         Template("{% load components %}{% component %}{% endcomponent %}")
     with pytest.raises(TemplateSyntaxError):
         Template('{% load components %}{% component "card" "x" %}{% endcomponent %}')
+
+
+@pytest.mark.parametrize("widget, value", [
+    (forms.Select(choices=[("", "Kies"), ("a", "A & B"), (1, "Een")]), "a"),
+    (forms.Select(choices=[("", "Kies"), ("a", "A")], attrs={"class": "x", "required": True}), None),
+    (forms.Select(choices=[("Kosten", [("huur", "Huur"), ("energie", "Energie")]), ("overig", "Overig")]), "energie"),
+    (forms.SelectMultiple(choices=[("a", "A"), ("b", "B"), ("c", "C")]), ["a", "c"]),
+    (forms.NullBooleanSelect(), True),
+])
+def test_selects_render_as_django_renders_them(widget, value):
+    from django.forms.renderers import DjangoTemplates
+
+    def tags(html):  # the same elements, attributes and text; line breaks between tags do not count
+        return re.sub(r">\s+<", "><", str(html))
+
+    ours = widget.render("veld", value, {"id": "id_veld"})  # core/templates/django/forms/widgets/select.html
+    assert tags(ours) == tags(widget.render("veld", value, {"id": "id_veld"}, renderer=DjangoTemplates()))
