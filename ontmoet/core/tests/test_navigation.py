@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import resolve, set_script_prefix
+from django.utils import translation
 
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import navigation
@@ -14,6 +15,13 @@ from ontmoet.core.navigation import MenuItem
 
 NAV = re.compile(r'<nav class="ontmoet-nav" aria-label="[^"]+">(.*?)</nav>', re.S)
 LANGUAGES = re.compile(r'<nav class="ontmoet-language" aria-label="[^"]+">(.*?)</nav>', re.S)
+
+
+@pytest.fixture(autouse=True)
+def _dutch_afterwards():
+    """A request in English leaves English active in this thread (LocaleMiddleware); later tests expect Dutch."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _menu(client, path):
