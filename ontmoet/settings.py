@@ -142,13 +142,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": env("ONTMOET_TEST_SQLITE", str(DATA_DIR / "test.sqlite3"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# "default" is per process. "pages" keeps public pages in files that all web processes share, so a
-# page asked in one process is ready in the others; entries are keyed on a content stamp read from the
-# database on every request (core.pagecache), so a change shows at once everywhere. Nothing else relies
-# on a cache shared between processes (ADR 0008, ADR 0012).
+# "default" and "template_fragments" ({% cache %} and the sociale kaart's result cards) are per process.
+# "pages" keeps public pages in files that all web processes share, so a page asked in one process is
+# ready in the others. Entries are keyed on a content stamp read from the database on every request
+# (core.pagecache) or on what they show, so a change shows at once everywhere: any Django cache backend
+# can take their place (Redis for more than one machine). ADR 0008, ADR 0012.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
-    "pages": {"BACKEND": "ontmoet.core.filecache.PageFileCache",
+    "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
+                           "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 20000}},
+    "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
               "LOCATION": str(DATA_DIR / "page-cache"),
               "TIMEOUT": int(env("ONTMOET_PAGE_CACHE_SECONDS", "600")), "OPTIONS": {"MAX_ENTRIES": 1000}},
 }

@@ -9,7 +9,7 @@ import base64
 import io
 from dataclasses import dataclass
 
-from django.utils.html import format_html
+from django.template.loader import render_to_string
 
 PRIMARY = "#01689b"  # Rijkshuisstijl-like blue with enough contrast on white
 
@@ -24,7 +24,7 @@ class Chart:
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg).decode()
 
     def img(self, css_class: str = "ontmoet-chart"):
-        return format_html('<img class="{}" src="{}" alt="{}">', css_class, self.data_uri, self.alt)
+        return render_to_string("components/chart.html", {"chart": self, "css_class": css_class})
 
 
 def _figure(height: float, width: float = 7.0):

@@ -1,7 +1,8 @@
 """The main menu, assembled from each app's `navigation.py`.
 
 An app contributes `def menu_items(request, scope) -> list[MenuItem]`; apps are asked in
-INSTALLED_APPS order, so no app edits the shared base template to get a menu entry.
+INSTALLED_APPS order, so no app edits the shared base template to get a menu entry. This module gives
+data only: base.html renders it with components/navigation.html.
 """
 
 import importlib
@@ -13,10 +14,8 @@ from urllib.parse import urlencode
 from django.apps import apps
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
-from django.utils.html import conditional_escape
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,13 @@ def _providers():
     return tuple(providers)
 
 
+def _view_name(request) -> str | None:
+    return request.resolver_match.view_name if getattr(request, "resolver_match", None) else None
+
+
 def main_menu(request, scope) -> list[dict]:
-    view_name = request.resolver_match.view_name if getattr(request, "resolver_match", None) else None
+    """Every app's menu items as dicts (label, url, current) for components/navigation.html."""
+    view_name = _view_name(request)
     menu = []
     for provider in _providers():
         for item in provider(request, scope):
@@ -57,15 +61,33 @@ def main_menu(request, scope) -> list[dict]:
     return menu
 
 
-def main_menu_html(request, scope) -> SafeString:
-    """The menu's `<li>` items as markup, built in Python: every page shows the menu, and the template
-    loop over up to 17 items cost more than some pages' queries."""
-    current = ' aria-current="page"'
-    return mark_safe("".join(  # noqa: S308 - labels and urls are escaped
-        f'<li><a class="ontmoet-nav__link" href="{conditional_escape(item["url"])}"'
-        f'{current if item["current"] else ""}>{conditional_escape(item["label"])}</a></li>'
-        for item in main_menu(request, scope)
-    ))
+def full_menu(request, scope) -> list[dict]:
+    """The whole main menu: the start page (or the overview once logged in), the apps' items and, for
+    staff, the reference data (Django's admin)."""
+    user = getattr(request, "user", None)
+    if scope.authenticated:
+        first = {"label": gettext("Overzicht"), "url": _path("core:dashboard", get_script_prefix()),
+                 "current": _view_name(request) == "core:dashboard"}
+    else:
+        first = {"label": gettext("Start"), "url": _path("core:home", get_script_prefix()), "current": False}
+    menu = [first, *main_menu(request, scope)]
+    if scope.authenticated and getattr(user, "is_staff", False):
+        menu.append({"label": gettext("Referentiegegevens"), "url": _path("admin:index", get_script_prefix()),
+                     "current": False})
+    return menu
+
+
+def menu_cache_key(request, scope) -> str:
+    """What the main menu depends on, for its fragment cache in base.html (the template adds the language).
+
+    Providers decide on the kind of user (the scope's roles and flags), never on who it is, so one
+    cached menu serves everyone with the same roles on the same view.
+    """
+    user = getattr(request, "user", None)
+    kind = (scope.authenticated, scope.superuser, scope.is_province_staff, scope.is_province_admin,
+            scope.is_municipal_officer, scope.is_board_member, bool(getattr(user, "is_staff", False)))
+    flags = "".join("1" if flag else "0" for flag in kind)
+    return f"{flags}:{','.join(sorted(scope.roles))}:{_view_name(request)}:{get_script_prefix()}"
 
 
 @lru_cache(maxsize=256)
@@ -80,18 +102,12 @@ def _language_names() -> tuple[tuple[str, str], ...]:
     return tuple((code, capfirst(get_language_info(code)["name_local"])) for code, _name in settings.LANGUAGES)
 
 
-def language_links_html(current: str, next_path: str) -> SafeString:
+def language_links(current: str, next_path: str) -> list[dict]:
     """The language switch: a link per language that comes back to this page (core.views.choose_language).
 
     Links, not a form: a page without a CSRF token is the same for every visitor and can be cached.
     """
     back = urlencode({"next": next_path})
-    items = []
-    for code, name in _language_names():
-        code_html, name_html = conditional_escape(code), conditional_escape(name)
-        marked = ' aria-current="true"' if code == current else ""
-        url = conditional_escape(f"{_path('core:language', get_script_prefix(), code)}?{back}")
-        items.append(f'<li><a class="ontmoet-language__link" href="{url}" lang="{code_html}" hreflang="{code_html}"'
-                     f"{marked}>{name_html}</a></li>")
-    return mark_safe("".join(items))  # noqa: S308 - every value is escaped
-
+    prefix = get_script_prefix()
+    return [{"label": name, "url": f"{_path('core:language', prefix, code)}?{back}", "lang": code,
+             "current": code == current} for code, name in _language_names()]

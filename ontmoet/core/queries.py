@@ -1,4 +1,7 @@
-"""Fixed queries run on every page view, with their SQL made once per process.
+"""Removed at merge, see issue 16: use plain querysets. Still called by directory/selectors.py and
+places/selectors.py until the listing work replaces those calls.
+
+Fixed queries run on every page view, with their SQL made once per process.
 
 The ORM compiles a queryset to SQL on every evaluation; for a handful of constant queries per page
 (filter choices) that compiling cost more than running them. `fixed_rows` keeps the SQL, its
@@ -15,6 +18,7 @@ from django.db.models import QuerySet
 _sql: dict = {}
 
 
+# removed at merge, see issue 16
 def fixed_rows(key: Hashable, make: Callable[[], QuerySet]) -> list[tuple]:
     """The rows of `make()`, compiled once per (key, database vendor)."""
     compiled = _compiled(key, make)
@@ -46,6 +50,7 @@ def _run(compiled: _Compiled, params) -> list[tuple]:
     return rows
 
 
+# removed at merge, see issue 16
 def rows_by_ids(key: Hashable, make: Callable[[list[int]], QuerySet], ids: list[int]) -> list[tuple]:
     """The rows of `make(ids)`, for a query whose only parameters are `ids` (`pk__in=ids` and the like).
 

@@ -1,19 +1,16 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
-import dataclasses
-import functools
 import time
 
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.core.cache import cache
 from django.utils import translation
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin, field_group_html
+from ontmoet.core.forms import StyledFormMixin
 from ontmoet.core.pagecache import current_stamp
-from ontmoet.core.widgets import PreparedChoices, prepared_choices
 from ontmoet.places import choices
 
 from . import selectors
@@ -23,7 +20,6 @@ SORT_CHOICES = [("", _("Vanzelf (relevantie of afstand)")), ("relevantie", _("Re
 RADIUS_CHOICES = [("", _("Geen")), *[(str(km), _("%(km)s km") % {"km": km}) for km in (1, 2, 5, 10, 15, 25, 50)]]
 YES_ONLY = [("", _("Maakt niet uit")), ("ja", _("Ja"))]
 
-# The form's fixed choices: constants in the code, so their options are made once per language and process.
 FIXED_CHOICES = {
     "kind": [("", _("Alle soorten")), *choices.Kind.choices],
     "day": [("", _("Elke dag")), *choices.WEEKDAYS],
@@ -32,43 +28,26 @@ FIXED_CHOICES = {
 }
 
 
-@functools.cache
-def _fixed_choices(language: str) -> dict[str, PreparedChoices]:
-    with translation.override(language):
-        return {name: PreparedChoices(options) for name, options in FIXED_CHOICES.items()}
+def register_choices(stamp: str, language: str) -> dict[str, list[tuple[str, str]]]:
+    """The choices read from the register (municipalities with a public place, the vocabularies).
 
-
-_register_lists: dict = {}
-FILTER_HTML_KEPT = 256  # filter combinations whose HTML is kept per stamp and language (most searches use none)
-
-
-@dataclasses.dataclass
-class RegisterLists:
-    choices: dict[str, PreparedChoices]
-    filter_html: dict = dataclasses.field(default_factory=dict)  # the filter fields' values -> their HTML
-
-
-def _register_lists_for(language: str) -> RegisterLists:
-    """The choices read from the register (municipalities with a public place, the vocabularies),
-    made once per language and directory stamp: the stamp changes with every change to them
-    (core.pagecache), and reading it is one query instead of four. Without a stamp (a new database)
-    they are made for one form only: nothing would tell when to make them again."""
-    stamp = current_stamp("directory")
-    if stamp and (stamp, language) in _register_lists:
-        return _register_lists[(stamp, language)]
-    lists = selectors.vocabulary_choices()
-    made = RegisterLists({
-        "municipality": prepared_choices([("", _("Alle gemeenten")), *selectors.municipality_choices()]),
-        "activity": prepared_choices([("", _("Alle activiteiten")), *lists["activity"]]),
-        "facility": prepared_choices([("", _("Alle voorzieningen")), *lists["facility"]]),
-        "target_group": prepared_choices([("", _("Alle doelgroepen")), *lists["target_group"]]),
-    })
-    if not stamp:
-        return made
-    if any(key[0] != stamp for key in _register_lists):
-        _register_lists.clear()
-    _register_lists[(stamp, language)] = made
-    return made
+    Kept in the cache per directory stamp and language: the stamp changes with every change to them
+    (core.pagecache), and reading it is one query instead of four. Without a stamp (a database nobody
+    wrote to yet) they are read every time: nothing would tell when to read them again.
+    """
+    key = f"directory:choices:{stamp}:{language}"
+    kept = cache.get(key) if stamp else None
+    if kept is None:
+        lists = selectors.vocabulary_choices()
+        kept = {
+            "municipality": [("", str(_("Alle gemeenten"))), *selectors.municipality_choices()],
+            "activity": [("", str(_("Alle activiteiten"))), *lists["activity"]],
+            "facility": [("", str(_("Alle voorzieningen"))), *lists["facility"]],
+            "target_group": [("", str(_("Alle doelgroepen"))), *lists["target_group"]],
+        }
+        if stamp:
+            cache.set(key, kept, None)
+    return kept
 
 
 class SearchForm(StyledFormMixin, forms.Form):
@@ -103,34 +82,28 @@ class SearchForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        self._register = _register_lists_for(language)
-        for name, options in (_fixed_choices(language) | self._register.choices).items():
+        self.stamp = current_stamp("directory")
+        for name, options in (FIXED_CHOICES | register_choices(self.stamp, language)).items():
             self.fields[name].choices = options
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
 
-    def main_fields_html(self) -> SafeString:
-        """The always visible fields' groups, as `as_field_group` renders them (core.forms.field_group_html)."""
-        return self._fields_html(self.MAIN_FIELDS)
+    def main_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.MAIN_FIELDS]
 
-    def filter_fields_html(self) -> SafeString:
-        """The fields under "Meer filters". Their HTML depends only on the choices (kept per stamp and
-        language) and the values asked for, and most searches share a few combinations: it is kept
-        per combination, unless one of them has an error to show."""
+    def filter_fields(self) -> list[forms.BoundField]:
+        """The fields under "Meer filters"."""
+        return [self[name] for name in self.fields if name not in self.MAIN_FIELDS]
+
+    def filter_fields_cache_key(self) -> str:
+        """What the filter fields' markup depends on besides the choices (directory stamp, language):
+        the values asked for. Empty when one of them has an error to show: that markup is not kept
+        (search.html)."""
         names = [name for name in self.fields if name not in self.MAIN_FIELDS]
         if any(name in self.errors for name in names):
-            return self._fields_html(names)
-        kept = self._register.filter_html
-        values = tuple(self.data.get(name) for name in names) if self.is_bound else None
-        if values not in kept:
-            if len(kept) >= FILTER_HTML_KEPT:
-                del kept[next(iter(kept))]  # the oldest
-            kept[values] = self._fields_html(names)
-        return kept[values]
-
-    def _fields_html(self, names) -> SafeString:
-        return mark_safe("".join(field_group_html(self[name]) for name in names))  # noqa: S308
+            return ""
+        return repr(tuple(self.data.get(name) for name in names) if self.is_bound else ())
 
     def clean(self):
         data = super().clean()

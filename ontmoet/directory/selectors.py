@@ -3,14 +3,15 @@
 import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from urllib.parse import quote
 
 from django.db import connection
 from django.db.models import BooleanField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
-from ontmoet.core.queries import fixed_rows, rows_by_ids
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
@@ -309,32 +310,42 @@ def load_places(entries) -> list[Place]:
 ROW_FIELDS = ["pk", "code", "name", "kind", "city", "wheelchair_accessible", "municipality__name"]
 
 
-def result_rows(entries) -> list[dict]:
-    """A page of results as plain values for the list: three small queries, no model instances.
+@dataclass
+class ResultRow:
+    """What a result card shows (directory/includes/result_card.html)."""
 
-    The two queries by id are compiled once per page length (core.queries.rows_by_ids).
-    """
+    pk: int
+    url: str
+    name: str
+    kind_label: str
+    city: str
+    municipality_name: str
+    wheelchair_accessible: bool
+    activities: list[str]
+
+
+def result_rows(entries) -> list[ResultRow]:
+    """A page of results as plain values for the cards (directory.cards), in the entries' order: two
+    small queries, no model instances."""
     entries = list(entries)
     ids = [entry.place_id for entry in entries]
-    kinds = {value: str(label) for value, label in choices.Kind.choices}
-    places = {row[0]: dict(zip(ROW_FIELDS, row, strict=True)) for row in rows_by_ids(
-        "directory.result_rows", lambda ids: Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS), ids)}
+    kinds = dict(choices.Kind.choices)
+    places = {row[0]: row for row in Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
     activities: dict[int, list[str]] = {}
-    for place_id, name in rows_by_ids(
-            "directory.result_activities",
-            lambda ids: Place.activities.through.objects.filter(place_id__in=ids).order_by(
-                "activity__order", "activity__name").values_list("place_id", "activity__name"), ids):
+    for place_id, name in (Place.activities.through.objects.filter(place_id__in=ids)
+                           .order_by("activity__order", "activity__name").values_list("place_id", "activity__name")):
         activities.setdefault(place_id, []).append(name)
+    # Every place URL is the same but for the code (codes are [A-Za-z0-9_-], see places' validators.CODE_RE):
+    # one reverse() per page instead of one per card.
+    prefix, suffix = reverse("directory:place", args=["~"]).split("~")
     rows = []
     for entry in entries:
-        row = places.get(entry.place_id)
-        if row is None:
+        if entry.place_id not in places:  # made non-public since the entry was read
             continue
-        value = getattr(entry, "distance2", None)
-        rows.append({**row, "wheelchair_accessible": bool(row["wheelchair_accessible"]),
-                     "kind_label": kinds.get(row["kind"], row["kind"]),
-                     "activities": activities.get(row["pk"], []),
-                     "distance_km": None if value is None else math.sqrt(value)})
+        pk, code, name, kind, city, wheelchair, municipality = places[entry.place_id]
+        url = f"{prefix}{quote(code, safe='')}{suffix}"
+        rows.append(ResultRow(pk, url, name, kinds.get(kind, kind), city, municipality, bool(wheelchair),
+                              activities.get(pk, [])))
     return rows
 
 
@@ -357,16 +368,15 @@ def report_recipients(place: Place) -> tuple[list[str], list[str]]:
     return board_emails(place), province
 
 
-def vocabulary_choices():
-    """Choices for the filters: (code, name) of each list, read once per request (SQL made once per process)."""
-    return {key: fixed_rows(("directory.vocabulary", model),
-                            lambda model=model: model.objects.values_list("code", "name"))
+def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
+    """Choices for the filters: (code, name) of each list, in its order."""
+    return {key: list(model.objects.values_list("code", "name"))
             for key, model in (("facility", Facility), ("activity", Activity), ("target_group", TargetGroup))}
 
 
 def municipality_choices() -> list[tuple[str, str]]:
     """(code, name) of the municipalities with a public place, for the search form."""
-    return fixed_rows("directory.municipalities", lambda: public_municipalities().values_list("code", "name"))
+    return list(public_municipalities().values_list("code", "name"))
 
 
 def not_public_q() -> Q:

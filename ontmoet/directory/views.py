@@ -20,7 +20,7 @@ from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import cache_public_page
 from ontmoet.places.choices import WEEKDAYS
 
-from . import jsonld, listing, opendata, selectors, services
+from . import cards, jsonld, opendata, selectors, services
 from .forms import ReportForm, SearchForm
 from .geocoding import geocode
 
@@ -58,11 +58,11 @@ def search(request):
     paginator = Paginator(result.entries, selectors.PAGE_SIZE)
     paginator.count = result.count  # counted once by the search (a cached_property: no second COUNT)
     page = paginator.get_page(number)
-    places_html = listing.result_items_html(selectors.result_rows(page.object_list))
     query = request.GET.copy()
     query.pop("pagina", None)
     context = {
-        "form": form, "page": page, "places_html": places_html, "query": query.urlencode(), "result": result,
+        "form": form, "page": page, "cards": cards.result_cards(page.object_list, form.stamp),
+        "query": query.urlencode(), "result": result,
         "notice": notice, "corrected": " ".join(result.corrected or []),
         "count_limit": formats.number_format(selectors.COUNT_LIMIT, force_grouping=True),
         "filtered": bool(filters), "tile_url": settings.DIRECTORY_TILE_URL,

@@ -1,12 +1,10 @@
-import functools
+import hashlib
 
 from django import forms
 from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
-from ontmoet.core.widgets import PreparedChoices
 from ontmoet.regions.models import Municipality
 
 from . import choices, selectors, validators
@@ -119,7 +117,6 @@ class CreatePlaceForm(PlaceForm):
     SECTIONS = [(PlaceForm.SECTIONS[0][0], ["code", *PlaceForm.SECTIONS[0][1]]), *PlaceForm.SECTIONS[1:]]
 
 
-# The filter form's fixed choices; their labels are translated once per language, not on every page view.
 FILTER_CHOICES = {
     "kind": [("", _("Alle soorten")), *choices.Kind.choices],
     "typology": [("", _("Alle typologieën")), *choices.Typology.choices],
@@ -131,13 +128,6 @@ FILTER_CHOICES = {
              ("soort", _("Soort")), ("bevestigd", _("Langst niet bevestigd eerst")),
              ("-gewijzigd", _("Laatst gewijzigd eerst"))],
 }
-
-
-@functools.cache
-def _translated_filter_choices(language: str) -> dict[str, PreparedChoices]:
-    """FILTER_CHOICES in `language`, options rendered once: constants in the code, so safe to keep per process."""
-    with translation.override(language):
-        return {name: PreparedChoices(options) for name, options in FILTER_CHOICES.items()}
 
 
 class PlaceFilterForm(StyledFormMixin, forms.Form):
@@ -161,16 +151,27 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, options in _translated_filter_choices(translation.get_language() or settings.LANGUAGE_CODE).items():
+        for name, options in FILTER_CHOICES.items():
             self.fields[name].choices = options
         municipalities = scope.municipalities(Municipality.objects.all()).order_by("name", "pk")
         self.municipality_names = dict(municipalities.values_list("pk", "name"))
-        self.fields["municipality"].choices = PreparedChoices(
-            [("", _("Alle gemeenten")), *self.municipality_names.items()])
-        self.fields["facility"].choices = PreparedChoices(
-            [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)])
-        self.fields["activity"].choices = PreparedChoices(
-            [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)])
+        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *self.municipality_names.items()]
+        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)]
+        self.fields["activity"].choices = [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)]
+
+    def choice_fields(self) -> list[forms.BoundField]:
+        """Every field but the free text: the long selects."""
+        return [self[name] for name in self.fields if name != "q"]
+
+    def choice_fields_cache_key(self) -> str:
+        """What the choice fields' markup depends on besides the language: their values and the choices
+        read from the register (in the user's scope). Empty when a field has an error to show: that
+        markup is not kept (list.html). The free text is left out, so the kept combinations stay few."""
+        if self.errors:
+            return ""
+        parts = [(name, self.data.get(name) if self.is_bound else None) for name in self.fields if name != "q"]
+        parts += [list(self.fields[name].choices) for name in ("municipality", "facility", "activity")]
+        return hashlib.sha256(repr(parts).encode()).hexdigest()
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is simply ignored."""

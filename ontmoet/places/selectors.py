@@ -1,17 +1,20 @@
 """Reads for places. Every list is scoped to the user; nothing here writes."""
 
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
-from ontmoet.core.queries import fixed_rows, rows_by_ids
 
+from .choices import Kind, Staffing, Status
 from .models import Place, Vocabulary
 
 SORT_FIELDS = {
@@ -30,8 +33,7 @@ SORT_FIELDS = {
 
 def vocabulary_names(model) -> list[tuple[int, str]]:
     """(id, name) of a vocabulary (Facility, Activity, ...) in its order, for the filter form's choices."""
-    # A fixed query: its SQL is made once per process rather than by the ORM on every page view.
-    return fixed_rows(("vocabulary_names", model), lambda: model.objects.values_list("pk", "name"))
+    return list(model.objects.values_list("pk", "name"))
 
 
 def visible_places(scope: Scope) -> QuerySet[Place]:
@@ -40,8 +42,22 @@ def visible_places(scope: Scope) -> QuerySet[Place]:
 
 PAGE_SIZE = 25
 
-# The columns of the officers' table, read as plain tuples (no model instances for 25 rows).
+# The columns of the officers' table, read as plain values (no model instances for 25 rows).
 ROW_COLUMNS = ["pk", "code", "name", "kind", "city", "staffing", "status", "last_verified_at", "municipality_id"]
+
+
+@dataclass
+class ListRow:
+    """One row of the officers' table (places/includes/list_rows.html), with labels instead of codes."""
+
+    url: str
+    name: str
+    kind: str
+    municipality: str
+    city: str
+    staffing: str
+    status: str
+    verified: datetime | None
 
 
 def list_scope(scope: Scope, municipality_ids) -> QuerySet[Place]:
@@ -59,7 +75,7 @@ def list_scope(scope: Scope, municipality_ids) -> QuerySet[Place]:
 
 
 def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> tuple:
-    """One page of the officers' list: (page, rows as ROW_COLUMNS tuples, municipality names by id).
+    """One page of the officers' list: (page, its ListRows).
 
     A fixed number of small queries whatever the page size: counting and finding the page's ids use
     only narrow indexes (see Place.Meta.indexes); the 25 rows are then read by primary key. Sorting
@@ -71,8 +87,7 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
         ids = list(ids)
     page = Paginator(ids, PAGE_SIZE).get_page(number)
     page_ids = list(page.object_list)
-    by_id = {row[0]: row for row in rows_by_ids(
-        "places.list_rows", lambda ids: Place.objects.filter(pk__in=ids).values_list(*ROW_COLUMNS), page_ids)}
+    by_id = {row[0]: row for row in Place.objects.filter(pk__in=page_ids).values_list(*ROW_COLUMNS)}
     rows = [by_id[pk] for pk in page_ids if pk in by_id]
     # A board member's own place may lie outside the municipalities of their officer role: one lookup.
     missing = {row[-1] for row in rows} - municipality_names.keys()
@@ -81,7 +96,14 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
 
         municipality_names = {**municipality_names,
                               **dict(Municipality.objects.filter(pk__in=missing).values_list("pk", "name"))}
-    return page, rows, municipality_names
+    kinds, staffing, statuses = dict(Kind.choices), dict(Staffing.choices), dict(Status.choices)
+    # Every detail URL is the same but for the code (codes are [A-Za-z0-9_-], see validators.CODE_RE):
+    # one reverse() per page instead of one per row.
+    prefix, suffix = reverse("places:detail", args=["~"]).split("~")
+    return page, [ListRow(f"{prefix}{quote(code, safe='')}{suffix}", name, kinds.get(kind, kind),
+                          municipality_names[municipality_id], city, staffing.get(staffed, staffed),
+                          statuses.get(status, status), verified)
+                  for _pk, code, name, kind, city, staffed, status, verified, municipality_id in rows]
 
 
 def verification_cutoff():

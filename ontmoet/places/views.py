@@ -6,16 +6,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
 from ontmoet.core.exports import csv_response, xlsx_response
 from ontmoet.core.panels import place_panels
 
-from . import importing, listing, selectors, services
+from . import importing, selectors, services
 from .columns import HEADERS, export_rows
 from .forms import CreatePlaceForm, ImportForm, PlaceFilterForm, PlaceForm, ReminderForm
 from .tasks import send_verification_reminders
+
+LIST_HEADERS = [gettext_lazy("Naam"), gettext_lazy("Soort"), gettext_lazy("Gemeente"), gettext_lazy("Plaats"),
+                gettext_lazy("Bemensing"), gettext_lazy("Status"), gettext_lazy("Laatst bevestigd")]
 
 
 def _get_place_or_404(scope, code):
@@ -30,11 +34,11 @@ def _get_place_or_404(scope, code):
 def place_list(request, scope):
     form = PlaceFilterForm(request.GET or None, scope=scope)
     filters = form.filters()
-    page, rows, names = selectors.list_page(scope, filters, form.municipality_names, request.GET.get("pagina"))
+    page, rows = selectors.list_page(scope, filters, form.municipality_names, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "places/list.html", {
-        "form": form, "page": page, "rows_html": listing.rows_html(rows, names), "query": query.urlencode(),
+        "form": form, "page": page, "rows": rows, "headers": LIST_HEADERS, "query": query.urlencode(),
         "filtered": bool(filters),
     })
 

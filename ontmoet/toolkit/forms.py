@@ -11,7 +11,6 @@ from ontmoet.regions.models import Municipality
 from . import budget as budget_calc
 from . import content, decision_trees
 from .models import Budget, BudgetLine, Initiative, Quickscan
-from .widgets import speed_up
 
 
 class DutchDecimalField(forms.DecimalField):
@@ -240,14 +239,7 @@ class BudgetLineForm(StyledFormMixin, forms.ModelForm):
         return line
 
 
-class FastLineFormSet(forms.BaseInlineFormSet):
-    def add_fields(self, form, index):
-        super().add_fields(form, index)
-        speed_up(form)  # after the formset added id, budget and DELETE
-
-
-BudgetLineFormSet = forms.inlineformset_factory(Budget, BudgetLine, form=BudgetLineForm, formset=FastLineFormSet,
-                                               extra=3, can_delete=True)
+BudgetLineFormSet = forms.inlineformset_factory(Budget, BudgetLine, form=BudgetLineForm, extra=3, can_delete=True)
 
 
 class TreeEditForm(StyledFormMixin, forms.Form):

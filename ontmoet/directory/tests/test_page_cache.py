@@ -81,3 +81,21 @@ def test_a_deploy_forgets_cached_pages(world, client):
     post_migrate.send(sender=apps.get_app_config("core"), app_config=apps.get_app_config("core"), verbosity=0,
                       interactive=False, using="default", plan=[], apps=apps)
     assert client.get(SEARCH)["X-Cache"] == "miss"
+
+
+def test_the_configured_file_cache_keeps_pages_through_the_public_api(world, client, settings, tmp_path):
+    """The page cache is Django's own FileBasedCache (settings.CACHES["pages"]), used through get and set only."""
+    from django.core.cache import caches
+
+    from ontmoet import settings as project  # the conftest puts a memory cache in its place
+
+    assert project.CACHES["pages"]["BACKEND"] == "django.core.cache.backends.filebased.FileBasedCache"
+    settings.CACHES = {**settings.CACHES, "pages": {**project.CACHES["pages"], "LOCATION": str(tmp_path)}}
+    assert type(caches["pages"]).__name__ == "FileBasedCache"
+    first, second = client.get(SEARCH), client.get(SEARCH)
+    assert (first["X-Cache"], second["X-Cache"]) == ("miss", "hit") and first.content == second.content
+    assert any(tmp_path.iterdir())  # a page file on disk
+    PlaceFactory(code="RAA-NEW", name="Dorpshuis Nieuw", municipality=world.raalte)  # a new directory stamp
+    third = client.get(SEARCH)
+    assert third["X-Cache"] == "miss" and b"Dorpshuis Nieuw" in third.content
+    assert client.get(SEARCH)["X-Cache"] == "hit"

@@ -229,7 +229,7 @@ def test_near_me_search_page_reads_count_and_page_together(many, client):
         response = client.get(reverse("directory:search"), {**query, "pagina": "2"})
     page = response.context["page"]
     assert page.number == 2 and page.paginator.count == len(expected)
-    assert [row["pk"] for row in selectors.result_rows(page.object_list)] == expected[20:40]
+    assert [row.pk for row in selectors.result_rows(page.object_list)] == expected[20:40]
     reads = [q["sql"] for q in queries.captured_queries if 'FROM "directory_searchentry"' in q["sql"]]
     assert len(reads) == 1 and "OVER ()" in reads[0]
     last = client.get(reverse("directory:search"), {**query, "pagina": "999"}).context["page"]

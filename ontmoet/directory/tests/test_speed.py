@@ -1,83 +1,133 @@
-"""The search page is built for speed (as the officers' list, ADR 0008); these tests pin down that it
-still shows the same: result cards made in Python against the template markup they replaced, the
-filter fields made in Python against core/forms/field.html, and a fixed number of queries."""
+"""The search page renders from templates and keeps what every search shares (issue 16): each place's
+result card (without the distance) and the filter fields, per directory stamp and language. These tests
+look at the rendered pages: what they show, that kept parts follow the register, and fixed query counts."""
+
+import re
 
 import pytest
 from django.db import connection
-from django.template import Context, Template
-from django.test import SimpleTestCase
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import translation
 
-from ontmoet.directory import listing, selectors
+from ontmoet.directory import cards, selectors, services
 from ontmoet.directory.forms import SearchForm
+from ontmoet.places.models import Activity
 from ontmoet.places.tests.factories import MunicipalityFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
 
-# The markup results.html had before the cards were made in Python.
-CARD_TEMPLATE = Template("""{% load i18n %}{% for place in places %}
-  <li class="directory-list__item ontmoet-card">
-    <h2 class="utrecht-heading-3"><a class="utrecht-link" href="{% url 'directory:place' place.code %}">{{ place.name }}</a></h2>
-    <p class="utrecht-paragraph">{{ place.kind_label }} · {% if place.city %}{{ place.city }}, {% endif %}{% translate "gemeente" %} {{ place.municipality__name }}{% if place.distance_km is not None %} · <strong>{% blocktranslate with km=place.distance_km|floatformat:1 %}{{ km }} km{% endblocktranslate %}</strong>{% endif %}</p>
-    {% if place.activities %}<p class="utrecht-paragraph directory-tags">{% translate "Activiteiten" %}: {{ place.activities|join:", " }}</p>{% endif %}
-    {% if place.wheelchair_accessible %}<p class="utrecht-paragraph"><span class="ontmoet-badge ontmoet-badge--ok">{% translate "rolstoeltoegankelijk" %}</span></p>{% endif %}
-  </li>
-{% endfor %}""")  # noqa: E501
 
-ROWS = [
-    {"pk": 1, "code": "RAA-1", "name": 'Het "Anker" & <De Brink>', "kind": "dorpshuis", "kind_label": "Dorpshuis",
-     "city": "Goor <b>", "wheelchair_accessible": True, "municipality__name": "Hof & Dal",
-     "activities": ["Biljarten", "Koken <en> eten"], "distance_km": 2.345},
-    {"pk": 2, "code": "X_2-b", "name": "Buurthuis", "kind": "buurthuis", "kind_label": "Buurthuis", "city": "",
-     "wheelchair_accessible": False, "municipality__name": "Raalte", "activities": [], "distance_km": None},
-    {"pk": 3, "code": "Z3", "name": "MFA", "kind": "mfa", "kind_label": "MFA", "city": "Heino",
-     "wheelchair_accessible": False, "municipality__name": "Raalte", "activities": ["Koersbal"], "distance_km": 0.04},
-]
+def _cards(html: str) -> list[str]:
+    return re.findall(r'<li class="directory-list__item ontmoet-card">(.*?)</li>', html, re.S)
 
 
-def assert_html_equal(actual, expected):
-    SimpleTestCase().assertHTMLEqual(str(actual), str(expected))
+def _card_of(html: str, name: str) -> str:
+    (card,) = [card for card in _cards(html) if name in card]
+    return card
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_result_cards_are_the_template_markup(language):
-    with translation.override(language):
-        html = listing.result_items_html(ROWS)
-        assert_html_equal(html, CARD_TEMPLATE.render(Context({"places": ROWS})))
-    assert "&lt;De Brink&gt;" in html and "Koken &lt;en&gt; eten" in html
-    if language == "nl":
-        assert "2,3 km" in html  # localised like floatformat
+@pytest.fixture
+def anchor(world):
+    place = PlaceFactory(code="RAA-9", name='Het "Anker" & <De Brink>', city="Goor <b>", kind="mfa",
+                         municipality=world.raalte, latitude=52.3900, longitude=6.2700, wheelchair_accessible=True)
+    place.activities.set(Activity.objects.filter(code__in=["biljarten", "koersbal"]))
+    return place
 
 
-@pytest.mark.parametrize("language", ["nl", "en"])
-def test_distances_round_as_floatformat(language):
-    from django.template.defaultfilters import floatformat
-    from django.utils.formats import get_format
+def test_a_card_shows_the_place_escaped_with_its_link(client, anchor):
+    html = client.get("/kaart/?q=anker").content.decode()
+    card = _card_of(html, "Anker")
+    assert "Het &quot;Anker&quot; &amp; &lt;De Brink&gt;" in card and "<De Brink>" not in card
+    assert f'href="{reverse("directory:place", args=["RAA-9"])}"' in card
+    assert "MFA (multifunctionele accommodatie) · Goor &lt;b&gt;, gemeente Raalte</p>" in card
+    assert "Activiteiten: Biljarten, Koersbal" in card and "rolstoeltoegankelijk" in card
+    assert " km</strong>" not in card  # no origin, no distance
+    with translation.override("en"):
+        client.get(reverse("core:language", args=["en"]))
+        english = _card_of(client.get("/kaart/?q=anker").content.decode(), "Anker")
+    assert "municipality Raalte" in english and "Activities: Biljarten, Koersbal" in english
 
-    with translation.override(language):
-        for value in [0.0, 0.04, 0.05, 0.25, 2.25, 2.345, 9.95, 12.349999, 99.99, 1e-07, 123.45]:
-            assert listing.one_decimal(value, get_format("DECIMAL_SEPARATOR")) == floatformat(value, 1), value
+
+def test_a_kept_card_shows_the_distance_of_each_search(client, anchor):
+    first = _card_of(client.get("/kaart/?q=anker&near=52.39,6.27").content.decode(), "Anker")
+    assert "gemeente Raalte · <strong>0,0 km</strong></p>" in first
+    # The same card, kept without its distance, in a search from elsewhere: about 0.1° of latitude north.
+    with CaptureQueriesContext(connection) as queries:
+        second = _card_of(client.get("/kaart/?q=anker&near=52.49,6.27&radius=50").content.decode(), "Anker")
+    assert "gemeente Raalte · <strong>11,1 km</strong></p>" in second
+    assert not any("directory_place_activities" in query["sql"].replace('"', "") or
+                   "places_place_activities" in query["sql"].replace('"', "") for query in queries.captured_queries)
+    assert first.replace("0,0 km", "11,1 km") == second
 
 
-@pytest.mark.parametrize("data", [{}, {"q": "<b>dorp", "near": "Heino", "radius": "5", "kind": "dorpshuis",
-                                       "day": "wo", "wheelchair": "ja", "sort": "naam"},
-                                  {"radius": "0", "kind": "onzin", "municipality": "nergens", "q": "x" * 201}])
-def test_search_field_groups_are_the_template_markup(world, data):
-    form = SearchForm(data or None)
-    form.filters()
-    main, rest = str(form.main_fields_html()), str(form.filter_fields_html())
-    expected_main = "".join(form[name].as_field_group() for name in SearchForm.MAIN_FIELDS)
-    expected_rest = "".join(field.as_field_group() for field in form if field.name not in SearchForm.MAIN_FIELDS)
-    assert_html_equal(main, expected_main)
-    assert_html_equal(rest, expected_rest)
-    assert all(f'name="{name}"' in main + rest for name in form.fields)
-    if "municipality" in data:
-        assert 'aria-invalid="true"' in rest and 'aria-invalid="true"' in main
+def test_kept_cards_are_read_once_per_page_and_made_only_when_missing(world, anchor, monkeypatch):
+    entries = list(selectors.search_places({"q": "anker"}).entries)
+    made = []
+    original = selectors.result_rows
+    monkeypatch.setattr(selectors, "result_rows", lambda missing: made.append(len(missing)) or original(missing))
+    stamp = SearchForm().stamp
+    assert [card.distance for card in cards.result_cards(entries, stamp)] == [""]
+    assert cards.result_cards(entries, stamp)[0].head == cards.result_cards(entries, stamp)[0].head
+    assert made == [1]  # made for the first page, kept for the others
+    cards.result_cards(entries, "")  # without a stamp: made for this page only
+    cards.result_cards(entries, "")
+    assert made == [1, 1, 1]
+
+
+def test_a_renamed_activity_shows_its_new_name_after_the_stamp_changes(client, anchor):
+    assert "Biljarten" in _card_of(client.get("/kaart/?q=anker").content.decode(), "Anker")
+    activity = Activity.objects.get(code="biljarten")
+    activity.name = "Carambole"
+    activity.save()  # a new directory stamp (directory.signals)
+    html = client.get("/kaart/?q=anker&kind=mfa").content.decode()
+    assert "Activiteiten: Carambole, Koersbal" in _card_of(html, "Anker")
+    assert '<option value="biljarten">Carambole</option>' in html  # the filter's options too
+
+
+def _filters(html: str) -> str:
+    return html[html.index('<div class="ontmoet-filters">'):html.index("</details>")]
+
+
+def test_the_filter_fields_show_the_values_asked_for(client, world):
+    html = client.get("/kaart/?q=dorpshuis&kind=dorpshuis&day=wo&wheelchair=ja&sort=naam").content.decode()
+    filters = _filters(html)
+    for name, value in [("kind", "dorpshuis"), ("day", "wo"), ("wheelchair", "ja"), ("sort", "naam")]:
+        select = re.search(rf'<select name="{name}".*?</select>', filters, re.S).group(0)
+        assert re.findall(r'<option value="([^"]*)" selected>', select) == [value]
+    assert "<details class=\"directory-filters\" open>" in html
+    # Other words, the same filters: the same kept markup; other filters: their own.
+    again = _filters(client.get("/kaart/?q=koersbal&near=Heeten&kind=dorpshuis&day=wo&wheelchair=ja&sort=naam")
+                     .content.decode())
+    assert again == filters
+    other = _filters(client.get("/kaart/?q=dorpshuis&kind=buurthuis").content.decode())
+    assert '<option value="buurthuis" selected>' in other and '<option value="dorpshuis" selected>' not in other
+
+
+def test_a_filter_with_an_error_shows_its_message_and_is_not_kept(client, world, monkeypatch):
+    from django.core.cache import caches
+
+    kept = []
+    store = caches["template_fragments"]
+    original = store.set
+    monkeypatch.setattr(store, "set", lambda key, *args, **kwargs: kept.append(key) or original(key, *args, **kwargs))
+    filters = _filters(client.get("/kaart/?kind=onzin").content.decode())
+    assert "bestaat niet" in filters and 'aria-invalid="true"' in filters
+    assert not any("directory_filters" in key for key in kept)
+    assert "bestaat niet" not in _filters(client.get("/kaart/?kind=dorpshuis").content.decode())
+    assert any("directory_filters" in key for key in kept)
+
+
+def test_the_count_and_the_page_numbers(client, world):
+    for index in range(25):
+        PlaceFactory(code=f"RAA-{300 + index}", name=f"Dorpshuis Teller {index}", municipality=world.raalte)
+    html = client.get("/kaart/?q=teller").content.decode()
+    assert "25 plekken gevonden" in html and len(_cards(html)) == 20
+    second = client.get("/kaart/?q=teller&pagina=2").content.decode()
+    assert len(_cards(second)) == 5 and '<ol class="directory-list" start="21">' in second
 
 
 def test_filter_choices_follow_the_register(world):
-    """The option markup is reused, but a municipality that gets its first public place shows up at once."""
     before = dict(SearchForm().fields["municipality"].choices)
     assert world.raalte.code in before
     other = MunicipalityFactory(code="GM9999", name="Nieuwgemeente", province=world.overijssel)
@@ -86,49 +136,16 @@ def test_filter_choices_follow_the_register(world):
     assert dict(SearchForm().fields["municipality"].choices)[other.code] == "Nieuwgemeente"
     with translation.override("en"):
         assert dict(SearchForm().fields["kind"].choices)[""].startswith("All ")
+        assert dict(SearchForm().fields["activity"].choices)[""].startswith("All ")
     assert dict(SearchForm().fields["kind"].choices)[""] == "Alle soorten"
-    from ontmoet.places.models import Activity
-
-    activity = Activity.objects.first()
-    activity.name = "Nieuwe activiteit"
-    activity.save()
-    assert dict(SearchForm().fields["activity"].choices)[activity.code] == "Nieuwe activiteit"
-
-
-def test_filter_fields_html_is_kept_per_combination_and_follows_the_register(world, monkeypatch):
-    from ontmoet.directory import forms as search_forms
-    from ontmoet.places.models import Activity
-
-    def html(data):
-        form = SearchForm(data)
-        form.filters()
-        return str(form.filter_fields_html())
-
-    activity = Activity.objects.first()
-    first = html({"q": "biljart", "kind": "dorpshuis", "activity": activity.code})
-    assert 'value="dorpshuis" selected' in first
-    made = []
-    monkeypatch.setattr(search_forms, "field_group_html", lambda field: made.append(field.name) or "")
-    # Other words, the same filters: the kept HTML, nothing made again.
-    assert html({"q": "koersbal", "near": "Heino", "kind": "dorpshuis", "activity": activity.code}) == first
-    assert made == []
-    monkeypatch.undo()
-    other = html({"q": "biljart", "kind": "buurthuis"})
-    assert 'value="buurthuis" selected' in other and 'value="dorpshuis" selected' not in other
-    # A value with an error is shown with its message, never kept.
-    assert "bestaat niet" in html({"kind": "onzin"})
-    assert not any("onzin" in values for lists in search_forms._register_lists.values()
-                   for values in lists.filter_html if values)
-    activity.name = "Nieuwe activiteit"
-    activity.save()  # a new directory stamp
-    assert "Nieuwe activiteit" in html({"q": "biljart", "kind": "dorpshuis", "activity": activity.code})
+    assert dict(SearchForm().fields["activity"].choices)[""] == "Alle activiteiten"
 
 
 def test_search_page_queries_are_fixed(client, world):
     for index in range(30):
         PlaceFactory(code=f"RAA-{100 + index}", name=f"Dorpshuis {index}", municipality=world.raalte)
     counts = []
-    client.get("/kaart/?q=biljart")  # the filter choices are made once per directory stamp
+    client.get("/kaart/?q=biljart")  # the filter choices are read once per directory stamp
     for path in ["/kaart/?q=dorpshuis", "/kaart/?q=dorpshuis&pagina=2"]:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
@@ -141,8 +158,6 @@ def test_search_page_queries_are_fixed(client, world):
 @pytest.mark.parametrize("query", ["q=dorpshuis", "q=dorpshuiz", "q=niets+te+vinden+hier", "kind=dorpshuis", ""])
 def test_counted_once_and_right(client, world, query):
     """The page's count comes from the search itself (also after a typo correction)."""
-    from ontmoet.directory import services
-
     for index in range(3):
         PlaceFactory(code=f"RAA-{200 + index}", name=f"Dorpshuis Nummer {index}", municipality=world.raalte)
     services.rebuild_index()

@@ -369,7 +369,7 @@ def test_budget_chart_is_an_svg_with_the_figures_in_the_alt_text(world, client_f
     assert 'alt="Saldo per jaar in euro&#x27;s: 2027: -1.000,00' in page
 
 
-def test_fast_widgets_render_the_same_choices_and_values():
+def test_budget_line_widgets_show_the_chosen_category_and_values():
     from ontmoet.toolkit.forms import BudgetLineFormSet
 
     formset = BudgetLineFormSet(prefix="regel", instance=Budget(start_year=2027))

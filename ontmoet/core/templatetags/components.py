@@ -1,0 +1,37 @@
+"""`{% component "name" key=value … %}body{% endcomponent %}`: renders components/<name>.html with the
+rendered body as its `body` parameter.
+
+Components without a body are plain `{% include "components/x.html" with … %}`; this tag exists only for
+the ones that wrap markup (card, alert, fieldset, button group, table, navigation). It renders a
+template, so the body stays escaped as any template output: no mark_safe here.
+"""
+
+from django import template
+from django.template.base import token_kwargs
+
+register = template.Library()
+
+
+class ComponentNode(template.Node):
+    def __init__(self, name, kwargs, nodelist):
+        self.name, self.kwargs, self.nodelist = name, kwargs, nodelist
+
+    def render(self, context):
+        values = {key: value.resolve(context) for key, value in self.kwargs.items()}
+        values["body"] = self.nodelist.render(context)
+        component = context.template.engine.get_template(f"components/{self.name.resolve(context)}.html")
+        with context.push(**values):
+            return component.render(context)
+
+
+@register.tag("component")
+def component(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% component %} needs a name: {% component "card" heading=… %}')
+    kwargs = token_kwargs(bits[2:], parser)
+    if len(kwargs) != len(bits) - 2:
+        raise template.TemplateSyntaxError(f"{{% component %}} takes only key=value arguments: {token.contents}")
+    nodelist = parser.parse(("endcomponent",))
+    parser.delete_first_token()
+    return ComponentNode(parser.compile_filter(bits[1]), kwargs, nodelist)
