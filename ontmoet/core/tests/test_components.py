@@ -6,6 +6,7 @@ import pytest
 from django import forms
 from django.core.paginator import Paginator
 from django.template import Context, Template, TemplateSyntaxError
+from django.utils import translation
 
 from ontmoet.core.forms import StyledFormMixin
 
@@ -19,6 +20,13 @@ class ExampleForm(StyledFormMixin, forms.Form):
 
     def clean(self):
         raise forms.ValidationError("Dat kan zo niet.")
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A test elsewhere may leave English active; these assert the Dutch source strings.
+    with translation.override("nl"):
+        yield
 
 
 def _render(source, **context):
