@@ -3,7 +3,11 @@ rendered body as its `body` parameter.
 
 Components without a body are plain `{% include "components/x.html" with … %}`; this tag exists only for
 the ones that wrap markup (card, alert, fieldset, button group, table, navigation). It renders a
-template, so the body stays escaped as any template output: no mark_safe here.
+template, so the body stays escaped as any template output: no mark_safe here. The component sees only
+its own parameters (like an include with `only`), so a page's `heading` or `variant` cannot leak in.
+
+`{% columns _("Naam") _("Bedrag") numeric="2" as headers %}` builds the `headers` of components/table.html
+in a template (a template cannot write a list).
 """
 
 from django import template
@@ -20,8 +24,7 @@ class ComponentNode(template.Node):
         values = {key: value.resolve(context) for key, value in self.kwargs.items()}
         values["body"] = self.nodelist.render(context)
         component = context.template.engine.get_template(f"components/{self.name.resolve(context)}.html")
-        with context.push(**values):
-            return component.render(context)
+        return component.render(context.new(values))
 
 
 @register.tag("component")
@@ -35,3 +38,10 @@ def component(parser, token):
     nodelist = parser.parse(("endcomponent",))
     parser.delete_first_token()
     return ComponentNode(parser.compile_filter(bits[1]), kwargs, nodelist)
+
+
+@register.simple_tag
+def columns(*labels, numeric=""):
+    """numeric: the positions (from 1, space-separated) of the right-aligned columns."""
+    right = {int(position) for position in numeric.split()}
+    return [{"label": label, "numeric": True} if index in right else label for index, label in enumerate(labels, 1)]

@@ -28,6 +28,13 @@ class ExampleForm(StyledFormMixin, forms.Form):
         raise forms.ValidationError("Dat kan zo niet.")
 
 
+@pytest.fixture(autouse=True)
+def _dutch():
+    # A test elsewhere may leave English active; these assert the Dutch source strings.
+    with translation.override("nl"):
+        yield
+
+
 def _render(source, **context):
     return Template("{% load components %}" + source).render(Context(context))
 
@@ -128,3 +135,64 @@ def test_selects_render_as_django_renders_them(widget, value):
 
     ours = widget.render("veld", value, {"id": "id_veld"})  # core/templates/django/forms/widgets/select.html
     assert tags(ours) == tags(widget.render("veld", value, {"id": "id_veld"}, renderer=DjangoTemplates()))
+
+
+def test_a_table_gets_its_headings_from_columns():
+    html = _render('{% columns "Plek" "Uren" numeric="2" as headers %}'
+                   '{% component "table" caption=caption headers=headers %}<tr><td>x</td></tr>{% endcomponent %}',
+                   caption="Uren & plekken")
+    assert html.startswith('<div class="ontmoet-table-wrap"><table class="utrecht-table">')
+    assert '<caption class="ontmoet-visually-hidden">Uren &amp; plekken</caption>' in html
+    assert '<th class="utrecht-table__header-cell" scope="col">Plek</th>' in html
+    assert '<th class="utrecht-table__header-cell utrecht-table__header-cell--numeric" scope="col">Uren</th>' in html
+    assert '<tbody class="utrecht-table__body"><tr><td>x</td></tr></tbody>' in html
+
+
+def test_a_wide_table_is_a_focusable_region_with_a_styled_caption():
+    html = _render('{% component "table" caption="Bellijst" caption_visible=True region_label="Bellijst" '
+                   'caption_classes="utrecht-table__caption" classes="utrecht-table--html-table" %}{% endcomponent %}')
+    assert '<div class="ontmoet-table-wrap" tabindex="0" role="region" aria-label="Bellijst">' in html
+    assert '<table class="utrecht-table utrecht-table--html-table">' in html
+    assert '<caption class="utrecht-table__caption">Bellijst</caption>' in html and "<thead" not in html
+    hidden = _render('{% component "table" caption="X" caption_classes="utrecht-table__caption" %}{% endcomponent %}')
+    assert '<caption class="utrecht-table__caption ontmoet-visually-hidden">X</caption>' in hidden
+
+
+def test_a_component_sees_only_its_own_parameters():
+    # A page's own `variant`, `tag`, `role` or `body` must not change the component's markup.
+    context = {"variant": "attention", "tag": "article", "role": "handler", "heading": "Pagina", "classes": "x"}
+    card = _render('{% component "card" %}<p>in</p>{% endcomponent %}', **context)
+    assert card == '<section class="ontmoet-card"><p>in</p></section>'
+    alert = _render('{% component "alert" %}<p>in</p>{% endcomponent %}', **context)
+    assert alert == '<div class="utrecht-alert utrecht-alert--info" role="status"><p>in</p></div>'
+    group = _render('{% component "button_group" %}{% include "components/button.html" with label="Ok" only %}'
+                    '{% endcomponent %}', **context)
+    assert group == ('<div class="ontmoet-actions"><button class="utrecht-button utrecht-button--primary-action" '
+                     'type="submit">Ok</button></div>')
+
+
+def test_a_button_link_keeps_its_query_and_a_button_its_name_and_value():
+    link = _render('{% include "components/button.html" with href="/export/" query=query label="Excel" only %}',
+                   query="jaar=2026&status=open")
+    assert link.endswith('href="/export/?jaar=2026&amp;status=open">Excel</a>')
+    button = _render('{% include "components/button.html" with label="Afkeuren" name="decision" value="reject" '
+                     'variant="secondary-action" only %}')
+    assert 'type="submit" name="decision" value="reject">Afkeuren</button>' in button
+
+
+def test_a_fieldset_names_its_group_and_shows_its_errors():
+    html = _render('{% component "fieldset" legend="Wat wilt u doen?" required=True hint="Kies er een" hint_id="h" '
+                   'errors=errors %}<ul></ul>{% endcomponent %}', errors=["Kies een status."])
+    assert '<fieldset class="utrecht-form-fieldset ontmoet-field--invalid" aria-describedby="h">' in html
+    assert 'Wat wilt u doen? <span class="ontmoet-required">(verplicht)</span></legend>' in html
+    assert '<p class="utrecht-form-field-description" id="h">Kies er een</p>' in html
+    assert '<p class="utrecht-form-field-error-message ontmoet-field__error">Kies een status.</p>' in html
+
+
+def test_an_alert_with_a_message_and_a_status_badge_escape_their_text():
+    alert = _render('{% include "components/alert.html" with type="info" role="note" message=text only %}',
+                    text="<b>voorbeeld</b>")
+    assert alert == ('<div class="utrecht-alert utrecht-alert--info" role="note"><p class="utrecht-paragraph">'
+                     '&lt;b&gt;voorbeeld&lt;/b&gt;</p></div>')
+    badge = _render('{% include "components/status_badge.html" with label=text only %}', text="<i>open</i>")
+    assert badge == '<span class="ontmoet-badge">&lt;i&gt;open&lt;/i&gt;</span>'
