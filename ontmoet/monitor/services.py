@@ -30,7 +30,7 @@ from .models import (
     Status,
     Wave,
 )
-from .xlsform import FormError, FormProblem, parse_xlsform
+from .xlsform import parse_xlsform, version_clash
 
 TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
 
@@ -58,9 +58,7 @@ def import_questionnaire(province, data: bytes, filename: str, user=None) -> Que
     """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid)."""
     form = parse_xlsform(data, filename)
     if Questionnaire.objects.filter(province=province, form_id=form.form_id, version=form.version).exists():
-        raise FormError([FormProblem("settings", 2, "version", _(
-            "versie %(version)s van '%(form)s' bestaat al; verhoog de versie") % {
-            "version": form.version, "form": form.form_id})])
+        raise version_clash(form)
     return Questionnaire.objects.create(
         province=province, title=form.title, form_id=form.form_id, version=form.version,
         definition=form.to_dict(), source=data, source_name=filename[:200], uploaded_by=user)
