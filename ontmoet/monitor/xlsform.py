@@ -259,7 +259,8 @@ class _Reader:
                     "aanhalingstekens") % {"words": ", ".join(f"'{word}'" for word in sorted(words))}))
             elif choice_columns is not None and words - choice_columns:
                 self.problems.append(FormProblem(*where, _(
-                    "de kolom %(columns)s staat niet op het blad choices bij de lijst '%(list)s'") % {
+                    "de kolom %(columns)s staat niet op het blad choices bij de lijst '%(list)s'; bedoelt u tekst, "
+                    "zet die dan tussen aanhalingstekens") % {
                     "columns": ", ".join(f"'{word}'" for word in sorted(words - choice_columns)),
                     "list": list_name}))
 
@@ -295,10 +296,19 @@ def _read(data: bytes, filename: str):
     suffix = PurePath(filename).suffix.lower()
     try:
         return get_xlsform(data, file_type=suffix if suffix in {".xlsx", ".xls", ".xlsm"} else None)
-    except (PyXFormError, ValueError, KeyError, OSError) as exc:
-        raise FormError([FormProblem(filename, None, "", _(
-            "dit bestand is niet te lezen als XLSForm; sla het op als Excel-werkmap (.xlsx) of Excel 97-2003 "
-            "(.xls) met de bladen survey en (bij keuzevragen) choices"))]) from exc
+    except PyXFormError as exc:
+        if "not recognized as a supported type" not in str(exc) and "Error reading" not in str(exc):
+            raise FormError([FormProblem(filename, None, "", _("pyxform meldt: %(message)s") % {
+                "message": str(exc)})]) from exc
+        raise _unreadable(filename) from exc
+    except (ValueError, KeyError, OSError) as exc:
+        raise _unreadable(filename) from exc
+
+
+def _unreadable(filename: str) -> FormError:
+    return FormError([FormProblem(filename, None, "", _(
+        "dit bestand is niet te lezen als XLSForm; sla het op als Excel-werkmap (.xlsx) of Excel 97-2003 "
+        "(.xls) met de bladen survey en (bij keuzevragen) choices"))])
 
 
 def parse_xlsform(data: bytes, filename: str = "form.xlsx", *, skip_unsupported: bool = False) -> FormDefinition:

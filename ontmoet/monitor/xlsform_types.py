@@ -57,6 +57,7 @@ REFUSED = {
     **dict.fromkeys(["acknowledge", "trigger", "q acknowledge", "add acknowledge prompt"],
                     _("bevestiging (acknowledge)")),
     "osm": _("kaartgegevens (OSM)"),
+    "include": _("een ander formulier invoegen (include)"),
 }
 
 SUPPORTED_WORDS = "text, integer, decimal, date, note, calculate, select_one, select_multiple"
