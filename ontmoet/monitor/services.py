@@ -30,7 +30,7 @@ from .models import (
     Status,
     Wave,
 )
-from .xlsform import parse_xlsform, version_clash
+from .xlsform import FormError, parse_xlsform, version_clash  # noqa: F401 - FormError is part of this API
 
 TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
 
