@@ -54,14 +54,20 @@ class AlreadySubmitted(Exception):
 
 # -- questionnaires --------------------------------------------------------------------------------
 @transaction.atomic
-def import_questionnaire(province, data: bytes, filename: str, user=None) -> Questionnaire:
-    """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid)."""
-    form = parse_xlsform(data, filename)
+def import_questionnaire(province, data: bytes, filename: str, user=None, *,
+                         skip_unsupported: bool = False) -> Questionnaire:
+    """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid).
+
+    With `skip_unsupported`, rows the monitor cannot ask are left out; the result's `skipped` lists them.
+    """
+    form = parse_xlsform(data, filename, skip_unsupported=skip_unsupported)
     if Questionnaire.objects.filter(province=province, form_id=form.form_id, version=form.version).exists():
         raise version_clash(form)
-    return Questionnaire.objects.create(
+    questionnaire = Questionnaire.objects.create(
         province=province, title=form.title, form_id=form.form_id, version=form.version,
         definition=form.to_dict(), source=data, source_name=filename[:200], uploaded_by=user)
+    questionnaire.skipped = form.skipped
+    return questionnaire
 
 
 # -- waves and invitations ------------------------------------------------------------------------

@@ -197,3 +197,17 @@ def test_a_version_clash_names_the_real_setting(world):
     assert [(p.sheet, p.row, p.column, p.message) for p in caught.value.problems] == [
         ("settings", None, "version", "'ledenlijst-dorpshuis-2023' (naam uit de bestandsnaam) bestaat al zonder "
          "versienummer; voeg op het blad settings een kolom version toe met een hogere waarde, bijvoorbeeld 2")]
+
+
+@pytest.mark.django_db
+def test_the_import_command_can_skip_rows_and_lists_them(world):
+    import io
+
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("monitor_import_form", str(FORMS / "field_survey.xlsx"), "--rijen-overslaan", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert lines[:2] == ["survey, rij 3, kolom type: GPS-locatie 'locatie' overgeslagen",
+                         "survey, rij 4, kolom type: Foto 'gevel' overgeslagen"]
+    assert "1 vragen" in lines[-1]
