@@ -45,6 +45,9 @@ EPOCH = datetime.date(1970, 1, 1)
 DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:T.*)?$")
 
 
+EVALUATION_ERRORS = (ValueError, OverflowError, ArithmeticError, re.error)
+
+
 class ExpressionError(ValueError):
     """The expression is not in the supported subset; the message is Dutch and says why."""
 
@@ -202,6 +205,19 @@ def columns(node: Node) -> set[str]:
     return _collect(node, "column")
 
 
+def bad_patterns(node: Node) -> list[tuple[str, str]]:
+    """(pattern, error) for each literal regex() pattern that cannot be compiled."""
+    found = []
+    if node.kind == "call" and node.value == "regex" and node.children[1].kind == "literal":
+        try:
+            re.compile(node.children[1].value)
+        except re.error as exc:
+            found.append((node.children[1].value, str(exc)))
+    for child in node.children:
+        found += bad_patterns(child)
+    return found
+
+
 # -- values ----------------------------------------------------------------------------------------
 def as_text(value) -> str:
     if value is None:
@@ -269,6 +285,8 @@ def _arith(operator: str, left, right) -> float:
 
 
 def _round(number: float, digits: float = 0) -> float:
+    if math.isnan(digits):
+        return math.nan
     if math.isnan(number) or math.isinf(number):
         return number
     scale = 10 ** int(digits)
@@ -277,14 +295,24 @@ def _round(number: float, digits: float = 0) -> float:
 
 def _date(value) -> str:
     number = _as_number(value)
-    if math.isnan(number):
+    try:
+        return (EPOCH + datetime.timedelta(days=math.floor(number))).isoformat()
+    except (ValueError, OverflowError):  # NaN, or beyond the calendar
         return ""
-    return (EPOCH + datetime.timedelta(days=math.floor(number))).isoformat()
 
 
 def _substr(text: str, start, end=None) -> str:
-    begin = int(_as_number(start))
-    return text[begin:] if end is None else text[begin:int(_as_number(end))]
+    begin, stop = _as_number(start), None if end is None else _as_number(end)
+    if math.isnan(begin) or (stop is not None and math.isnan(stop)):
+        return ""
+    return text[int(begin):] if stop is None else text[int(begin):int(stop)]
+
+
+def _regex(text: str, pattern: str) -> bool:
+    try:
+        return re.search(pattern, text) is not None
+    except re.error:  # a pattern Python cannot read matches nothing (the browser does the same)
+        return False
 
 
 def _integer(value) -> float:
@@ -303,7 +331,7 @@ CALLS = {
     "false": lambda a: False,
     "concat": lambda a: "".join(as_text(item) for item in a),
     "coalesce": lambda a: a[0] if as_text(a[0]) != "" else a[1],
-    "regex": lambda a: re.search(as_text(a[1]), as_text(a[0])) is not None,
+    "regex": lambda a: _regex(as_text(a[0]), as_text(a[1])),
     "today": lambda a: datetime.date.today().isoformat(),
     "contains": lambda a: as_text(a[1]) in as_text(a[0]),
     "starts-with": lambda a: as_text(a[0]).startswith(as_text(a[1])),
@@ -355,12 +383,20 @@ def check(text: str, answers: dict, current=None, choice=None) -> bool:
     """Evaluate `text` to true or false (an empty expression is true)."""
     if not text or not text.strip():
         return True
-    return _truthy(evaluate(parse(text), answers, current, choice))
+    tree = parse(text)
+    try:
+        return _truthy(evaluate(tree, answers, current, choice))
+    except EVALUATION_ERRORS:  # e.g. a date out of range: false, as a failing XPath function is in ODK
+        return False
 
 
 def value(text: str, answers: dict):
     """The value of a calculation as the form stores it: text, or None when empty or not a number."""
-    result = evaluate(parse(text), answers)
+    tree = parse(text)
+    try:
+        result = evaluate(tree, answers)
+    except EVALUATION_ERRORS:
+        return None
     if isinstance(result, float) and math.isnan(result):
         return None
     if isinstance(result, bool):

@@ -252,6 +252,10 @@ class _Reader:
                 self.problems.append(FormProblem(*where, _(
                     "verwijst naar %(names)s, een vraag die wordt overgeslagen; pas de formule aan") % {
                     "names": ", ".join(f"${{{name}}}" for name in skipped)}))
+            for pattern, error in expressions.bad_patterns(tree):
+                self.problems.append(FormProblem(*where, _(
+                    "het patroon '%(pattern)s' in regex() is niet te lezen: %(error)s") % {
+                    "pattern": pattern, "error": error}))
             words = expressions.columns(tree)
             if choice_columns is None and words:
                 self.problems.append(FormProblem(*where, _(

@@ -104,3 +104,9 @@ def test_plain_label_column_counts_as_dutch():
                                               ("English", "en"), ("Frysk (fy)", "fy")])
 def test_language_codes(suffix, code):
     assert language_code(suffix) == code
+
+
+def test_a_regex_pattern_that_cannot_be_read_is_refused():
+    problems, text = _problems(xlsform([SURVEY_HEADER, ["text", "a", "A", "A", "", "regex(., '[0-9')"]]))
+    assert problems == [("survey", 2, "constraint")]
+    assert "het patroon '[0-9' in regex() is niet te lezen" in text

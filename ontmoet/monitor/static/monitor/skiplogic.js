@@ -150,7 +150,8 @@
     return a / b;
   }
   function round(number, digits) {
-    var scale = Math.pow(10, Math.trunc(digits || 0));
+    var scale = Math.pow(10, Math.trunc(digits));
+    if (isNaN(digits)) { return NaN; }
     if (!isFinite(number)) { return number; }
     return Math.floor(number * scale + 0.5) / scale;
   }
@@ -162,7 +163,7 @@
     var number = asNumber(value), date;
     if (isNaN(number)) { return ""; }
     date = new Date(Math.floor(number) * DAY);
-    return date.toISOString().slice(0, 10);
+    return isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
   }
   function words(value) { return asText(value).split(/\s+/).filter(Boolean); }
   var CALLS = {
@@ -175,12 +176,16 @@
     "false": function () { return false; },
     "concat": function (a) { return a.map(asText).join(""); },
     "coalesce": function (a) { return asText(a[0]) !== "" ? a[0] : a[1]; },
-    "regex": function (a) { return new RegExp(asText(a[1])).test(asText(a[0])); },
+    "regex": function (a) { try { return new RegExp(asText(a[1])).test(asText(a[0])); } catch (error) { return false; } },
     "today": function () { return isoDay(new Date()); },
     "contains": function (a) { return asText(a[0]).indexOf(asText(a[1])) >= 0; },
     "starts-with": function (a) { return asText(a[0]).indexOf(asText(a[1])) === 0; },
     "ends-with": function (a) { var s = asText(a[0]), t = asText(a[1]); return s.slice(s.length - t.length) === t || t === ""; },
-    "substr": function (a) { var s = asText(a[0]), b = Math.trunc(asNumber(a[1])); return a.length > 2 ? s.slice(b, Math.trunc(asNumber(a[2]))) : s.slice(b); },
+    "substr": function (a) {
+      var s = asText(a[0]), b = asNumber(a[1]), e = a.length > 2 ? asNumber(a[2]) : null;
+      if (isNaN(b) || (e !== null && isNaN(e))) { return ""; }
+      return e === null ? s.slice(Math.trunc(b)) : s.slice(Math.trunc(b), Math.trunc(e));
+    },
     "int": function (a) { return Math.trunc(asNumber(a[0])); },
     "number": function (a) { return asNumber(a[0]); },
     "round": function (a) { return round(asNumber(a[0]), a.length > 1 ? asNumber(a[1]) : 0); },
