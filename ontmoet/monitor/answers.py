@@ -57,13 +57,44 @@ def is_relevant(question: Question, answers: dict) -> bool:
     return all(expressions.check(expression, answers) for expression in question.relevant)
 
 
+def with_calculations(form: FormDefinition, answers: dict) -> dict:
+    """The answers plus every calculation's value, in form order (a calculation may read an earlier one)."""
+    context = dict(answers)
+    for question in form.calculated:
+        context.pop(question.name, None)
+        if is_relevant(question, context):
+            result = expressions.value(question.calculation, context)
+            if result is not None:
+                context[question.name] = result
+    return context
+
+
+def allowed_choices(question: Question, context: dict) -> list:
+    """The choices a choice_filter leaves, given the answers so far (all of them without a filter)."""
+    if not question.choice_filter:
+        return question.choices
+    return [choice for choice in question.choices
+            if expressions.check(question.choice_filter, context, choice=choice.row)]
+
+
+def _filter_error(question: Question, value, context: dict) -> str:
+    allowed = {choice.name for choice in allowed_choices(question, context)}
+    chosen = value if isinstance(value, list) else [value]
+    wrong = [name for name in chosen if name not in allowed]
+    if not wrong:
+        return ""
+    return _("%(names)s past niet bij een eerder antwoord; kies uit %(choices)s") % {
+        "names": ", ".join(f"'{name}'" for name in wrong), "choices": ", ".join(sorted(allowed)) or "-"}
+
+
 def validate(form: FormDefinition, raw: dict, *, final: bool, language: str = "nl",
              required_names: set | None = None) -> tuple[dict, dict]:
     """Clean `raw` answers. Returns (answers, errors by question name).
 
     Questions that skip logic hides are dropped; `final` also demands required answers. A
-    constraint failure gives the form's own message, or a general Dutch one. `required_names`
-    limits the required check (an import checks only the columns its file has).
+    constraint failure gives the form's own message, or a general Dutch one; a choice that the
+    question's choice_filter leaves out is refused. Calculations feed the expressions but are not
+    stored. `required_names` limits the required check (an import checks only the columns its file has).
     """
     answers, errors = {}, {}
     for question in form.answerable:
@@ -76,19 +107,25 @@ def validate(form: FormDefinition, raw: dict, *, final: bool, language: str = "n
             continue
         if value is not None:
             answers[question.name] = value
+    context = with_calculations(form, answers)
     for question in form.answerable:
-        if not is_relevant(question, answers):
+        if not is_relevant(question, context):
             answers.pop(question.name, None)
+            context.pop(question.name, None)
             errors.pop(question.name, None)
-            continue
-        if question.name in errors:
+    context = with_calculations(form, answers)
+    for question in form.answerable:
+        if question.name in errors or not is_relevant(question, context):
             continue
         value = answers.get(question.name)
         if value is None:
-            if final and question.required and (required_names is None or question.name in required_names):
+            required = question.required or (question.required_if and expressions.check(question.required_if, context))
+            if final and required and (required_names is None or question.name in required_names):
                 errors[question.name] = _("Deze vraag is verplicht.")
             continue
-        if question.constraint and not expressions.check(question.constraint, answers, current=value):
+        if question.choice_filter and (message := _filter_error(question, value, context)):
+            errors[question.name] = message
+        elif question.constraint and not expressions.check(question.constraint, context, current=value):
             errors[question.name] = question.constraint_message_in(language) or _(
                 "Dit antwoord is niet toegestaan.")
     return answers, errors

@@ -32,7 +32,8 @@ class Respondent:
 
 def _columns(form) -> tuple[set, dict]:
     """Known column names, and the `question/choice` columns mapped to (question, choice)."""
-    known = {RESPONDENT, PHONE, *KOBO_META}
+    # Kobo exports calculations and metadata (start, today, ...) as columns; the monitor computes them.
+    known = {RESPONDENT, PHONE, *KOBO_META, *(question.name.lower() for question in form.calculated)}
     split = {}
     for question in form.answerable:
         known.add(question.name.lower())

@@ -1,15 +1,38 @@
 """Turning a FormDefinition and answers into what the questionnaire template shows, and back.
 
 Used by the respondent's page and by staff entering answers taken by phone. The page shows every
-question; skiplogic.js hides those whose `relevant` is false, and the server drops their answers
-again on saving (answers.validate), so the page also works without JavaScript.
+question; skiplogic.js hides those whose `relevant` is false, computes calculations and leaves out
+the options a `choice_filter` excludes; the server drops hidden answers and refuses excluded
+choices again on saving (answers.validate), so the page also works without JavaScript.
+
+Labels and hints may hold the Markdown the XLSForm specification allows (bold, italics, links);
+it is rendered and cleaned against an inline allowlist, as ontmoet.core.markdown does for text.
 """
 
+import json
 from dataclasses import dataclass, field
 
+import markdown as markdown_lib
+import nh3
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from ontmoet.core.markdown import ALLOWED_URL_SCHEMES
+
+from . import expressions
 from .xlsform import FormDefinition
+
+INLINE_TAGS = {"strong", "em", "a", "code", "br"}  # a label sits inside <label> or <legend>: no blocks
+
+
+def inline_markdown(text: str) -> SafeString:
+    """A label's Markdown as inline HTML; raw HTML the author typed never reaches the page."""
+    if not any(mark in text for mark in "*_[`<&\n"):
+        return text  # plain text: the template escapes it
+    html = markdown_lib.markdown(text, output_format="html")
+    cleaned = nh3.clean(html, tags=INLINE_TAGS, attributes={"a": {"href", "title"}},
+                        url_schemes=ALLOWED_URL_SCHEMES, link_rel="nofollow noopener noreferrer")
+    return mark_safe(cleaned.strip())  # noqa: S308 - nh3 removed everything outside the allowlist
 
 
 @dataclass
@@ -23,6 +46,9 @@ class Item:
     value: object
     error: str = ""
     options: list = field(default_factory=list)  # (name, label, checked)
+    choice_filter: str = ""
+    choice_rows: dict = field(default_factory=dict)  # option name -> its choice row as JSON, for the filter
+    calculation: str = ""
 
     @property
     def input_id(self) -> str:
@@ -51,22 +77,37 @@ def raw_from_post(form: FormDefinition, post) -> dict:
     return raw
 
 
+def _default(question, fresh: bool):
+    """A question's default, on a response nobody has saved yet."""
+    if not fresh or not question.default or not question.has_answer:
+        return None
+    try:
+        return expressions.value(question.default, {}) if any(c in question.default for c in "${(") else (
+            question.default)
+    except expressions.ExpressionError:
+        return question.default
+
+
 def sections(form: FormDefinition, values: dict, errors: dict | None = None) -> list[Section]:
     lang = language()
     errors = errors or {}
+    fresh = not values
     result: list[Section] = []
     for question in form.questions:
         if not result or result[-1].name != question.group:
-            result.append(Section(question.group, question.group_label_in(lang), []))
-        value = values.get(question.name)
+            result.append(Section(question.group, inline_markdown(question.group_label_in(lang)), []))
+        value = values.get(question.name, _default(question, fresh))
         if question.type == "select_multiple":
             chosen = value if isinstance(value, list) else str(value or "").split()
         else:
             chosen = [str(value)] if value not in (None, "") else []
-        options = [(c.name, c.label_in(lang), c.name in chosen) for c in question.choices]
+        options = [(c.name, inline_markdown(c.label_in(lang)), c.name in chosen) for c in question.choices]
+        rows = {c.name: json.dumps(c.row) for c in question.choices} if question.choice_filter else {}
         result[-1].items.append(Item(
-            name=question.name, type=question.type, label=question.label_in(lang), hint=question.hint_in(lang),
-            required=question.required, relevant=question.relevant_expression,
+            name=question.name, type=question.type, label=inline_markdown(question.label_in(lang)),
+            hint=inline_markdown(question.hint_in(lang)), required=question.required,
+            relevant=question.relevant_expression,
             value="" if value is None or isinstance(value, list) else value, error=errors.get(question.name, ""),
-            options=options))
+            options=options, choice_filter=question.choice_filter, choice_rows=rows,
+            calculation=question.calculation))
     return result

@@ -31,7 +31,7 @@ from .models import (
     Wave,
 )
 from .workflows import INVITATION, RESPONDENT, STAFF, TransitionError  # noqa: F401 - callers import it here
-from .xlsform import FormError, FormProblem, parse_xlsform
+from .xlsform import FormError, parse_xlsform, version_clash  # noqa: F401 - FormError is part of this API
 
 TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
 
@@ -41,16 +41,20 @@ class AlreadySubmitted(Exception):
 
 # -- questionnaires --------------------------------------------------------------------------------
 @transaction.atomic
-def import_questionnaire(province, data: bytes, filename: str, user=None) -> Questionnaire:
-    """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid)."""
-    form = parse_xlsform(data, filename)
+def import_questionnaire(province, data: bytes, filename: str, user=None, *,
+                         skip_unsupported: bool = False) -> Questionnaire:
+    """Parse and store an XLSForm as a new questionnaire version (FormError if it is not valid).
+
+    With `skip_unsupported`, rows the monitor cannot ask are left out; the result's `skipped` lists them.
+    """
+    form = parse_xlsform(data, filename, skip_unsupported=skip_unsupported)
     if Questionnaire.objects.filter(province=province, form_id=form.form_id, version=form.version).exists():
-        raise FormError([FormProblem("settings", 2, "version", _(
-            "versie %(version)s van '%(form)s' bestaat al; verhoog de versie") % {
-            "version": form.version, "form": form.form_id})])
-    return Questionnaire.objects.create(
+        raise version_clash(form)
+    questionnaire = Questionnaire.objects.create(
         province=province, title=form.title, form_id=form.form_id, version=form.version,
         definition=form.to_dict(), source=data, source_name=filename[:200], uploaded_by=user)
+    questionnaire.skipped = form.skipped
+    return questionnaire
 
 
 # -- waves and invitations ------------------------------------------------------------------------

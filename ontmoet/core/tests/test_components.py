@@ -28,13 +28,6 @@ class ExampleForm(StyledFormMixin, forms.Form):
         raise forms.ValidationError("Dat kan zo niet.")
 
 
-@pytest.fixture(autouse=True)
-def _dutch():
-    # A test elsewhere may leave English active; these assert the Dutch source strings.
-    with translation.override("nl"):
-        yield
-
-
 def _render(source, **context):
     return Template("{% load components %}" + source).render(Context(context))
 

@@ -41,42 +41,58 @@ def _problems(data):
     return [(p.sheet, p.row, p.column) for p in caught.value.problems], str(caught.value)
 
 
-def test_missing_sheet_is_named():
-    problems, _text = _problems(xlsform([["type", "name", "label"], ["text", "a", "A"]], sheets=("survey",)))
-    assert problems == [("choices", None, "")]
+def test_a_form_without_selects_needs_no_choices_sheet():
+    form = parse_xlsform(xlsform([["type", "name", "label"], ["text", "a", "A"]], sheets=("survey",)))
+    assert [q.name for q in form.answerable] == ["a"]
+
+
+def test_a_select_without_choices_sheet_is_refused_by_pyxform():
+    problems, text = _problems(xlsform([["type", "name", "label"], ["select_one kleur", "a", "A"]],
+                                       sheets=("survey",)))
+    assert problems == [("form.xlsx", None, "")]
+    assert "choices sheet" in text
 
 
 def test_unknown_type_names_row_and_column():
     problems, text = _problems(xlsform([SURVEY_HEADER, ["text", "a", "A", "A", "", ""],
                                         ["integr", "b", "B", "B", "", ""]]))
     assert problems == [("survey", 3, "type")]
-    assert "integr" in text
+    assert "onbekend vraagtype 'integr'" in text
 
 
 def test_missing_choice_list_is_refused():
     problems, text = _problems(xlsform([SURVEY_HEADER, ["select_one kleur", "a", "A", "A", "", ""]]))
-    assert problems == [("survey", 2, "type")]
-    assert "kleur" in text
+    assert problems == [("survey", 2, "")]
+    assert "List name not in choices sheet: kleur" in text
 
 
-def test_broken_expression_and_unknown_reference():
-    problems, _text = _problems(xlsform([
+def test_broken_expression_and_unknown_function():
+    problems, text = _problems(xlsform([
         SURVEY_HEADER,
         ["select_one janee", "a", "A", "A", "", ""],
         ["text", "b", "B", "B", "${a} = ", ""],
-        ["integer", "c", "C", "C", "${onbekend} = 'ja'", ". > "],
+        ["integer", "c", "C", "C", "pulldata('x', 'y', 'z', ${a}) = 'ja'", ". > "],
     ]))
     assert problems == [("survey", 3, "relevant"), ("survey", 4, "relevant"), ("survey", 4, "constraint")]
+    assert "pulldata()" in text
+
+
+def test_unknown_reference_is_named_by_pyxform_with_its_column():
+    problems, text = _problems(xlsform([SURVEY_HEADER, ["text", "b", "B", "B", "${onbekend} = 'ja'", ""]]))
+    assert problems == [("survey", 2, "relevant")]
+    assert "onbekend" in text
 
 
 def test_pyxform_structure_errors_keep_their_row():
     problems, _text = _problems(xlsform([SURVEY_HEADER, ["text", "a b", "A", "A", "", ""]]))
-    assert problems == [("survey", 2, "")]
+    assert problems == [("survey", 2, "name")]
 
 
-def test_not_an_excel_file():
-    problems, _text = _problems(b"type,name\ntext,a\n")
-    assert problems[0][1] is None
+@pytest.mark.parametrize("data", [b"type,name\ntext,a\n", b"PK\x03\x04 geen echt bestand", b""])
+def test_not_an_excel_file(data):
+    problems, text = _problems(data)
+    assert problems == [("form.xlsx", None, "")]
+    assert ".xlsx" in text and ".xls" in text
 
 
 def test_plain_label_column_counts_as_dutch():
@@ -88,3 +104,9 @@ def test_plain_label_column_counts_as_dutch():
                                               ("English", "en"), ("Frysk (fy)", "fy")])
 def test_language_codes(suffix, code):
     assert language_code(suffix) == code
+
+
+def test_a_regex_pattern_that_cannot_be_read_is_refused():
+    problems, text = _problems(xlsform([SURVEY_HEADER, ["text", "a", "A", "A", "", "regex(., '[0-9')"]]))
+    assert problems == [("survey", 2, "constraint")]
+    assert "het patroon '[0-9' in regex() is niet te lezen" in text
