@@ -26,11 +26,6 @@ class OntmoetFormRenderer(TemplatesSetting):
     field_template_name = "core/forms/field.html"
 
 
-def field_group_html(field: forms.BoundField):  # removed at merge, see issue 16
-    """Deprecated: use `{{ field.as_field_group }}` (directory/forms.py still calls this)."""
-    return field.as_field_group()
-
-
 class StyledFormMixin:
     """Adds the Utrecht CSS classes to every widget, and the ARIA error state after validation."""
 
@@ -41,10 +36,6 @@ class StyledFormMixin:
             css = WIDGET_CLASSES.get(type(widget), TEXTBOX_CLASSES)
             if css:
                 widget.attrs["class"] = (widget.attrs.get("class", "") + " " + css).strip()
-
-    def field_groups_html(self):  # removed at merge, see issue 16
-        """Deprecated: use `{% for field in form %}{{ field.as_field_group }}{% endfor %}` (places/list.html)."""
-        return self.render(template_name="core/forms/field_groups.html")
 
     def full_clean(self):
         # Not in __init__: reading self.errors there would validate before subclasses add fields.

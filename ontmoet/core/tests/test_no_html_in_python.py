@@ -18,9 +18,6 @@ TAG = re.compile(rf"</?({ELEMENTS})(\s[^<>]*)?/?>", re.IGNORECASE)
 ALLOWED = {
     "core/markdown.py": "Markdown rendered by markdown-it and sanitised by nh3 with an allowlist",
 }
-# Modules still to be rid of HTML; the listing engineer's (directory/listing.py, directory/forms.py,
-# places/listing.py) are done (issue 16).
-PENDING_REMOVAL: dict[str, str] = {}
 
 
 def _modules():
@@ -54,13 +51,13 @@ def html_in(source: str) -> list[str]:
 
 def test_no_module_builds_html_outside_the_allowlist():
     offenders = {name: found for name, path in _modules()
-                 if name not in ALLOWED and name not in PENDING_REMOVAL and (found := html_in(path.read_text()))}
+                 if name not in ALLOWED and (found := html_in(path.read_text()))}
     assert offenders == {}, "HTML hoort in templates (ADR 0013); gebruik core/templates/components/"
 
 
 def test_the_lists_name_modules_that_still_need_it():
     # A place that no longer builds HTML comes off the list, so the list stays short and true.
-    for name in {**ALLOWED, **PENDING_REMOVAL}:
+    for name in ALLOWED:
         assert html_in((PACKAGE / name).read_text()), name
 
 
