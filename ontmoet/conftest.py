@@ -60,12 +60,14 @@ def _dutch_after_each_test():
 @pytest.fixture(autouse=True)
 def _empty_page_cache(settings):
     """Each test gets its own empty page cache (core.pagecache), in memory: the shared files of the
-    running site would be shared by parallel test processes too."""
+    running site would be shared by parallel test processes too. The per-process fragment cache (menus,
+    result cards, filter fields) is emptied too, so no test sees markup another test made."""
     settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
                                                     "LOCATION": "test-pages"}}
     from django.core.cache import caches
 
     caches["pages"].clear()
+    caches["template_fragments"].clear()
 
 
 @pytest.fixture

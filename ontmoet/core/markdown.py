@@ -19,3 +19,17 @@ def render_safe_markdown(text: str) -> SafeString:
     cleaned = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                         link_rel="nofollow noopener noreferrer")
     return mark_safe(cleaned)  # noqa: S308 - nh3 removed everything outside the allowlist
+
+
+INLINE_TAGS = {"strong", "em", "a", "code", "br"}  # a form label sits inside <label> or <legend>: no blocks
+
+
+def render_inline_markdown(text: str) -> SafeString | str:
+    """A label's or hint's Markdown (XLSForm allows bold, italics, links) as inline HTML; raw HTML the
+    author typed never reaches the page. Plain text comes back as it is, for the template to escape."""
+    if not any(mark in text for mark in "*_[`<&\n"):
+        return text
+    html = markdown_lib.markdown(text, output_format="html")
+    cleaned = nh3.clean(html, tags=INLINE_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
+                        link_rel="nofollow noopener noreferrer")
+    return mark_safe(cleaned.strip())  # noqa: S308 - nh3 removed everything outside the allowlist

@@ -179,9 +179,9 @@ class Workflow:
             for t in self.transitions:
                 source = t.source or "[*]"
                 who = ", ".join(str(self.actors[a]) for a in sorted(t.actors))
-                text = f"{t.label}<br/>({who})" if t.label else f"({who})"
+                text = f"{t.label} ({who})" if t.label else f"({who})"
                 if t.requires:
-                    text += "<br/>" + ", ".join(_REQUIRED.get(r, r) for r in t.requires) + " verplicht"
+                    text += " · " + ", ".join(_REQUIRED.get(r, r) for r in t.requires) + " verplicht"
                 lines.append(f"    {source} --> {t.target}: {text.replace(':', '')}")
             lines += ["```", ""]
         return "\n".join(lines)

@@ -12,27 +12,12 @@ it is rendered and cleaned against an inline allowlist, as ontmoet.core.markdown
 import json
 from dataclasses import dataclass, field
 
-import markdown as markdown_lib
-import nh3
-from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
-from ontmoet.core.markdown import ALLOWED_URL_SCHEMES
+from ontmoet.core.markdown import render_inline_markdown as inline_markdown
 
 from . import expressions
 from .xlsform import FormDefinition
-
-INLINE_TAGS = {"strong", "em", "a", "code", "br"}  # a label sits inside <label> or <legend>: no blocks
-
-
-def inline_markdown(text: str) -> SafeString:
-    """A label's Markdown as inline HTML; raw HTML the author typed never reaches the page."""
-    if not any(mark in text for mark in "*_[`<&\n"):
-        return text  # plain text: the template escapes it
-    html = markdown_lib.markdown(text, output_format="html")
-    cleaned = nh3.clean(html, tags=INLINE_TAGS, attributes={"a": {"href", "title"}},
-                        url_schemes=ALLOWED_URL_SCHEMES, link_rel="nofollow noopener noreferrer")
-    return mark_safe(cleaned.strip())  # noqa: S308 - nh3 removed everything outside the allowlist
 
 
 @dataclass

@@ -116,7 +116,7 @@ def test_the_diagram_shows_states_actors_and_required_fields(paint):
     diagram = paint.diagram()
     assert "stateDiagram-v2" in diagram and "[*] --> red" in diagram
     assert 'state "Rood" as red' in diagram
-    assert "green --> blue: Blauw maken<br/>(baas, schilder)<br/>toelichting verplicht" in diagram
+    assert "green --> blue: Blauw maken (baas, schilder) · toelichting verplicht" in diagram
 
 
 def test_every_history_table_has_the_one_shape_and_is_append_only():
