@@ -77,3 +77,16 @@ class StatusHistory(models.Model):
 
     def delete(self, *args, **kwargs):
         raise HistoryIsAppendOnly(f"{type(self).__name__} is append-only")
+
+    def get_from_status_display(self) -> str:
+        return self._state_label(self.from_status)
+
+    def get_to_status_display(self) -> str:
+        return self._state_label(self.to_status)
+
+    def _state_label(self, value: str) -> str:
+        # The labels live in the workflow's table (its TextChoices), not in choices on these columns.
+        from .workflow import for_history
+
+        workflow = for_history(self._meta.label_lower)
+        return workflow.label(value) if value and workflow else value

@@ -16,7 +16,7 @@ import dataclasses
 import importlib
 import importlib.util
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from django.apps import apps
 from django.db import transaction
@@ -195,6 +195,12 @@ _registry: dict[str, Workflow] = {}
 def register(workflow: Workflow) -> Workflow:
     _registry[workflow.name] = workflow
     return workflow
+
+
+@cache
+def for_history(history_label: str) -> "Workflow | None":
+    """The workflow whose history table is `history_label` ("app_label.model", lower case)."""
+    return next((w for w in all_workflows() if w.history.lower() == history_label), None)
 
 
 def all_workflows() -> list[Workflow]:

@@ -150,3 +150,18 @@ def test_the_committed_diagrams_are_current():
     stale = stale_diagrams()
     assert stale == [], (f"Verouderde diagrammen in {DIAGRAM_DIR}: {stale}; "
                          "draai 'python -m ontmoet workflow_diagrams' en commit het resultaat")
+
+
+@pytest.mark.parametrize("workflow", all_workflows(), ids=lambda w: w.name)
+def test_history_rows_show_their_states_by_name_in_the_page_language(workflow):
+    # Pages list history with get_to_status_display; the columns carry no choices, the table does.
+    from django.apps import apps
+
+    history = apps.get_model(workflow.history)
+    for value, label in workflow.states.choices:
+        row = history(from_status=value, to_status=value)
+        assert row.get_to_status_display() == row.get_from_status_display() == str(label)
+    assert history(to_status="").get_to_status_display() == ""
+    with translation.override("en"):
+        value, label = workflow.states.choices[0]
+        assert history(to_status=value).get_to_status_display() == str(label)
