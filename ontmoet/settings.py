@@ -115,7 +115,14 @@ TEMPLATES = [
                 "ontmoet.core.context_processors.ontmoet",
             ],
         },
-    }
+    },
+    # Only for the officers' list rows (<app>/jinja2/, included with {% jinja %}; ADR 0013).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "ontmoet.core.jinja.environment", "autoescape": True},
+    },
 ]
 
 # Database: SQLite (WAL) by default, PostgreSQL in production via DATABASE_URL.

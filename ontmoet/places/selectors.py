@@ -48,7 +48,7 @@ ROW_COLUMNS = ["pk", "code", "name", "kind", "city", "staffing", "status", "last
 
 @dataclass
 class ListRow:
-    """One row of the officers' table (places/includes/list_rows.html), with labels instead of codes."""
+    """One row of the officers' table (places/jinja2/places/list_rows.html), with labels instead of codes."""
 
     url: str
     name: str

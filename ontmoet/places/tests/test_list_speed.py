@@ -35,7 +35,7 @@ def test_a_row_shows_the_place_escaped_with_labels_and_link(world, client_for):
     client = client_for(world.users["province_staff"])
     (row,) = [row for row in _rows(client.get("/plekken/?q=Anker").content.decode()) if "Anker" in row]
     assert _cells(row) == [
-        '<a class="utrecht-link" href="/plekken/X-1/">Het &quot;Anker&quot; &amp; &lt;De Brink&gt;</a>',
+        '<a class="utrecht-link" href="/plekken/X-1/">Het &#34;Anker&#34; &amp; &lt;De Brink&gt;</a>',
         "MFA (multifunctionele accommodatie)", "Raalte", "Goor &lt;b&gt;", str(Staffing("welzijn").label),
         str(Status("tijdelijk_dicht").label), "1 Mrt 2025"]
     never = [row for row in _rows(client.get("/plekken/?sort=naam").content.decode()) if "Wijkcentrum" in row]

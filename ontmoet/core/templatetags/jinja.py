@@ -1,0 +1,33 @@
+"""`{% jinja "app/name.html" key=value … %}`: include a Jinja2 template (core/jinja.py) in a Django one.
+
+Jinja2 escapes every value itself (autoescape is on in settings), so its output is marked safe here,
+in this one tag that renders a template (the allowed place, core/tests/test_no_html_in_python.py).
+"""
+
+from django import template
+from django.template import engines
+from django.template.base import token_kwargs
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+
+class JinjaNode(template.Node):
+    def __init__(self, name, kwargs):
+        self.name, self.kwargs = name, kwargs
+
+    def render(self, context):
+        values = {key: value.resolve(context) for key, value in self.kwargs.items()}
+        rendered = engines["jinja2"].get_template(self.name.resolve(context)).render(values)
+        return mark_safe(rendered)  # noqa: S308 - a Jinja2 template with autoescape on made this
+
+
+@register.tag("jinja")
+def jinja(parser, token):
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% jinja %} needs a template name: {% jinja "app/x.html" rows=rows %}')
+    kwargs = token_kwargs(bits[2:], parser)
+    if len(kwargs) != len(bits) - 2:
+        raise template.TemplateSyntaxError(f"{{% jinja %}} takes only key=value arguments: {token.contents}")
+    return JinjaNode(parser.compile_filter(bits[1]), kwargs)
