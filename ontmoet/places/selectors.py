@@ -96,7 +96,9 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
 
         municipality_names = {**municipality_names,
                               **dict(Municipality.objects.filter(pk__in=missing).values_list("pk", "name"))}
-    kinds, staffing, statuses = dict(Kind.choices), dict(Staffing.choices), dict(Status.choices)
+    # Labels translated once per page, not once per cell (they are lazy).
+    kinds, staffing, statuses = ({value: str(label) for value, label in choices.choices}
+                                 for choices in (Kind, Staffing, Status))
     # Every detail URL is the same but for the code (codes are [A-Za-z0-9_-], see validators.CODE_RE):
     # one reverse() per page instead of one per row.
     prefix, suffix = reverse("places:detail", args=["~"]).split("~")
