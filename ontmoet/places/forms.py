@@ -159,19 +159,23 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         self.fields["facility"].choices = [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)]
         self.fields["activity"].choices = [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)]
 
-    def choice_fields(self) -> list[forms.BoundField]:
-        """Every field but the free text: the long selects."""
-        return [self[name] for name in self.fields if name != "q"]
+    def choice_fields(self) -> list[tuple[forms.BoundField, str]]:
+        """Every field but the free text (the long selects), each with the key its markup is kept under.
 
-    def choice_fields_cache_key(self) -> str:
-        """What the choice fields' markup depends on besides the language: their values and the choices
-        read from the register (in the user's scope). Empty when a field has an error to show: that
-        markup is not kept (list.html). The free text is left out, so the kept combinations stay few."""
-        if self.errors:
-            return ""
-        parts = [(name, self.data.get(name) if self.is_bound else None) for name in self.fields if name != "q"]
-        parts += [list(self.fields[name].choices) for name in ("municipality", "facility", "activity")]
-        return hashlib.sha256(repr(parts).encode()).hexdigest()
+        A field's markup depends, besides the language, only on its own value and its choices (read
+        from the register, in the user's scope): kept per field, the few values each field takes are
+        soon all kept, whatever combination a visitor asks for. The key is empty when the form has an
+        error to show: that markup is not kept (list.html)."""
+        errors = self.errors
+        fields = []
+        for name in self.fields:
+            if name == "q":
+                continue
+            value = self.data.get(name) if self.is_bound else None
+            kept = repr((name, value, list(self.fields[name].choices)))
+            key = "" if errors else hashlib.sha256(kept.encode()).hexdigest()
+            fields.append((self[name], key))
+        return fields
 
     def filters(self) -> dict:
         """The valid filters; an invalid value is simply ignored."""
