@@ -3,17 +3,16 @@
 import math
 from dataclasses import dataclass, field
 from typing import NamedTuple
-from urllib.parse import quote
 
 from django.db import connection
 from django.db.models import BooleanField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.urls import reverse
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
+from ontmoet.places.validators import code_url
 from ontmoet.regions.models import Municipality
 
 from . import conditions, search, text
@@ -335,16 +334,13 @@ def result_rows(entries) -> list[ResultRow]:
     for place_id, name in (Place.activities.through.objects.filter(place_id__in=ids)
                            .order_by("activity__order", "activity__name").values_list("place_id", "activity__name")):
         activities.setdefault(place_id, []).append(name)
-    # Every place URL is the same but for the code (codes are [A-Za-z0-9_-], see places' validators.CODE_RE):
-    # one reverse() per page instead of one per card.
-    prefix, suffix = reverse("directory:place", args=["~"]).split("~")
+    url = code_url("directory:place")
     rows = []
     for entry in entries:
         if entry.place_id not in places:  # made non-public since the entry was read
             continue
         pk, code, name, kind, city, wheelchair, municipality = places[entry.place_id]
-        url = f"{prefix}{quote(code, safe='')}{suffix}"
-        rows.append(ResultRow(pk, url, name, kinds.get(kind, kind), city, municipality, bool(wheelchair),
+        rows.append(ResultRow(pk, url(code), name, kinds.get(kind, kind), city, municipality, bool(wheelchair),
                               activities.get(pk, [])))
     return rows
 

@@ -2,12 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import quote
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,6 +14,7 @@ from ontmoet.accounts.scoping import Scope
 
 from .choices import Kind, Staffing, Status
 from .models import Place, Vocabulary
+from .validators import code_url
 
 SORT_FIELDS = {
     "naam": "name",
@@ -99,10 +98,8 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
     # Labels translated once per page, not once per cell (they are lazy).
     kinds, staffing, statuses = ({value: str(label) for value, label in choices.choices}
                                  for choices in (Kind, Staffing, Status))
-    # Every detail URL is the same but for the code (codes are [A-Za-z0-9_-], see validators.CODE_RE):
-    # one reverse() per page instead of one per row.
-    prefix, suffix = reverse("places:detail", args=["~"]).split("~")
-    return page, [ListRow(f"{prefix}{quote(code, safe='')}{suffix}", name, kinds.get(kind, kind),
+    url = code_url("places:detail")
+    return page, [ListRow(url(code), name, kinds.get(kind, kind),
                           municipality_names[municipality_id], city, staffing.get(staffed, staffed),
                           statuses.get(status, status), verified)
                   for _pk, code, name, kind, city, staffed, status, verified, municipality_id in rows]

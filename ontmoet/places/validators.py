@@ -1,8 +1,10 @@
 """Validation of place data, shared by the web form, the import and the API."""
 
 import re
+from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 # Bounding box of the Netherlands (European part) with a small margin, WGS84.
@@ -71,3 +73,10 @@ def parse_time_ranges(text: str) -> list[str]:
             )
         ranges.append(f"{match.group(1)}:{match.group(2)}-{match.group(3)}:{match.group(4)}")
     return ranges
+
+
+def code_url(view_name: str):
+    """`url(code)` for a view that takes a place code: the same as reverse(view_name, args=[code]), with
+    one reverse() for a whole page of rows (codes are [A-Za-z0-9_-], CODE_RE, so the code is all that varies)."""
+    prefix, suffix = reverse(view_name, args=["~"]).split("~")
+    return lambda code: f"{prefix}{quote(code, safe='')}{suffix}"

@@ -27,17 +27,24 @@ class ComponentNode(template.Node):
         return component.render(context.new(values))
 
 
-@register.tag("component")
-def component(parser, token):
+def name_and_kwargs(parser, token, example: str):
+    """`{% tag "name" key=value … %}` parsed: (the name, the key=value arguments); shared with {% jinja %}."""
     bits = token.split_contents()
+    tag = bits[0]
     if len(bits) < 2:
-        raise template.TemplateSyntaxError('{% component %} needs a name: {% component "card" heading=… %}')
+        raise template.TemplateSyntaxError(f"{{% {tag} %}} needs a name: {example}")
     kwargs = token_kwargs(bits[2:], parser)
     if len(kwargs) != len(bits) - 2:
-        raise template.TemplateSyntaxError(f"{{% component %}} takes only key=value arguments: {token.contents}")
+        raise template.TemplateSyntaxError(f"{{% {tag} %}} takes only key=value arguments: {token.contents}")
+    return parser.compile_filter(bits[1]), kwargs
+
+
+@register.tag("component")
+def component(parser, token):
+    name, kwargs = name_and_kwargs(parser, token, '{% component "card" heading=… %}')
     nodelist = parser.parse(("endcomponent",))
     parser.delete_first_token()
-    return ComponentNode(parser.compile_filter(bits[1]), kwargs, nodelist)
+    return ComponentNode(name, kwargs, nodelist)
 
 
 @register.simple_tag

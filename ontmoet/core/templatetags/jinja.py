@@ -6,8 +6,9 @@ in this one tag that renders a template (the allowed place, core/tests/test_no_h
 
 from django import template
 from django.template import engines
-from django.template.base import token_kwargs
 from django.utils.safestring import mark_safe
+
+from .components import name_and_kwargs
 
 register = template.Library()
 
@@ -24,10 +25,4 @@ class JinjaNode(template.Node):
 
 @register.tag("jinja")
 def jinja(parser, token):
-    bits = token.split_contents()
-    if len(bits) < 2:
-        raise template.TemplateSyntaxError('{% jinja %} needs a template name: {% jinja "app/x.html" rows=rows %}')
-    kwargs = token_kwargs(bits[2:], parser)
-    if len(kwargs) != len(bits) - 2:
-        raise template.TemplateSyntaxError(f"{{% jinja %}} takes only key=value arguments: {token.contents}")
-    return JinjaNode(parser.compile_filter(bits[1]), kwargs)
+    return JinjaNode(*name_and_kwargs(parser, token, '{% jinja "app/x.html" rows=rows %}'))

@@ -6,15 +6,8 @@ import pytest
 from django import forms
 from django.core.paginator import Paginator
 from django.template import Context, Template, TemplateSyntaxError
-from django.utils import translation
 
 from ontmoet.core.forms import StyledFormMixin
-
-
-@pytest.fixture(autouse=True)
-def _dutch():
-    with translation.override("nl"):
-        yield
 
 
 class ExampleForm(StyledFormMixin, forms.Form):

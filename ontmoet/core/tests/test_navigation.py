@@ -4,10 +4,8 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.test import RequestFactory
 from django.urls import resolve, set_script_prefix
-from django.utils import translation
 
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import navigation
@@ -15,13 +13,6 @@ from ontmoet.core.navigation import MenuItem
 
 NAV = re.compile(r'<nav class="ontmoet-nav" aria-label="[^"]+">(.*?)</nav>', re.S)
 LANGUAGES = re.compile(r'<nav class="ontmoet-language" aria-label="[^"]+">(.*?)</nav>', re.S)
-
-
-@pytest.fixture(autouse=True)
-def _dutch_afterwards():
-    """A request in English leaves English active in this thread (LocaleMiddleware); later tests expect Dutch."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _menu(client, path):
@@ -65,7 +56,6 @@ def test_the_current_page_is_marked_once(world, client_for):
 
 @pytest.mark.django_db
 def test_the_cached_menu_is_per_role_and_shows_each_user_their_own_name(world, client_for):
-    cache.clear()
     officer = _menu(client_for(world.users["municipal_officer"]), "/kaart/")
     other = _menu(client_for(world.users["other_municipal_officer"]), "/kaart/")
     board = _menu(client_for(world.users["board_member"]), "/kaart/")
@@ -78,11 +68,9 @@ def test_the_cached_menu_is_per_role_and_shows_each_user_their_own_name(world, c
 
 @pytest.mark.django_db
 def test_menu_labels_are_escaped(monkeypatch, client):
-    cache.clear()
     monkeypatch.setattr(navigation, "_providers",
                         lambda: (lambda request, scope: [MenuItem("<b>Plekken & co</b>", "places:list")],))
     menu = _menu(client, "/")
-    cache.clear()
     assert "<b>" not in menu and "&lt;b&gt;Plekken &amp; co&lt;/b&gt;" in menu
 
 
