@@ -260,13 +260,8 @@ def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
         if progress:
             progress(1)
     _insert_answers(rows)
-    to_complete = [inv for inv in locked.values() if inv.status != Status.COMPLETE]
-    for invitation in to_complete:
-        INVITATION.check(invitation.status, Status.COMPLETE, STAFF)
-    InvitationEvent.objects.bulk_create([
-        INVITATION.history_row(inv, inv.status, Status.COMPLETE, by=by, reason=_("geïmporteerd"), at=now)
-        for inv in to_complete], batch_size=1000)
-    Invitation.objects.filter(pk__in=[inv.pk for inv in to_complete]).update(status=Status.COMPLETE, updated_at=now)
+    INVITATION.move_many(locked.values(), Status.COMPLETE, actor=STAFF, by=by, reason=_("geïmporteerd"), at=now,
+                         updates={"updated_at": now})
     return len(items)
 
 

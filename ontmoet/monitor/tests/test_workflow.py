@@ -35,3 +35,23 @@ def test_only_staff_reopen_a_complete_response_and_they_say_why(world):
     services.reopen(invitation, by=world.users["province_staff"], reason="correctie")
     last = InvitationEvent.objects.filter(invitation=invitation).last()
     assert (last.from_status, last.to_status, last.reason) == (Status.COMPLETE, Status.PARTIAL, "correctie")
+
+
+def test_many_moves_at_once_are_all_checked_before_any_is_made(world):
+    wave = make_wave(world.overijssel)
+    invitations = list(wave.invitations.all())
+    assert len(invitations) >= 2
+    first, rest = invitations[0], invitations[1:]
+    events = InvitationEvent.objects.count()
+    INVITATION.move(first, Status.PARTIAL, actor=STAFF, by=world.users["province_staff"])
+    # partial -> opened is not in the table: the whole batch is refused and nothing is written.
+    with pytest.raises(WorkflowError):
+        INVITATION.move_many([*rest, first], Status.OPENED, actor=RESPONDENT)
+    assert InvitationEvent.objects.count() == events + 1
+    assert set(wave.invitations.exclude(pk=first.pk).values_list("status", flat=True)) == {Status.INVITED}
+    moved = INVITATION.move_many(invitations, Status.COMPLETE, actor=STAFF, reason="geïmporteerd")
+    assert moved == len(invitations)
+    assert set(wave.invitations.values_list("status", flat=True)) == {Status.COMPLETE}
+    last = InvitationEvent.objects.filter(invitation=first).last()
+    assert (last.from_status, last.to_status, last.reason) == (Status.PARTIAL, Status.COMPLETE, "geïmporteerd")
+    assert INVITATION.move_many(wave.invitations.all(), Status.COMPLETE, actor=STAFF) == 0  # already there
