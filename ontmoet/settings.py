@@ -215,6 +215,9 @@ STORAGES = {
 
 # Uploads: requests above these sizes are refused before they reach a view.
 ONTMOET_UPLOAD_MAX_BYTES = int(env("ONTMOET_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
+# Imports (CSV, XLSX) are refused beyond this many rows, or this many bytes unpacked (an XLSX is a zip).
+ONTMOET_IMPORT_MAX_ROWS = int(env("ONTMOET_IMPORT_MAX_ROWS", "50000"))
+ONTMOET_IMPORT_MAX_BYTES = int(env("ONTMOET_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ONTMOET_UPLOAD_MAX_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -2,6 +2,8 @@
 
 Text that starts with = + - @ (or a tab or carriage return) would be run as a formula by Excel or
 LibreOffice; such cells get a leading apostrophe (OWASP "CSV injection"). Numbers stay numbers.
+Control characters are dropped from every cell: the XLSX format refuses them, so one stored value
+with a NUL would otherwise make the whole export fail (the edges refuse them; this is the last line).
 """
 
 import csv
@@ -10,6 +12,8 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
+
+from .textinput import without_control_characters
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -21,8 +25,10 @@ def neutralise(value):
         return ""
     if isinstance(value, bool):
         return "ja" if value else "nee"
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
+    if isinstance(value, str):
+        value = without_control_characters(value)
+        if value.startswith(FORMULA_PREFIXES):
+            return "'" + value
     return value
 
 
@@ -43,7 +49,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
     writer = csv.writer(_Echo())
 
     def generate():
-        yield "\ufeff" + writer.writerow(header)
+        yield "\ufeff" + writer.writerow([neutralise(value) for value in header])
         for row in rows:
             yield writer.writerow([neutralise(value) for value in row])
 
@@ -55,7 +61,7 @@ def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence])
 def xlsx_bytes(sheet_title: str, header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=sheet_title[:31])
-    sheet.append(list(header))
+    sheet.append([neutralise(value) for value in header])
     for row in rows:
         sheet.append([neutralise(value) for value in row])
     buffer = io.BytesIO()

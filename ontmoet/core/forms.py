@@ -5,7 +5,10 @@ components under `core/templates/components/`; widgets are Django's own with its
 """
 
 from django import forms
+from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+
+from .textinput import NoControlCharacters
 
 WIDGET_CLASSES = {
     forms.Select: "utrecht-select utrecht-select--html-select",
@@ -27,11 +30,19 @@ class OntmoetFormRenderer(TemplatesSetting):
 
 
 class StyledFormMixin:
-    """Adds the Utrecht CSS classes to every widget, and the ARIA error state after validation."""
+    """Adds the Utrecht CSS classes to every widget, and the ARIA error state after validation.
+
+    Every text field also refuses control characters (see core.textinput), naming the field.
+    """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for name, field in self.fields.items():
+            if isinstance(field, forms.CharField):
+                # Replaces Django's NUL-only check (English message): one Dutch message for all of them.
+                field.validators = [v for v in field.validators
+                                    if not isinstance(v, ProhibitNullCharactersValidator)]
+                field.validators.append(NoControlCharacters(field.label or name))
             widget = field.widget
             css = WIDGET_CLASSES.get(type(widget), TEXTBOX_CLASSES)
             if css:

@@ -7,13 +7,16 @@ every problem by row number, and only a clean file is written, inside one transa
 import csv
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from openpyxl import load_workbook
 
 from .exports import strip_neutralisation
+from .textinput import has_control_characters
 
 
 class TableError(Exception):
@@ -87,25 +90,67 @@ def _clean(value) -> str:
     return strip_neutralisation(str(value).strip())
 
 
+def _limits() -> tuple[int, int]:
+    return settings.ONTMOET_IMPORT_MAX_ROWS, settings.ONTMOET_IMPORT_MAX_BYTES
+
+
+def _too_big(limit_bytes: int) -> TableError:
+    return TableError(_("Het bestand is uitgepakt groter dan %(limit)s MB. Splits het bestand in delen.")
+                      % {"limit": round(limit_bytes / 1_048_576)})
+
+
+def _limited(raw_rows: Iterator[list], max_rows: int) -> Iterator[tuple[int, list]]:
+    """Numbered rows, stopping with an error as soon as the file has more than max_rows rows after the header.
+
+    The readers are generators, so a file of a million rows is refused after max_rows + 1 rows, not read whole.
+    """
+    for number, row in enumerate(raw_rows, start=1):
+        if number > max_rows + 1:
+            raise TableError(_("Het bestand heeft meer dan %(max)s regels; de grens is %(max)s. "
+                               "Splits het bestand in delen.") % {"max": max_rows})
+        yield number, row
+
+
+def _refuse_control_characters(number: int, header: list[str], row: list) -> None:
+    for index, value in enumerate(row):
+        if isinstance(value, str) and has_control_characters(value):
+            column = header[index] if header and index < len(header) and header[index] else str(index + 1)
+            raise TableError(_("Regel %(row)s, kolom ‘%(column)s’ bevat een onzichtbaar stuurteken. "
+                               "Verwijder dat teken en importeer het bestand opnieuw.")
+                             % {"row": number, "column": column})
+
+
 def read_table(filename: str, data: bytes, required: set[str], known: set[str]) -> Table:
-    """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message."""
+    """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message.
+
+    Refused as a whole: more rows than ONTMOET_IMPORT_MAX_ROWS, more than ONTMOET_IMPORT_MAX_BYTES
+    uncompressed, and control characters in any cell (named by row and column).
+    """
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
+    max_rows, max_bytes = _limits()
+    if len(data) > max_bytes:
+        raise _too_big(max_bytes)
     name = filename.lower()
     is_zip = data[:4] == b"PK\x03\x04"
     if name.endswith(".xlsx") or is_zip:
         if not is_zip:
             raise TableError(_("Dit bestand heet .xlsx maar is geen Excel-bestand."))
-        raw_rows = _read_xlsx(data)
+        raw_rows = _read_xlsx(data, max_bytes)
     elif name.endswith((".csv", ".txt")):
         raw_rows = _read_csv(_decode(data))
     else:
         raise TableError(_("Kies een CSV- of XLSX-bestand."))
-    numbered = [(number, row) for number, row in enumerate(raw_rows, start=1) if any(_clean(v) for v in row)]
-    raw_rows = [row for _number, row in numbered]
-    if not raw_rows:
+    header: list[str] = []
+    numbered = []
+    for number, row in _limited(raw_rows, max_rows):
+        _refuse_control_characters(number, header, row)
+        if any(_clean(v) for v in row):
+            numbered.append((number, row))
+            if not header:
+                header = [_clean(value).lower() for value in row]
+    if not numbered:
         raise TableError(_("Het bestand is leeg."))
-    header = [_clean(value).lower() for value in raw_rows[0]]
     missing = sorted(required - set(header))
     if missing:
         raise TableError(
@@ -118,30 +163,38 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
     duplicated = sorted({column for column in header if column and header.count(column) > 1})
     if duplicated:
         raise TableError(_("Kolommen staan er dubbel in: %(dups)s.") % {"dups": ", ".join(duplicated)})
-    if len(raw_rows) == 1:
+    if len(numbered) == 1:
         raise TableError(_("Het bestand bevat alleen kolomkoppen en geen gegevens."))
     rows = []
-    for raw in raw_rows[1:]:
+    for _number, raw in numbered[1:]:
         values = list(raw) + [""] * (len(header) - len(raw))
         rows.append({column: _clean(value) for column, value in zip(header, values, strict=False) if column})
     return Table(header=header, rows=rows, row_numbers=[number for number, _row in numbered[1:]])
 
 
-def _read_csv(text: str) -> list[list[str]]:
+def _read_csv(text: str) -> Iterator[list[str]]:
     first_line = text.splitlines()[0] if text else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     try:
-        return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+        yield from csv.reader(io.StringIO(text), delimiter=delimiter)
     except csv.Error as exc:
         raise TableError(_("Het CSV-bestand is niet goed leesbaar: %(error)s") % {"error": exc}) from exc
 
 
-def _read_xlsx(data: bytes) -> list[list]:
+def _read_xlsx(data: bytes, max_bytes: int) -> Iterator[list]:
+    """Rows of the first sheet, streamed (read-only mode); the zip's unpacked size is checked first (zip bombs)."""
     try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        if unpacked > max_bytes:
+            raise _too_big(max_bytes)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
+    try:
+        for row in workbook.worksheets[0].iter_rows(values_only=True):
+            yield list(row)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
+    finally:
+        workbook.close()

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from ontmoet.core.serializers import TextInputSerializerMixin
 from ontmoet.regions.models import Municipality
 
 from .. import choices, validators
@@ -11,7 +12,7 @@ from ..models import Activity, Facility, Place, TargetGroup
 LIST_FIELDS = ["facilities", "activities", "target_groups"]
 
 
-class PlaceSerializer(serializers.ModelSerializer):
+class PlaceSerializer(TextInputSerializerMixin, serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="code", queryset=Municipality.objects.all(),
                                                 help_text="CBS-code, bijvoorbeeld GM0177.")
     facilities = serializers.SlugRelatedField(slug_field="code", many=True, required=False,

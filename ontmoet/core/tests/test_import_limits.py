@@ -1,0 +1,76 @@
+"""Imports stream and stop at a row limit and an unpacked-size limit, with a Dutch message."""
+
+import io
+import zipfile
+
+import pytest
+from openpyxl import Workbook
+
+from ontmoet.core import tabular
+from ontmoet.core.tabular import TableError, read_table
+
+
+def counting(reader, counter):
+    def wrapped(*args):
+        for row in reader(*args):
+            counter.append(1)
+            yield row
+    return wrapped
+
+
+def xlsx(rows):
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def test_a_csv_over_the_row_limit_is_refused_after_reading_just_past_it(settings, monkeypatch):
+    settings.ONTMOET_IMPORT_MAX_ROWS = 10
+    read = []
+    monkeypatch.setattr(tabular, "_read_csv", counting(tabular._read_csv, read))
+    data = ("code\n" + "".join(f"RAA-{n}\n" for n in range(5000))).encode()
+
+    with pytest.raises(TableError) as refused:
+        read_table("plekken.csv", data, {"code"}, {"code"})
+
+    assert str(refused.value) == "Het bestand heeft meer dan 10 regels; de grens is 10. Splits het bestand in delen."
+    assert len(read) == 12  # the header, ten rows, and the one that is too many
+
+
+def test_an_xlsx_over_the_row_limit_is_refused_after_reading_just_past_it(settings, monkeypatch):
+    settings.ONTMOET_IMPORT_MAX_ROWS = 10
+    read = []
+    monkeypatch.setattr(tabular, "_read_xlsx", counting(tabular._read_xlsx, read))
+    data = xlsx([["code"]] + [[f"RAA-{n}"] for n in range(2000)])
+
+    with pytest.raises(TableError, match="meer dan 10 regels"):
+        read_table("plekken.xlsx", data, {"code"}, {"code"})
+    assert len(read) == 12
+
+
+def test_a_file_at_the_row_limit_is_read(settings):
+    settings.ONTMOET_IMPORT_MAX_ROWS = 10
+    table = read_table("plekken.csv", ("code\n" + "".join(f"R{n}\n" for n in range(10))).encode(), {"code"}, {"code"})
+    assert len(table.rows) == 10
+
+
+def test_an_xlsx_that_unpacks_too_big_is_refused_before_parsing(settings, monkeypatch):
+    settings.ONTMOET_IMPORT_MAX_BYTES = 1_048_576
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b" " * 2_000_000)  # compresses to a few KB
+    monkeypatch.setattr(tabular, "load_workbook", lambda *a, **k: pytest.fail("parsed a zip bomb"))
+
+    with pytest.raises(TableError) as refused:
+        read_table("bom.xlsx", buffer.getvalue(), {"code"}, {"code"})
+    assert str(refused.value) == "Het bestand is uitgepakt groter dan 1 MB. Splits het bestand in delen."
+
+
+def test_a_csv_over_the_size_limit_is_refused(settings):
+    settings.ONTMOET_IMPORT_MAX_BYTES = 1_048_576
+    with pytest.raises(TableError, match="groter dan 1 MB"):
+        read_table("groot.csv", b"code\n" + b"x" * 1_100_000, {"code"}, {"code"})
