@@ -189,7 +189,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "ontmoet.accounts.throttling.username_for_axes"
-AXES_IPWARE_PROXY_COUNT = int(env("ONTMOET_PROXY_COUNT", "0"))
+# One helper decides the client address for axes and every other per-visitor limit.
+AXES_CLIENT_IP_CALLABLE = "ontmoet.core.clientip.client_ip"
+ONTMOET_PROXY_COUNT = int(env("ONTMOET_PROXY_COUNT", "0"))
+ONTMOET_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
@@ -273,7 +276,7 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(env("DJANGO_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
-    if env_bool("DJANGO_BEHIND_PROXY", False):
+    if ONTMOET_BEHIND_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 REST_FRAMEWORK = {

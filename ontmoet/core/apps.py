@@ -15,4 +15,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Kern")
 
     def ready(self):
+        from . import clientip  # noqa: F401  (registers its system check)
+
         post_migrate.connect(_forget_cached_pages, sender=self, dispatch_uid="core-forget-cached-pages")

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
+from ontmoet.core.clientip import client_ip
 from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import cache_public_page
 from ontmoet.places.choices import WEEKDAYS
@@ -110,24 +111,20 @@ def place_detail(request, code):
     })
 
 
-def _client_ip(request) -> str:
-    return request.META.get("REMOTE_ADDR", "")
-
-
 @require_http_methods(["GET", "POST"])
 def report(request, code):
     place = _place_or_404(code)
     form = ReportForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if services.too_many_reports(_client_ip(request)):
+        if services.too_many_reports(client_ip(request)):
             messages.error(request, _("U heeft het afgelopen uur al een paar meldingen gestuurd. "
                                       "Probeer het later nog eens."))
             status = 429
         elif form.is_valid():
             if not form.is_spam():
                 services.submit_report(place, form.cleaned_data["message"], form.cleaned_data["email"],
-                                       _client_ip(request))
+                                       client_ip(request))
             # Spam gets the same answer, so a bot learns nothing.
             messages.success(request, _("Dank u wel! Uw melding is doorgestuurd naar de beheerders van de plek "
                                         "en de provincie."))

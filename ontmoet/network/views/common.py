@@ -3,6 +3,8 @@
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
+from ontmoet.core.clientip import client_ip
+
 
 def form_error_message(request) -> None:
     messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
@@ -14,6 +16,4 @@ def status_for(form) -> int:
 
 def client_address(request) -> str:
     """The client address behind at most ONTMOET_PROXY_COUNT trusted proxies (as the login throttle does)."""
-    from axes.helpers import get_client_ip_address
-
-    return get_client_ip_address(request) or "unknown"
+    return client_ip(request)
