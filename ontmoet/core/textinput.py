@@ -53,3 +53,13 @@ def search_text(value, limit: int = SEARCH_MAX_LENGTH) -> str:
     if not isinstance(value, str):
         return ""
     return without_control_characters(value[:limit]).strip()
+
+
+def suggestion_text(data, title_limit: int = 150, limit: int = 2000) -> str:
+    """The title and description being typed (a QueryDict, raw), cut to what a suggestion query may see.
+
+    Read before the form is valid (suggestions show beside the errors too), so the form's own
+    limits have not been applied yet.
+    """
+    title = search_text(data.get("title", ""), title_limit)
+    return search_text(f"{title} {search_text(data.get('description', ''), limit)}", limit)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ontmoet.accounts.decorators import any_role, scope_required
 from ontmoet.core.exports import xlsx_response
+from ontmoet.core.textinput import suggestion_text
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
 
@@ -113,8 +114,7 @@ def question_create(request, scope):
         return redirect(question)
     if request.method == "POST":
         messages.error(request, _("Niet verstuurd: verbeter de velden die rood gemarkeerd zijn."))
-    suggestions = selectors.suggest_articles(selectors.viewer_for(request.user),
-                                             f"{request.POST.get('title', '')} {request.POST.get('description', '')}")
+    suggestions = selectors.suggest_articles(selectors.viewer_for(request.user), suggestion_text(request.POST))
     return render(request, "helpdesk/question_form.html", {"form": form, "staff": staff, "suggestions": suggestions},
                   status=400 if form.errors else 200)
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ontmoet.accounts.decorators import scope_required
 from ontmoet.core.markdown import render_safe_markdown
+from ontmoet.core.textinput import suggestion_text
 
 from . import selectors, services
 from .forms import ArticleForm, ArticleSearchForm
@@ -71,8 +72,7 @@ def article_detail(request, pk):
 @require_safe
 def suggestions(request):
     """HTMX: articles that match what is being typed (title and description of a new question)."""
-    text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:2000]
-    found = selectors.suggest_articles(_viewer(request), text)
+    found = selectors.suggest_articles(_viewer(request), suggestion_text(request.GET))
     return render(request, "helpdesk/includes/suggestions.html", {"suggestions": found})
 
 
