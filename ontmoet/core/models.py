@@ -26,6 +26,25 @@ class ContentStamp(models.Model):
         return f"{self.name}: {self.stamp}"
 
 
+class FormSubmission(models.Model):
+    """One row per form that created something, keyed on the form's one-time token (core.submissions).
+
+    Written in the same transaction as what the form created, so a second post of the same form (a
+    double click, a resend after a timeout) finds it and is sent to the first result instead.
+    """
+
+    token = models.CharField(_("formuliersleutel"), max_length=64, unique=True)
+    url = models.CharField(_("resultaat"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("verstuurd op"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("verstuurd formulier")
+        verbose_name_plural = _("verstuurde formulieren")
+
+    def __str__(self) -> str:
+        return self.token
+
+
 class HistoryIsAppendOnly(Exception):
     """History rows are written once: never changed, never deleted one by one."""
 

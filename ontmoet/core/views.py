@@ -1,9 +1,13 @@
 """Pages that belong to no domain: the home page, the dashboard after login and error pages."""
 
+import logging
+import sys
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.db import connection
-from django.http import Http404, HttpResponseServerError, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, transaction
+from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -11,7 +15,30 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from ontmoet.accounts.scoping import get_scope
+from ontmoet.core.models import FormSubmission
 from ontmoet.core.panels import dashboard_panels
+
+logger = logging.getLogger(__name__)
+
+
+def database_unavailable(exc) -> bool:
+    """The database is busy or cannot be reached (not a mistake in a query: that stays a 500)."""
+    if isinstance(exc, InterfaceError):
+        return True
+    if not isinstance(exc, OperationalError):
+        return False
+    message = str(exc).lower()
+    return any(sign in message for sign in UNAVAILABLE_SIGNS)
+
+
+# Words in the drivers' messages (SQLite, psycopg/libpq) for a locked, busy or unreachable database.
+UNAVAILABLE_SIGNS = (
+    "database is locked", "database table is locked", "unable to open database", "disk i/o error",
+    "could not connect", "connection refused", "connection timed out", "server closed the connection",
+    "terminating connection", "the database system is", "too many clients", "connection is closed",
+    "no connection to the server", "lock timeout", "canceling statement due to statement timeout",
+    "connection failed", "ssl connection has been closed", "could not translate host name",
+)
 
 
 @require_safe
@@ -55,6 +82,11 @@ def error_404(request, exception=None):
 
 def error_500(request):
     # No request context: the database may be the thing that failed.
+    if database_unavailable(sys.exc_info()[1]):
+        # Busy (SQLite "database is locked") or unreachable: say so, and let the visitor try again.
+        response = HttpResponse(loader.get_template("503.html").render(), status=503)
+        response["Retry-After"] = "60"
+        return response
     return HttpResponseServerError(loader.get_template("500.html").render())
 
 
@@ -62,9 +94,24 @@ def error_400(request, exception=None):
     return render(request, "400.html", status=400)
 
 
+class _ProbeDone(Exception):
+    pass
+
+
 @require_safe
+@never_cache
 def health(request):
-    """For load balancers and monitoring: the process answers and the database is reachable."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})
+    """For load balancers and monitoring: the process answers and the database can be written.
+
+    The probe inserts a row and rolls it back: a database that is locked, read-only or gone answers
+    503, so the load balancer takes this machine out instead of sending it visitors who cannot save.
+    """
+    try:
+        with transaction.atomic():
+            FormSubmission.objects.create(token=f"gezondheid-{uuid.uuid4().hex}")
+            raise _ProbeDone
+    except _ProbeDone:
+        return JsonResponse({"status": "ok"})
+    except (OperationalError, InterfaceError, DatabaseError):
+        logger.exception("Health probe: the database cannot be written")
+        return JsonResponse({"status": "database-unavailable"}, status=503)
