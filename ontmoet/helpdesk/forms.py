@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import Kind
 from ontmoet.places.models import Place
@@ -66,7 +67,7 @@ def _category_field(required=True):
     return field
 
 
-class QuestionForm(StyledFormMixin, forms.Form):
+class QuestionForm(OnceFormMixin, StyledFormMixin, forms.Form):
     title = forms.CharField(label=_("Onderwerp"), max_length=150, min_length=5,
                             help_text=_("In een paar woorden, bijvoorbeeld: "
                                         "'Lekkage in het dak van de grote zaal'."))
@@ -99,7 +100,7 @@ class QuestionForm(StyledFormMixin, forms.Form):
         return " ".join(self.cleaned_data["title"].split())
 
 
-class MessageForm(StyledFormMixin, forms.Form):
+class MessageForm(OnceFormMixin, StyledFormMixin, forms.Form):
     use_required_attribute = False  # several forms on one page: no red fields before anyone typed
     body = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 4}), max_length=10000,
                            help_text=_("Platte tekst of eenvoudige Markdown (*schuin*, **vet**, lijstjes)."))

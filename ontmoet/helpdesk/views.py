@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.exports import xlsx_response
 from ontmoet.core.textinput import suggestion_text
 from ontmoet.core.uploads import attachment_response
@@ -104,11 +105,14 @@ def question_create(request, scope):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         place = data.get("place") or places.first()
-        question = services.create_question(
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_question(
             place=place, category=data["category"], title=data["title"], description=data["description"],
             urgency=data["urgency"], files=data["files"], asked_by=request.user,
             registered_by=request.user if staff and data.get("channel") else None,
-            channel=data.get("channel") or Channel.WEB)
+            channel=data.get("channel") or Channel.WEB), lambda question: question.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        question = outcome.result
         messages.success(request, _("Uw vraag is verstuurd (nummer %(pk)s). U krijgt bericht zodra er een "
                                     "reactie is.") % {"pk": question.pk})
         return redirect(question)
@@ -178,11 +182,14 @@ def question_message(request, pk, scope):
     if not form.is_valid():
         return _rerender(request, viewer, question, role, message_form=form)
     try:
-        services.post_message(question, request.user, form.cleaned_data["body"], role,
-                              internal=form.cleaned_data.get("internal", False), files=form.cleaned_data["files"])
+        outcome = submissions.submit_once(form.submission_token, lambda: services.post_message(
+            question, request.user, form.cleaned_data["body"], role, internal=form.cleaned_data.get("internal", False),
+            files=form.cleaned_data["files"]), lambda _message: question.get_absolute_url())
     except (TransitionError, ValidationError) as error:
         messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         return redirect(question)
+    if outcome.repeated:
+        return submissions.repeated(request, outcome)
     messages.success(request, _("Uw bericht is geplaatst."))
     return redirect(question)
 

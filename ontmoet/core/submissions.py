@@ -1,0 +1,81 @@
+"""Forms that create something create it once, however often the same form is posted.
+
+Every creating form carries a one-time token (OnceFormMixin: a signed random value in a hidden
+field, new each time the form is shown). submit_once records the token in the same transaction as
+what the form creates (core.models.FormSubmission, unique on the token): a second post of the same
+form, a double click or a resend after a timeout, even at the same moment, creates nothing and is
+sent to the first result. On PostgreSQL the second INSERT waits for the first transaction and then
+fails on the unique constraint; on SQLite writers take turns.
+"""
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
+
+from .models import FormSubmission
+
+SALT = "core.submissions"
+FIELD = "verzendsleutel"
+
+
+class OnceFormMixin:
+    """Adds the hidden one-time token; `submission_token` is the checked value (empty when absent or forged)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[FIELD] = forms.CharField(widget=forms.HiddenInput, required=False,
+                                             initial=signing.dumps(uuid.uuid4().hex, salt=SALT))
+
+    @property
+    def submission_token(self) -> str:
+        # A missing or altered token is no reason to refuse a form (a page from before a deploy, a
+        # script); such a post is simply not protected against being repeated.
+        try:
+            return signing.loads(self.data.get(FIELD, ""), salt=SALT)
+        except signing.BadSignature:
+            return ""
+
+
+@dataclass
+class Outcome:
+    result: object  # what create() returned; None when repeated
+    url: str  # where the result is shown
+    repeated: bool  # this form was posted before: nothing was created now
+
+
+def _first(token: str) -> Outcome | None:
+    url = FormSubmission.objects.filter(token=token).values_list("url", flat=True).first()
+    return None if url is None else Outcome(None, url, True)
+
+
+def submit_once(token: str, create: Callable[[], object], url_of: Callable[[object], str]) -> Outcome:
+    """Run `create` (a service call) unless a form with this token already did; in one transaction."""
+    if token and (first := _first(token)):
+        return first
+    try:
+        with transaction.atomic():
+            if token:
+                FormSubmission.objects.create(token=token)
+            result = create()
+            url = url_of(result)
+            if token:
+                FormSubmission.objects.filter(token=token).update(url=url)
+    except IntegrityError:
+        if token and (first := _first(token)):
+            return first
+        raise
+    return Outcome(result, url, False)
+
+
+def repeated(request, outcome: Outcome) -> HttpResponseRedirect:
+    """The answer to a form posted again: to the first result, saying why nothing new was made."""
+    messages.info(request, _("Dit formulier was al verstuurd; er is niets dubbel opgeslagen. "
+                             "U ziet hier het resultaat van de eerste keer."))
+    return HttpResponseRedirect(outcome.url)
