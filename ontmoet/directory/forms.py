@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
 from ontmoet.core.pagecache import current_stamp
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.places import choices
 
 from . import selectors
@@ -123,7 +124,7 @@ class SearchForm(StyledFormMixin, forms.Form):
         return data
 
 
-class ReportForm(StyledFormMixin, forms.Form):
+class ReportForm(OnceFormMixin, StyledFormMixin, forms.Form):
     """'Klopt er iets niet?': what is wrong, an optional address, and two silent spam checks."""
 
     message = forms.CharField(label=_("Wat klopt er niet?"), max_length=2000, min_length=10,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
+from ontmoet.core import submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import cache_public_page
@@ -123,8 +124,11 @@ def report(request, code):
             status = 429
         elif form.is_valid():
             if not form.is_spam():
-                services.submit_report(place, form.cleaned_data["message"], form.cleaned_data["email"],
-                                       client_ip(request))
+                outcome = submissions.submit_once(form.submission_token, lambda: services.submit_report(
+                    place, form.cleaned_data["message"], form.cleaned_data["email"], client_ip(request)),
+                    lambda _report: reverse("directory:place", args=[place.code]))
+                if outcome.repeated:
+                    return submissions.repeated(request, outcome)
             # Spam gets the same answer, so a bot learns nothing.
             messages.success(request, _("Dank u wel! Uw melding is doorgestuurd naar de beheerders van de plek "
                                         "en de provincie."))

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 
 from .models import PlannedActivity, Round
 from .workflows import DECISIONS, ApplicationStatus, SettlementOutcome
@@ -132,7 +133,7 @@ class PaymentForm(StyledFormMixin, forms.Form):
     reference = forms.CharField(label=_("Kenmerk van de betaling"), max_length=100)
 
 
-class HourEntryForm(StyledFormMixin, forms.Form):
+class HourEntryForm(OnceFormMixin, StyledFormMixin, forms.Form):
     activity = forms.ChoiceField(label=_("Activiteit"))
     date = forms.DateField(label=_("Datum"), widget=DateInput())
     volunteers = forms.IntegerField(label=_("Aantal vrijwilligers"), min_value=1, max_value=10_000)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import Kind, LegalForm
 from ontmoet.places.models import Facility
@@ -115,7 +116,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         return event
 
 
-class PublicRegistrationForm(StyledFormMixin, forms.Form):
+class PublicRegistrationForm(OnceFormMixin, StyledFormMixin, forms.Form):
     """Name and e-mail. Spam protection without third parties: a honeypot field that people never see,
     a signed form timestamp (bots submit in under a few seconds) and a per-address limit in the database."""
 
@@ -159,7 +160,7 @@ class AttendanceForm(forms.Form):
         return {r.pk for r in self.registrations if self.cleaned_data.get(f"r{r.pk}")}
 
 
-class MessageForm(StyledFormMixin, forms.Form):
+class MessageForm(OnceFormMixin, StyledFormMixin, forms.Form):
     subject = forms.CharField(label=_("Onderwerp"), max_length=150)
     body = forms.CharField(label=_("Bericht"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
     include_waitlist = forms.BooleanField(label=_("Ook naar de wachtlijst sturen"), required=False)

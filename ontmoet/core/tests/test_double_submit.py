@@ -5,6 +5,7 @@ import threading
 import time
 
 import pytest
+from django.core import mail, signing
 from django.db import connections
 
 from ontmoet.core.models import FormSubmission
@@ -98,3 +99,69 @@ def test_two_posts_at_the_same_moment_create_one_row():
     assert FormSubmission.objects.filter(token="gelijktijdig").count() == 1
     assert sorted(outcome.repeated for outcome in outcomes) == [False, True]
     assert len({outcome.url for outcome in outcomes}) == 1 and made == [1]
+
+
+def test_a_report_posted_twice_is_sent_once(world, client):
+    from ontmoet.directory.forms import ReportForm
+    from ontmoet.directory.models import OutdatedReport
+
+    url = "/kaart/plek/RAA-001/klopt-er-iets-niet/"
+    token = token_on(client.get(url))
+    data = {"message": "De openingstijden zijn veranderd.", "email": "", "website": "", FIELD: token,
+            "token": signing.dumps(time.time() - 10, salt=ReportForm.SALT)}
+    client.post(url, data)
+    sent = len(mail.outbox)
+    response = client.post(url, data)
+
+    assert response.status_code == 302 and response.url == "/kaart/plek/RAA-001/"
+    assert OutdatedReport.objects.count() == 1 and len(mail.outbox) == sent
+
+
+def test_an_hour_entry_posted_twice_is_entered_once(world, client_for):
+    from ontmoet.grants.models import HourEntry
+    from ontmoet.grants.tests.factories import RoundFactory, awarded
+
+    award = awarded(world.place, RoundFactory(), world.users["board_member"], world.users["province_staff"])
+    client = client_for(world.users["board_member"])
+    token = token_on(client.get(award.get_absolute_url()))
+    data = {"activity": str(award.application.activities.first().pk), "date": award.awarded_on.isoformat(),
+            "volunteers": "2", "hours": "3", "description": "Koffieochtend", FIELD: token}
+
+    first = client.post(f"/sociale-hypotheek/toekenningen/{award.pk}/uren/", data)
+    second = client.post(f"/sociale-hypotheek/toekenningen/{award.pk}/uren/", data)
+
+    assert first.status_code == 302, first.content.decode()[:2000]
+    assert second.status_code == 302 and second.url == award.get_absolute_url()
+    assert HourEntry.objects.filter(award=award).count() == 1
+
+
+def test_a_public_registration_posted_twice_sends_one_mail(world, client):
+    from ontmoet.network import tokens
+    from ontmoet.network.models import Registration
+    from ontmoet.network.tests.factories import EventFactory
+
+    event = EventFactory(capacity=5)
+    token = token_on(client.get(f"/netwerk/activiteiten/{event.pk}/"))
+    data = {"name": "Truus Jansen", "email": "truus@example.nl", "website": "", FIELD: token,
+            "started": tokens.make(tokens.FORM_SALT, time.time() - 10)}
+    client.post(f"/netwerk/activiteiten/{event.pk}/", data)
+    client.post(f"/netwerk/activiteiten/{event.pk}/", data)
+
+    assert Registration.objects.filter(event=event).count() == 1
+    assert len([m for m in mail.outbox if "truus@example.nl" in m.to]) == 1
+
+
+def test_a_message_to_participants_posted_twice_is_sent_once(world, client_for):
+    from ontmoet.network.services import events as services
+    from ontmoet.network.tests.factories import EventFactory
+
+    event = EventFactory(capacity=5)
+    services.register_member(event, world.users["board_member"])
+    client = client_for(world.users["province_staff"])
+    url = f"/netwerk/activiteiten/{event.pk}/bericht/"
+    data = {"subject": "Nieuwe zaal", "body": "We zitten in zaal 2.", FIELD: token_on(client.get(url))}
+    before = len(mail.outbox)
+    client.post(url, data)
+    client.post(url, data)
+
+    assert len([m for m in mail.outbox[before:] if m.subject.endswith("Nieuwe zaal")]) == 1

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.exports import csv_response
 from ontmoet.core.uploads import attachment_response
 
@@ -93,12 +94,16 @@ def hour_add(request, pk, scope):
             form.add_error(None if field == "__all__" else field, message)
         if not problems:
             try:
-                services.log_hours(award.pk, data, request.user)
+                outcome = submissions.submit_once(form.submission_token,
+                                                  lambda: services.log_hours(award.pk, data, request.user),
+                                                  lambda _entry: award.get_absolute_url())
             except services.GrantError as error:
                 form.add_error(None, str(error))
             except ValidationError as error:
                 form.add_error("evidence", error)
             else:
+                if outcome.repeated:
+                    return submissions.repeated(request, outcome)
                 messages.success(request, _("De uren zijn ingevoerd en wachten op beoordeling door de provincie."))
                 return redirect(award)
     messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))

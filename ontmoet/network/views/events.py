@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import officer, scope_required
 from ontmoet.accounts.scoping import get_scope
+from ontmoet.core import submissions
 from ontmoet.core.exports import xlsx_response
 from ontmoet.regions.models import Municipality, Province
 
@@ -72,10 +74,14 @@ def event_detail(request, pk):
             if public_form.is_valid():
                 try:
                     services.check_rate_limit(client_address(request))
-                    services.register_public(event, public_form.cleaned_data["name"], public_form.cleaned_data["email"])
+                    outcome = submissions.submit_once(public_form.submission_token, lambda: services.register_public(
+                        event, public_form.cleaned_data["name"], public_form.cleaned_data["email"]),
+                        lambda _registration: event.get_absolute_url())
                 except services.RegistrationError as error:
                     messages.error(request, str(error))
                 else:
+                    if outcome.repeated:
+                        return submissions.repeated(request, outcome)
                     messages.success(request, _("Bijna klaar: we hebben u een e-mail gestuurd. Klik op de link in "
                                                 "die e-mail om uw aanmelding te bevestigen."))
                     return redirect(event)
@@ -239,7 +245,13 @@ def event_message(request, pk, scope):
     form = MessageForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            sent = services.message_registrants(event, **form.cleaned_data)
+            data = form.cleaned_data
+            outcome = submissions.submit_once(form.submission_token, lambda: services.message_registrants(
+                event, subject=data["subject"], body=data["body"], include_waitlist=data["include_waitlist"]),
+                lambda _sent: reverse("network:event_manage", args=[event.pk]))
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
+            sent = outcome.result
             messages.success(request, _("Het bericht is verstuurd aan %(count)s deelnemers.") % {"count": sent})
             return redirect("network:event_manage", pk=event.pk)
         form_error_message(request)
