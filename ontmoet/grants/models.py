@@ -116,6 +116,9 @@ class Application(models.Model):
         verbose_name = _("aanvraag")
         verbose_name_plural = _("aanvragen")
         indexes = [models.Index(fields=["round", "status"])]
+        # One open application per place per round, also when "start" is posted twice at the same moment.
+        constraints = [models.UniqueConstraint(fields=["round", "place"], condition=~models.Q(status="withdrawn"),
+                                               name="grant_application_open_once")]
 
     def __str__(self) -> str:
         return _("Aanvraag %(number)s – %(place)s") % {"number": self.number, "place": self.place}

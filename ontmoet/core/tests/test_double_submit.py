@@ -165,3 +165,21 @@ def test_a_message_to_participants_posted_twice_is_sent_once(world, client_for):
     client.post(url, data)
 
     assert len([m for m in mail.outbox[before:] if m.subject.endswith("Nieuwe zaal")]) == 1
+
+
+def test_a_place_has_one_open_grant_application_per_round_even_when_started_at_once(world):
+    from django.db import IntegrityError, transaction
+
+    from ontmoet.grants.models import Application
+    from ontmoet.grants.services import start_application
+    from ontmoet.grants.tests.factories import RoundFactory, make_eligible
+
+    make_eligible(world.place)
+    round_ = RoundFactory()
+    first = start_application(round_, world.place, world.users["board_member"])
+    assert start_application(round_, world.place, world.users["board_member"]) == first
+    # What the second of two simultaneous starts would do after both found nothing: the database refuses.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Application.objects.create(round=round_, place=world.place)
+    Application.objects.filter(pk=first.pk).update(status="withdrawn")
+    assert start_application(round_, world.place, world.users["board_member"]) != first

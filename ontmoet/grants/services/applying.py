@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -80,8 +80,13 @@ def start_application(round_: Round, place, user) -> Application:
         return existing
     if problems:
         raise GrantError(" ".join(problem.message for problem in problems))
-    application = Application.objects.create(round=round_, place=place, created_by=user,
-                                             first_timer=is_first_timer(place, round_))
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(round=round_, place=place, created_by=user,
+                                                     first_timer=is_first_timer(place, round_))
+    except IntegrityError:
+        # The same start posted twice at the same moment: the other request made it.
+        return Application.objects.exclude(status=S.WITHDRAWN).get(round=round_, place=place)
     _log(application, "", S.DRAFT, user)
     return application
 
