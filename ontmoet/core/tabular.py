@@ -6,10 +6,13 @@ every problem by row number, and only a clean file is written, inside one transa
 
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -106,9 +109,13 @@ def _limited(raw_rows: Iterator[list], max_rows: int) -> Iterator[tuple[int, lis
     """
     for number, row in enumerate(raw_rows, start=1):
         if number > max_rows + 1:
-            raise TableError(_("Het bestand heeft meer dan %(max)s regels; de grens is %(max)s. "
-                               "Splits het bestand in delen.") % {"max": max_rows})
+            raise _too_many_rows(max_rows)
         yield number, row
+
+
+def _too_many_rows(max_rows: int) -> TableError:
+    return TableError(_("Het bestand heeft meer dan %(max)s regels; de grens is %(max)s. "
+                        "Splits het bestand in delen.") % {"max": max_rows})
 
 
 def _refuse_control_characters(number: int, header: list[str], row: list) -> None:
@@ -136,7 +143,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
     if name.endswith(".xlsx") or is_zip:
         if not is_zip:
             raise TableError(_("Dit bestand heet .xlsx maar is geen Excel-bestand."))
-        raw_rows = _read_xlsx(data, max_bytes)
+        raw_rows = _read_xlsx(data, max_bytes, max_rows)
     elif name.endswith((".csv", ".txt")):
         raw_rows = _read_csv(_decode(data))
     else:
@@ -181,20 +188,70 @@ def _read_csv(text: str) -> Iterator[list[str]]:
         raise TableError(_("Het CSV-bestand is niet goed leesbaar: %(error)s") % {"error": exc}) from exc
 
 
-def _read_xlsx(data: bytes, max_bytes: int) -> Iterator[list]:
-    """Rows of the first sheet, streamed (read-only mode); the zip's unpacked size is checked first (zip bombs)."""
+def _read_xlsx(data: bytes, max_bytes: int, max_rows: int) -> Iterator[list]:
+    """Rows of the first sheet, streamed (read-only mode).
+
+    Checked before any row is parsed: the zip's unpacked size (zip bombs) and the sheet's own
+    dimension (Excel writes it at the top), so a sheet of a million rows is refused at once.
+    """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
-        if unpacked > max_bytes:
-            raise _too_big(max_bytes)
+            if unpacked > max_bytes:
+                raise _too_big(max_bytes)
+            # openpyxl parses a whole sheet that lacks a dimension just to size it; count first.
+            sheet_path = _first_sheet_path(archive)
+            if sheet_path and _rows_in(archive, sheet_path, stop_after=max_rows + 1) > max_rows + 1:
+                raise _too_many_rows(max_rows)
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
+    sheet = workbook.worksheets[0]
+    if sheet.max_row is not None and sheet.max_row > max_rows + 1:
+        workbook.close()
+        raise _too_many_rows(max_rows)
     try:
-        for row in workbook.worksheets[0].iter_rows(values_only=True):
+        for row in sheet.iter_rows(values_only=True):
             yield list(row)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
     finally:
         workbook.close()
+
+
+ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+RELATIONSHIP_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+
+
+def _first_sheet_path(archive: zipfile.ZipFile) -> str | None:
+    """The zip member of the workbook's first sheet (the one openpyxl's worksheets[0] reads)."""
+    try:
+        workbook = ElementTree.fromstring(archive.read("xl/workbook.xml"))
+        relations = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, DefusedXmlException):
+        return None
+    sheet = next((element for element in workbook.iter() if element.tag.endswith("}sheet")), None)
+    if sheet is None:
+        return None
+    target = next((relation.get("Target") for relation in relations
+                   if relation.get("Id") == sheet.get(RELATIONSHIP_ID)), None)
+    if not target:
+        return None
+    return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+
+
+def _rows_in(archive: zipfile.ZipFile, path: str, stop_after: int) -> int:
+    """Row elements in a sheet, counted on the raw XML while unpacking, stopping past `stop_after`."""
+    count, tail = 0, b""
+    try:
+        with archive.open(path) as member:
+            while chunk := member.read(1 << 20):
+                window = tail + chunk
+                # A tag that ends in the tail was counted with the previous chunk.
+                count += sum(1 for match in ROW_TAG.finditer(window) if match.end() > len(tail))
+                tail = window[-20:]
+                if count > stop_after:
+                    break
+    except KeyError:
+        return 0
+    return count

@@ -75,7 +75,7 @@ def test_an_xlsx_with_a_control_character_is_refused_naming_row_and_column(monke
     buffer = io.BytesIO()
     workbook.save(buffer)
     monkeypatch.setattr("ontmoet.core.tabular._read_xlsx",
-                        lambda data, max_bytes: iter([["code", "naam"], ["RAA-1", "Fout\x1b"]]))
+                        lambda data, max_bytes, max_rows: iter([["code", "naam"], ["RAA-1", "Fout\x1b"]]))
     with pytest.raises(TableError, match="Regel 2, kolom ‘naam’"):
         read_table("plekken.xlsx", buffer.getvalue(), {"code"}, {"code", "naam"})
 

@@ -45,11 +45,28 @@ def test_an_xlsx_over_the_row_limit_is_refused_after_reading_just_past_it(settin
     settings.ONTMOET_IMPORT_MAX_ROWS = 10
     read = []
     monkeypatch.setattr(tabular, "_read_xlsx", counting(tabular._read_xlsx, read))
+    # The streaming reader is the backstop when the count before parsing finds no sheet.
+    monkeypatch.setattr(tabular, "_first_sheet_path", lambda archive: None)
     data = xlsx([["code"]] + [[f"RAA-{n}"] for n in range(2000)])
 
     with pytest.raises(TableError, match="meer dan 10 regels"):
         read_table("plekken.xlsx", data, {"code"}, {"code"})
     assert len(read) == 12
+
+
+def test_an_xlsx_whose_dimension_says_too_many_rows_is_refused_before_reading_any(settings, monkeypatch):
+    settings.ONTMOET_IMPORT_MAX_ROWS = 10
+    workbook = Workbook()  # not write-only: this writer records the sheet's dimension, as Excel does
+    for n in range(20):
+        workbook.active.append([f"RAA-{n}"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    read = []
+    monkeypatch.setattr(tabular, "_limited", counting(tabular._limited, read))
+
+    with pytest.raises(TableError, match="meer dan 10 regels"):
+        read_table("plekken.xlsx", buffer.getvalue(), {"code"}, {"code"})
+    assert read == []
 
 
 def test_a_file_at_the_row_limit_is_read(settings):
@@ -74,3 +91,23 @@ def test_a_csv_over_the_size_limit_is_refused(settings):
     settings.ONTMOET_IMPORT_MAX_BYTES = 1_048_576
     with pytest.raises(TableError, match="groter dan 1 MB"):
         read_table("groot.csv", b"code\n" + b"x" * 1_100_000, {"code"}, {"code"})
+
+
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_rows_are_counted_on_the_raw_sheet_across_chunk_borders(prefix):
+    rows = "".join(f'<{prefix}row r="{n}"><{prefix}c><{prefix}v>{n}</{prefix}v></{prefix}c></{prefix}row>'
+                   for n in range(1, 100_001))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", f"<{prefix}sheetData>{rows}</{prefix}sheetData>")
+    with zipfile.ZipFile(buffer) as archive:
+        assert tabular._rows_in(archive, "xl/worksheets/sheet1.xml", stop_after=10**9) == 100_000
+        assert tabular._rows_in(archive, "xl/worksheets/sheet1.xml", stop_after=10) < 100_000
+
+
+def test_an_xlsx_without_a_dimension_is_counted_before_openpyxl_parses_it(settings, monkeypatch):
+    settings.ONTMOET_IMPORT_MAX_ROWS = 10
+    data = xlsx([["code"]] + [[f"RAA-{n}"] for n in range(2000)])  # write-only: no dimension
+    monkeypatch.setattr(tabular, "load_workbook", lambda *a, **k: pytest.fail("parsed a sheet with too many rows"))
+    with pytest.raises(TableError, match="meer dan 10 regels"):
+        read_table("plekken.xlsx", data, {"code"}, {"code"})
