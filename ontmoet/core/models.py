@@ -90,3 +90,40 @@ class StatusHistory(models.Model):
 
         workflow = for_history(self._meta.label_lower)
         return workflow.label(value) if value and workflow else value
+
+
+class OutboundMail(models.Model):
+    """One e-mail that follows a write, rendered at once and delivered after the commit (core.mail).
+
+    The row is written in the same transaction as the change it reports, so a commit always leaves a
+    row and a rollback never does; the worker delivers it, and `send_pending_mail` retries what failed
+    or was cut off by a crash, with growing pauses. Delivered rows are removed after a retention period.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht")
+        SENDING = "sending", _("wordt verstuurd")
+        SENT = "sent", _("verstuurd")
+        FAILED = "failed", _("mislukt")
+
+    key = models.CharField(_("sleutel"), max_length=200, unique=True, null=True, blank=True,
+                           help_text=_("Eén bericht per sleutel: een tweede klik verstuurt niets opnieuw."))
+    subject = models.CharField(_("onderwerp"), max_length=300)
+    body = models.TextField(_("tekst"))
+    to = models.JSONField(_("aan"), default=list)
+    headers = models.JSONField(_("kopregels"), default=dict)
+    attachments = models.JSONField(_("bijlagen"), default=list)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.status})"
