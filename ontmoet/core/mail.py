@@ -21,6 +21,7 @@ from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.module_loading import import_string
+from django_tasks import task
 
 from .models import OutboundMail
 
@@ -78,8 +79,6 @@ def on_commit(callback):
 
 
 def _enqueue(pk: int):
-    from .tasks import deliver_mail
-
     deliver_mail.enqueue(pk)
 
 
@@ -119,6 +118,12 @@ def deliver(pk: int) -> bool:
     OutboundMail.objects.filter(pk=pk).update(status=OutboundMail.Status.SENT, sent_at=timezone.now(),
                                               last_error="")
     return True
+
+
+@task()
+def deliver_mail(pk: int) -> bool:
+    """The worker's side (django-tasks): deliver one queued message."""
+    return deliver(pk)
 
 
 def _content(attachment: dict) -> bytes:
