@@ -77,6 +77,18 @@ def test_report_pages_label_both_ratios_and_export(world, client_for):
     assert "Zwolle" not in officer_page and ">35<" in officer_page
 
 
+def test_impact_pdf_fits_its_pages_and_writes_numbers_the_dutch_way(world, client_for):
+    from ontmoet.core.testing.pdf import pdf_text, text_off_the_page
+
+    import_awards("historie.csv", _csv(_seed_rows(world)), world.overijssel, world.users["province_staff"])
+    content = client_for(world.users["province_staff"]).get("/sociale-hypotheek/impact.pdf").content
+    assert text_off_the_page(content) == []  # the right-hand columns ("uren open", "waarde") were cut off
+    text = pdf_text(content)
+    assert "Waarde" in text and "open" in text
+    assert "1.500.000" in text and "750.000" in text
+    assert "1e6" not in text and "1.5" not in text.split()  # chart ticks: 1.500.000, never "1.5" times 1e6
+
+
 def test_import_is_all_or_nothing_with_row_report(world):
     place = PlaceFactory(code="IMP-001", municipality=world.raalte)
     rows = [["H-1", "Oud", 2021, place.code, "5000", "2021-01-05", "100", "5000"],
