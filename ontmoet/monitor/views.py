@@ -350,6 +350,8 @@ def invitation_action(request, pk, scope):
             services.record_opt_out(item, by=request.user)
         elif action == "reopen":
             services.reopen(item, by=request.user, reason=_("heropend voor correctie"))
+        elif action in ("new_link", "new_link_mail"):
+            services.reissue_link(item, by=request.user, send=action == "new_link_mail")
         else:
             raise Http404
     except services.TransitionError as exc:
@@ -407,36 +409,6 @@ def _has_response(item) -> bool:
     except Invitation.response.RelatedObjectDoesNotExist:
         return False
     return True
-
-
-@require_http_methods(["GET", "POST"])
-def respond(request, token):
-    item = services.invitation_from_token(token)
-    if item is None:
-        return render(request, "monitor/respond_invalid.html", status=404)
-    today = timezone.localdate()
-    if today > item.wave.closes_on:
-        return render(request, "monitor/respond_closed.html", {"invitation": item}, status=410)
-    if today < item.wave.opens_on:
-        return render(request, "monitor/respond_closed.html", {"invitation": item, "not_yet": True})
-    if item.status == Status.COMPLETE:
-        return render(request, "monitor/respond_done.html", {"invitation": item})
-    if item.status == Status.DECLINED:
-        return render(request, "monitor/respond_done.html", {"invitation": item, "declined": True})
-    if request.method == "GET":
-        services.mark_opened(item)
-    return _questionnaire_page(request, item, by_phone=False, token=token)
-
-
-@require_http_methods(["GET", "POST"])
-def opt_out(request, token):
-    item = services.invitation_from_token(token)
-    if item is None:
-        return render(request, "monitor/respond_invalid.html", status=404)
-    if request.method == "POST":
-        services.record_opt_out(item)
-        return render(request, "monitor/opt_out.html", {"invitation": item, "done": True})
-    return render(request, "monitor/opt_out.html", {"invitation": item})
 
 
 @require_safe
