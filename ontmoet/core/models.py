@@ -1,6 +1,8 @@
 """Core's tables: stamps that tell the page cache whether what it keeps is still current, and the
 abstract shape of every workflow's history."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -127,3 +129,42 @@ class OutboundMail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} ({self.status})"
+
+
+class Document(models.Model):
+    """A document made by the worker (core.documents): a slow PDF or a large export, for one user.
+
+    Only the user who asked may fetch it, and only while their scope is the one it was made for; it is
+    removed after ONTMOET_DOCUMENT_HOURS. The file goes through Django's storage API.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in de wachtrij")
+        RUNNING = "running", _("wordt gemaakt")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # not guessable in a URL
+    title = models.CharField(_("titel"), max_length=200)
+    maker = models.CharField(_("maker"), max_length=200)  # dotted path: (user, params, progress) -> bytes
+    params = models.JSONField(_("keuzes"), default=dict)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("aangevraagd door"))
+    scope_key = models.CharField(_("bereik"), max_length=500)
+    back_url = models.CharField(_("terug naar"), max_length=500, blank=True)
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(_("soort bestand"), max_length=100)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("voortgang"), default=0)
+    file = models.FileField(_("bestand"), upload_to="documenten/", blank=True)
+    error = models.TextField(_("fout"), blank=True)
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    expires = models.DateTimeField(_("verloopt"))
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        indexes = [models.Index(fields=["owner", "maker"]), models.Index(fields=["expires"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.status})"
