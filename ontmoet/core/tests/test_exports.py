@@ -215,10 +215,7 @@ def test_xlsx_text_that_looks_like_a_formula_gets_an_apostrophe_and_numbers_stay
 def test_reimport_strips_the_apostrophe_so_names_round_trip_exactly(world, formula_places, client_for, url,
                                                                     filename):
     client = client_for(world.users["province_staff"])
-    if url == XLSX_URL:
-        data = fetch_document(client, url)
-    else:
-        data = b"".join(client.get(url).streaming_content)
+    data = fetch_document(client, url) if url == XLSX_URL else b"".join(client.get(url).streaming_content)
     Place.objects.filter(code__startswith="RAA-F").update(name="weggehaald")
 
     report = reimport(world, filename, data)
