@@ -161,7 +161,7 @@ def import_awards(request, scope):
 @scope_required(province_staff)
 def import_example(request, scope):
     example = [["SH-2021-001", "Sociale Hypotheek 2021", 2021, "DEMO-0001", "10000", "2021-03-15", "700", "10000",
-                "15", "30", "24"]]
+                "15", "30", "24", "historisch"]]
     return HttpResponse(xlsx_bytes(_("Voorbeeld"), importing.EXAMPLE_HEADER, example),
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="voorbeeld-toekenningen.xlsx"'})
