@@ -2,7 +2,7 @@
 
 All or nothing: every row is checked first; only a file without problems is written, in one transaction.
 Columns: kenmerk, ronde, jaar, plekcode, bedrag, toegekend_op, uren_goedgekeurd (required) and
-uitbetaald, aflossing_per_uur, waarde_per_uur, maanden (optional; defaults 0, 15, 30 and 24) and afrekening:
+uitbetaald (empty: unknown), aflossing_per_uur, waarde_per_uur, maanden (optional; defaults 15, 30, 24) and afrekening:
 "afgerond", "lopend" or "historisch" (historisch, niet afrekenen). Without it an award whose hours are done is
 afgerond, one whose end date has passed is historisch (its round closed long ago: `grant_settlements` must
 not propose to settle it now), and any other is lopend.
@@ -84,9 +84,12 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
                        _("Geen plek met code '%(code)s' in uw provincie.") % {"code": row["plekcode"]})
         values = {}
         for column, default, minimum in (("bedrag", None, Decimal("0.01")), ("uren_goedgekeurd", None, Decimal(0)),
-                                         ("uitbetaald", "0", Decimal(0)), ("aflossing_per_uur", "15", Decimal("0.01")),
+                                         ("uitbetaald", None, Decimal(0)), ("aflossing_per_uur", "15", Decimal("0.01")),
                                          ("waarde_per_uur", "30", Decimal("0.01"))):
             raw = row.get(column, "") or default or ""
+            if column == "uitbetaald" and not raw.strip():
+                values[column] = None  # unknown: shown as "onbekend", not as € 0
+                continue
             try:
                 values[column] = _decimal(raw)
                 if values[column] < minimum:
@@ -94,7 +97,7 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
             except (InvalidOperation, ValueError):
                 report.add(number, column, _("'%(value)s' is geen geldig getal (minimaal %(min)s).")
                            % {"value": raw, "min": minimum})
-        if "bedrag" in values and "uitbetaald" in values and values["uitbetaald"] > values["bedrag"]:
+        if "bedrag" in values and values.get("uitbetaald") is not None and values["uitbetaald"] > values["bedrag"]:
             report.add(number, "uitbetaald", _("Er kan niet meer zijn uitbetaald dan is toegekend."))
         try:
             year = int(row["jaar"])

@@ -47,3 +47,18 @@ def test_an_unknown_settlement_state_refuses_the_file(world):
                                               "20", "misschien"]]), world.overijssel, None)
     assert not report.ok and report.row_problems[0].column == "afrekening"
     assert not Award.objects.exists()
+
+
+def test_an_unknown_paid_amount_shows_as_unknown_not_as_zero(world, client_for):
+    rows = [["H-1", "Ronde 2019", 2019, world.place.code, "1500", "2019-03-01", "100", ""]]
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([*HEADER, "uitbetaald"])
+    writer.writerows([[*row, ""] for row in rows] + [["H-2", "Ronde 2019", 2019, world.place.code, "1500",
+                                                      "2019-03-01", "100", "", "0"]])
+    assert import_awards("oud.csv", buffer.getvalue().encode(), world.overijssel, None).ok
+    unknown, zero = Award.objects.get(code="H-1"), Award.objects.get(code="H-2")
+    assert unknown.amount_paid is None and unknown.amount_unpaid is None and zero.amount_paid == 0
+    client = client_for(world.users["province_staff"])
+    assert "onbekend" in client.get(unknown.get_absolute_url()).content.decode()
+    assert "onbekend" not in client.get(zero.get_absolute_url()).content.decode()
