@@ -70,6 +70,16 @@ def _empty_page_cache(settings):
     caches["template_fragments"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _after_commit_at_once(request, monkeypatch):
+    """A test runs in one transaction that never commits, so mail queued after the commit (core.mail) would
+    never leave and no document would be made (core.documents): here they go at once. Tests of the
+    after-commit itself mark `real_on_commit`."""
+    if "real_on_commit" not in request.keywords:
+        monkeypatch.setattr("ontmoet.core.mail.on_commit", lambda callback: callback())
+        monkeypatch.setattr("ontmoet.core.documents.on_commit", lambda callback: callback())
+
+
 @pytest.fixture
 def world(db) -> World:
     overijssel = Province.objects.get(code="PV23")

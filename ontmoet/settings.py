@@ -238,6 +238,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Ontmoet <noreply@ontmoet.localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ONTMOET_BASE_URL = env("ONTMOET_BASE_URL", "http://127.0.0.1:8000")
+# Delivered mail stays in the outbox (core.mail) this many days, for questions about what was sent.
+ONTMOET_OUTBOX_RETENTION_DAYS = int(env("ONTMOET_OUTBOX_RETENTION_DAYS", "30"))
+# Documents made in the background (core.documents) can be fetched this many hours, then are removed.
+ONTMOET_DOCUMENT_HOURS = int(env("ONTMOET_DOCUMENT_HOURS", "24"))
 
 # Background work: in-process by default; in production a worker (`ontmoet db_worker`).
 TASKS = {

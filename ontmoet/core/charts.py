@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
+from .formatting import number
+
 PRIMARY = "#01689b"  # Rijkshuisstijl-like blue with enough contrast on white
 
 
@@ -41,6 +43,15 @@ def _svg(figure) -> bytes:
     return buffer.getvalue()
 
 
+def _dutch_ticks(axis):
+    """Tick labels as people read them (1.500.000), never matplotlib's "1.5" with a "1e6" offset."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=5))  # room for "35.000" between ticks on a narrow axis
+    axis.set_major_formatter(FuncFormatter(lambda value, _position: number(value, 0 if float(value).is_integer()
+                                                                                 else 1)))
+
+
 def horizontal_bars(labels: list[str], values: list[float], *, alt: str, unit: str = "%",
                     maximum: float | None = None) -> Chart:
     """Horizontal bars, largest first as given, each labelled with its value."""
@@ -55,8 +66,9 @@ def horizontal_bars(labels: list[str], values: list[float], *, alt: str, unit: s
     axes.invert_yaxis()
     top = maximum if maximum is not None else max([*values, 1]) * 1.15
     axes.set_xlim(0, top)
+    _dutch_ticks(axes.xaxis)
     for position, value in zip(positions, values, strict=True):
-        text = f"{value:.0f}{unit}" if unit == "%" else f"{value:,.0f}{unit}".replace(",", ".")
+        text = f"{number(value)}{unit}"
         axes.text(value + top * 0.01, position, text, va="center", fontsize=9)
     axes.spines[["top", "right"]].set_visible(False)
     axes.tick_params(axis="y", length=0)
@@ -74,6 +86,7 @@ def vertical_bars(labels: list[str], values: list[float], *, alt: str, unit: str
     axes.set_xticks(range(len(labels)), labels=labels, rotation=45 if len(labels) > 8 else 0, ha="right"
                     if len(labels) > 8 else "center")
     axes.spines[["top", "right"]].set_visible(False)
+    _dutch_ticks(axes.yaxis)
     if unit:
         axes.set_ylabel(unit)
     return Chart(_svg(figure), alt)

@@ -10,10 +10,14 @@ from django.template.defaultfilters import date
 from django.utils import translation
 from jinja2 import Environment
 
+from .formatting import money, number
+
 
 def environment(**options) -> Environment:
     options.pop("autoescape", None)  # always on, whatever the settings say
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"], **options)
     env.install_gettext_callables(translation.gettext, translation.ngettext, newstyle=True)
     env.filters["date"] = date
+    env.filters["number"] = number
+    env.filters["money"] = money
     return env

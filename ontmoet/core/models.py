@@ -1,6 +1,8 @@
 """Core's tables: stamps that tell the page cache whether what it keeps is still current, and the
 abstract shape of every workflow's history."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -109,3 +111,79 @@ class StatusHistory(models.Model):
 
         workflow = for_history(self._meta.label_lower)
         return workflow.label(value) if value and workflow else value
+
+
+class OutboundMail(models.Model):
+    """One e-mail that follows a write, rendered at once and delivered after the commit (core.mail).
+
+    The row is written in the same transaction as the change it reports, so a commit always leaves a
+    row and a rollback never does; the worker delivers it, and `send_pending_mail` retries what failed
+    or was cut off by a crash, with growing pauses. Delivered rows are removed after a retention period.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("wacht")
+        SENDING = "sending", _("wordt verstuurd")
+        SENT = "sent", _("verstuurd")
+        FAILED = "failed", _("mislukt")
+
+    key = models.CharField(_("sleutel"), max_length=200, unique=True, null=True, blank=True,
+                           help_text=_("Eén bericht per sleutel: een tweede klik verstuurt niets opnieuw."))
+    subject = models.CharField(_("onderwerp"), max_length=300)
+    body = models.TextField(_("tekst"))
+    to = models.JSONField(_("aan"), default=list)
+    headers = models.JSONField(_("kopregels"), default=dict)
+    attachments = models.JSONField(_("bijlagen"), default=list)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(_("pogingen"), default=0)
+    next_attempt_at = models.DateTimeField(_("volgende poging"), default=timezone.now)
+    last_error = models.TextField(_("laatste fout"), blank=True)
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    sent_at = models.DateTimeField(_("verstuurd op"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitgaande e-mail")
+        verbose_name_plural = _("uitgaande e-mails")
+        indexes = [models.Index(fields=["status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.subject} ({self.status})"
+
+
+class Document(models.Model):
+    """A document made by the worker (core.documents): a slow PDF or a large export, for one user.
+
+    Only the user who asked may fetch it, and only while their scope is the one it was made for; it is
+    removed after ONTMOET_DOCUMENT_HOURS. The file goes through Django's storage API.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("in de wachtrij")
+        RUNNING = "running", _("wordt gemaakt")
+        DONE = "done", _("klaar")
+        FAILED = "failed", _("mislukt")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)  # not guessable in a URL
+    title = models.CharField(_("titel"), max_length=200)
+    maker = models.CharField(_("maker"), max_length=200)  # dotted path: (user, params, progress) -> bytes
+    params = models.JSONField(_("keuzes"), default=dict)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+",
+                              verbose_name=_("aangevraagd door"))
+    scope_key = models.CharField(_("bereik"), max_length=500)
+    back_url = models.CharField(_("terug naar"), max_length=500, blank=True)
+    filename = models.CharField(_("bestandsnaam"), max_length=200)
+    content_type = models.CharField(_("soort bestand"), max_length=100)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    progress = models.PositiveSmallIntegerField(_("voortgang"), default=0)
+    file = models.FileField(_("bestand"), upload_to="documenten/", blank=True)
+    error = models.TextField(_("fout"), blank=True)
+    created = models.DateTimeField(_("aangemaakt"), default=timezone.now)
+    expires = models.DateTimeField(_("verloopt"))
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documenten")
+        indexes = [models.Index(fields=["owner", "maker"]), models.Index(fields=["expires"])]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.status})"

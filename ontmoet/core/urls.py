@@ -8,4 +8,6 @@ urlpatterns = [
     path("overzicht/", views.dashboard, name="dashboard"),
     path("gezondheid/", views.health, name="health"),
     path("taal/<slug:language>/", views.choose_language, name="language"),
+    path("documenten/<uuid:pk>/", views.document, name="document"),
+    path("documenten/<uuid:pk>/bestand/", views.document_download, name="document_download"),
 ]

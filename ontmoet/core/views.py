@@ -5,7 +5,7 @@ import sys
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import InterfaceError, OperationalError
-from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from ontmoet.accounts.scoping import get_scope
+from ontmoet.core import documents
 from ontmoet.core.health import database_writable
 from ontmoet.core.panels import dashboard_panels
 
@@ -101,3 +102,28 @@ def health(request):
     if database_writable():
         return JsonResponse({"status": "ok"})
     return JsonResponse({"status": "database-unavailable"}, status=503)
+
+
+@never_cache
+@login_required
+@require_safe
+def document(request, pk):
+    """The progress page of a document made in the background; refreshes itself until it is ready."""
+    item = documents.for_user(request.user, pk)
+    if item is None:
+        raise Http404
+    template = "core/includes/document_progress.html" if request.headers.get("HX-Request") else "core/document.html"
+    return render(request, template, {"document": item, "refresh": item.status in (
+        item.Status.PENDING, item.Status.RUNNING)})
+
+
+@login_required
+@require_safe
+def document_download(request, pk):
+    item = documents.for_user(request.user, pk)
+    if item is None or item.status != item.Status.DONE:
+        raise Http404
+    response = FileResponse(item.file.open("rb"), as_attachment=True, filename=item.filename,
+                            content_type=item.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -2,7 +2,10 @@
 
 All or nothing: every row is checked first; only a file without problems is written, in one transaction.
 Columns: kenmerk, ronde, jaar, plekcode, bedrag, toegekend_op, uren_goedgekeurd (required) and
-uitbetaald, aflossing_per_uur, waarde_per_uur, maanden (optional; defaults 0, 15, 30 and 24).
+uitbetaald (empty: unknown), aflossing_per_uur, waarde_per_uur, maanden (optional; defaults 15, 30, 24) and afrekening:
+"afgerond", "lopend" or "historisch" (historisch, niet afrekenen). Without it an award whose hours are done is
+afgerond, one whose end date has passed is historisch (its round closed long ago: `grant_settlements` must
+not propose to settle it now), and any other is lopend.
 """
 
 import math
@@ -10,6 +13,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontmoet.core.tabular import ImportReport, TableError, read_table
@@ -20,9 +24,12 @@ from .services import add_months, refresh_totals
 from .workflows import AWARD, ENTRY, OFFICER, AwardStatus, EntryStatus
 
 REQUIRED = {"kenmerk", "ronde", "jaar", "plekcode", "bedrag", "toegekend_op", "uren_goedgekeurd"}
-OPTIONAL = {"uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden"}
+OPTIONAL = {"uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden", "afrekening"}
 EXAMPLE_HEADER = ["kenmerk", "ronde", "jaar", "plekcode", "bedrag", "toegekend_op", "uren_goedgekeurd",
-                  "uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden"]
+                  "uitbetaald", "aflossing_per_uur", "waarde_per_uur", "maanden", "afrekening"]
+SETTLEMENT_STATES = {"afgerond": AwardStatus.SETTLED, "lopend": AwardStatus.ACTIVE,
+                     "historisch": AwardStatus.HISTORIC, "niet afrekenen": AwardStatus.HISTORIC,
+                     "historisch, niet afrekenen": AwardStatus.HISTORIC}
 
 
 def _decimal(value: str) -> Decimal:
@@ -39,6 +46,15 @@ def _date(value: str) -> date:
         except ValueError:
             continue
     raise ValueError(value)
+
+
+def _settlement_state(row, values, award, today: date) -> str:
+    state = (row.get("afrekening") or "").strip().lower()
+    if state:
+        return SETTLEMENT_STATES[state]
+    if values["uren_goedgekeurd"] >= award.hours_due:
+        return AwardStatus.SETTLED
+    return AwardStatus.HISTORIC if award.due_date < today else AwardStatus.ACTIVE
 
 
 def import_awards(filename: str, data: bytes, province, user, today: date | None = None) -> ImportReport:
@@ -68,9 +84,12 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
                        _("Geen plek met code '%(code)s' in uw provincie.") % {"code": row["plekcode"]})
         values = {}
         for column, default, minimum in (("bedrag", None, Decimal("0.01")), ("uren_goedgekeurd", None, Decimal(0)),
-                                         ("uitbetaald", "0", Decimal(0)), ("aflossing_per_uur", "15", Decimal("0.01")),
+                                         ("uitbetaald", None, Decimal(0)), ("aflossing_per_uur", "15", Decimal("0.01")),
                                          ("waarde_per_uur", "30", Decimal("0.01"))):
             raw = row.get(column, "") or default or ""
+            if column == "uitbetaald" and not raw.strip():
+                values[column] = None  # unknown: shown as "onbekend", not as € 0
+                continue
             try:
                 values[column] = _decimal(raw)
                 if values[column] < minimum:
@@ -78,7 +97,7 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
             except (InvalidOperation, ValueError):
                 report.add(number, column, _("'%(value)s' is geen geldig getal (minimaal %(min)s).")
                            % {"value": raw, "min": minimum})
-        if "bedrag" in values and "uitbetaald" in values and values["uitbetaald"] > values["bedrag"]:
+        if "bedrag" in values and values.get("uitbetaald") is not None and values["uitbetaald"] > values["bedrag"]:
             report.add(number, "uitbetaald", _("Er kan niet meer zijn uitbetaald dan is toegekend."))
         try:
             year = int(row["jaar"])
@@ -102,6 +121,9 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
             awarded_on = None
         if not row["ronde"]:
             report.add(number, "ronde", _("Vul de naam van de ronde in."))
+        state = (row.get("afrekening") or "").strip().lower()
+        if state and state not in SETTLEMENT_STATES:
+            report.add(number, "afrekening", _("Schrijf 'afgerond', 'lopend' of 'historisch' (niet afrekenen)."))
         if len(report.row_problems) == problems_before:
             parsed.append((number, row, place, values, year, months, awarded_on))
             report.actions.append((number, code, "created"))
@@ -126,9 +148,8 @@ def import_awards(filename: str, data: bytes, province, user, today: date | None
                 hours_due=Award.hours_for(values["bedrag"], round_.repayment_rate), awarded_on=awarded_on,
                 due_date=due, amount_paid=values["uitbetaald"], hours_approved=values["uren_goedgekeurd"],
                 is_historic=True, status="")
-            done = values["uren_goedgekeurd"] >= award.hours_due
-            AWARD.move(award, AwardStatus.SETTLED if done else AwardStatus.ACTIVE, actor=OFFICER, by=user,
-                       reason=_("Historische import"))
+            state = _settlement_state(row, values, award, today or timezone.localdate())
+            AWARD.move(award, state, actor=OFFICER, by=user, reason=_("Historische import"))
             hours = values["uren_goedgekeurd"]
             if hours > 0:
                 entry = HourEntry(

@@ -214,7 +214,8 @@ class Award(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=AwardStatus.choices, default=AwardStatus.ACTIVE)
     hours_approved = models.DecimalField(_("uren goedgekeurd"), **HOURS, default=0, editable=False)
     hours_pending = models.DecimalField(_("uren in behandeling"), **HOURS, default=0, editable=False)
-    amount_paid = models.DecimalField(_("uitbetaald (€)"), **MONEY, default=0, editable=False)
+    # None: unknown (a historic award imported without it), shown as "onbekend", never as € 0.
+    amount_paid = models.DecimalField(_("uitbetaald (€)"), **MONEY, default=0, null=True, editable=False)
     is_historic = models.BooleanField(_("geïmporteerd"), default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -245,8 +246,8 @@ class Award(models.Model):
         return max(Decimal(self.hours_due) - self.hours_approved, Decimal(0))
 
     @property
-    def amount_unpaid(self) -> Decimal:
-        return self.amount - self.amount_paid
+    def amount_unpaid(self) -> Decimal | None:
+        return None if self.amount_paid is None else self.amount - self.amount_paid
 
 
 class Payment(models.Model):

@@ -25,6 +25,7 @@ class AwardStatus(models.TextChoices):
     ACTIVE = "active", _("Lopend")
     SETTLEMENT_PROPOSED = "proposed", _("Afrekening voorgesteld")
     SETTLED = "settled", _("Afgerond")
+    HISTORIC = "historic", _("Historisch, niet afrekenen")  # imported from before Ontmoet: never settled here
 
 
 class EntryStatus(models.TextChoices):
@@ -104,6 +105,7 @@ AWARD = register(Workflow(
     transitions=[
         step("", A.ACTIVE, OFFICER, _("Toekennen")),
         step("", A.SETTLED, OFFICER, _("Importeren (afgelost)")),
+        step("", A.HISTORIC, OFFICER, _("Importeren (historisch, niet afrekenen)")),
         step(A.ACTIVE, A.SETTLEMENT_PROPOSED, {OFFICER, SYSTEM}, _("Afrekening voorstellen")),
         step(A.ACTIVE, A.SETTLED, {OFFICER, SYSTEM}, _("Afronden (uren gedaan)")),
         step(A.SETTLEMENT_PROPOSED, A.SETTLED, OFFICER, _("Over de afrekening besluiten")),

@@ -114,6 +114,8 @@ class Invitation(models.Model):
     reminders_sent = models.PositiveSmallIntegerField(_("herinneringen"), default=0)
     bounced = models.BooleanField(_("e-mail kwam terug"), default=False)
     opted_out = models.BooleanField(_("wil geen e-mail"), default=False)
+    # Part of the personal link: raising it revokes every link given out before (a leaked link).
+    link_version = models.PositiveSmallIntegerField(_("versie van de persoonlijke link"), default=1)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

@@ -13,6 +13,7 @@ from openpyxl.styles import Font
 
 from ontmoet.core.charts import horizontal_bars, vertical_bars
 from ontmoet.core.exports import neutralise
+from ontmoet.core.formatting import number
 
 
 def _short(text: str, length: int = 48) -> str:
@@ -29,7 +30,7 @@ def with_charts(report: dict) -> list[dict]:
                 [_short(c["label"]) for c in question["choices"]], [c["percent"] or 0 for c in question["choices"]],
                 alt=_("Staafdiagram van '%(q)s': %(values)s") % {
                     "q": question["label"],
-                    "values": "; ".join(f"{c['label']} {c['percent'] or 0:.1f}%" for c in question["choices"])},
+                    "values": "; ".join(f"{c['label']} {number(c['percent'] or 0, 1)}%" for c in question["choices"])},
                 maximum=100)
         elif question.get("numeric", {}).get("n"):
             histogram = question["numeric"]["histogram"]
@@ -37,7 +38,8 @@ def with_charts(report: dict) -> list[dict]:
                 [str(b["from"]) if b["from"] == b["to"] else f"{b['from']}–{b['to']}" for b in histogram],
                 [b["count"] for b in histogram],
                 alt=_("Histogram van '%(q)s': mediaan %(median)s, van %(min)s tot %(max)s") % {
-                    "q": question["label"], **{k: question["numeric"][k] for k in ("median", "min", "max")}},
+                    "q": question["label"], **{k: number(question["numeric"][k], 1).removesuffix(",0")
+                                           for k in ("median", "min", "max")}},
                 unit=_("aantal"))
         texts = Counter(question.get("texts", []))
         questions.append({**question, "chart": chart, "text_counts": texts.most_common()})
@@ -51,7 +53,7 @@ def progress_chart(progress: dict):
         return None
     return horizontal_bars([r["key"] for r in rows], [r["rate"] or 0 for r in rows], maximum=100,
                            alt=_("Respons per gemeente: %(values)s") % {
-                               "values": "; ".join(f"{r['key']} {r['rate'] or 0:.0f}%" for r in rows)})
+                               "values": "; ".join(f"{r['key']} {number(r['rate'] or 0)}%" for r in rows)})
 
 
 def comparison_charts(comparison: dict) -> list[dict]:

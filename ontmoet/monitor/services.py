@@ -105,19 +105,50 @@ def create_wave(*, questionnaire: Questionnaire, title: str, year: int, responde
 
 
 def invitation_token(invitation: Invitation) -> str:
-    return signing.Signer(salt=TOKEN_SALT).sign_object({"i": invitation.pk})
+    # The first version signs as before, so links mailed before versions existed keep working.
+    payload = {"i": invitation.pk}
+    if invitation.link_version > 1:
+        payload["v"] = invitation.link_version
+    return signing.Signer(salt=TOKEN_SALT).sign_object(payload)
 
 
-def invitation_from_token(token: str):
-    """The invitation for a personal link, or None for a tampered or unknown link."""
+def _from_token(token: str):
+    """(invitation, whether this link is its current one), or (None, False) for a tampered or unknown link."""
     try:
         payload = signing.Signer(salt=TOKEN_SALT).unsign_object(token)
     except signing.BadSignature:
-        return None
+        return None, False
     if not isinstance(payload, dict) or not isinstance(payload.get("i"), int):
-        return None
-    return Invitation.objects.select_related("wave__questionnaire", "place", "municipality").filter(
+        return None, False
+    invitation = Invitation.objects.select_related("wave__questionnaire", "place", "municipality").filter(
         pk=payload["i"]).first()
+    return invitation, invitation is not None and payload.get("v", 1) == invitation.link_version
+
+
+def invitation_from_token(token: str):
+    """The invitation for a personal link, or None for a tampered, unknown or revoked link."""
+    invitation, current = _from_token(token)
+    return invitation if current else None
+
+
+def link_was_revoked(token: str) -> bool:
+    """A genuine personal link that staff have replaced by a new one."""
+    invitation, current = _from_token(token)
+    return invitation is not None and not current
+
+
+@transaction.atomic
+def reissue_link(invitation: Invitation, *, by, send: bool = False) -> Invitation:
+    """Revoke the invitation's personal link at once and give out a new one, mailed if asked (after the
+    commit, core.mail). Recorded in the invitation's history like every other change."""
+    invitation = _locked(invitation)
+    invitation.link_version += 1
+    invitation.save(update_fields=["link_version", "updated_at"])
+    mailed = send and can_mail(invitation) and _mail(
+        invitation, "new_link", key=f"monitor.new_link:{invitation.pk}:{invitation.link_version}")
+    _event(invitation, _("persoonlijke link ingetrokken; nieuwe link verstuurd") if mailed
+           else _("persoonlijke link ingetrokken; nieuwe link gemaakt"), by)
+    return invitation
 
 
 def invitation_url(invitation: Invitation) -> str:
@@ -322,12 +353,12 @@ def needs_reminder(invitation: Invitation, now=None) -> bool:
                  or now - invitation.last_mailed_at >= datetime.timedelta(days=wave.reminder_min_days)))
 
 
-def _mail(invitation: Invitation, template: str) -> int:
+def _mail(invitation: Invitation, template: str, key: str | None = None) -> int:
     wave = invitation.wave
     return send_templated_mail(f"monitor/email/{template}", {
         "invitation": invitation, "wave": wave, "url": invitation_url(invitation),
         "name": invitation.respondent_name, "closes_on": wave.closes_on,
-    }, [invitation.email], headers={"List-Unsubscribe": f"<{invitation_url(invitation)}afmelden/>"})
+    }, [invitation.email], headers={"List-Unsubscribe": f"<{invitation_url(invitation)}afmelden/>"}, key=key)
 
 
 @transaction.atomic

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import respondent, views
 
 app_name = "monitor"
 urlpatterns = [
@@ -26,6 +26,6 @@ urlpatterns = [
     path("uitnodigingen/<int:pk>/", views.invitation, name="invitation"),
     path("uitnodigingen/<int:pk>/actie/", views.invitation_action, name="invitation_action"),
     path("uitnodigingen/<int:pk>/invullen/", views.enter_answers, name="enter_answers"),
-    path("v/<str:token>/", views.respond, name="respond"),
-    path("v/<str:token>/afmelden/", views.opt_out, name="opt_out"),
+    path("v/<str:token>/", respondent.respond, name="respond"),
+    path("v/<str:token>/afmelden/", respondent.opt_out, name="opt_out"),
 ]

@@ -8,13 +8,12 @@ from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
+from ontmoet.core import documents
 from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
-from ontmoet.core.pdf import pdf_response, render_pdf
 from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
@@ -279,12 +278,15 @@ def report_xlsx(request, pk, scope):
 @require_safe
 @scope_required(officer)
 def report_pdf(request, pk, scope):
-    item, _form, data = _report(request, scope, pk)
-    content = render_pdf("monitor/pdf/report.html", {
-        "wave": item, "report": data, "questions": outputs.with_charts(data), "breakdown": data.get("breakdown"),
-        "generated": timezone.localdate(),
-    }, language=language())
-    return pdf_response(content, f"rapport-{item.questionnaire.form_id}-{item.year}.pdf")
+    """About ten seconds of work: the worker makes it (monitor.documents); this leads to its progress page."""
+    item = _wave_or_404(scope, pk)
+    query = request.GET.urlencode()
+    document = documents.start(
+        request.user, maker="ontmoet.monitor.documents.report_pdf_document", params={"wave": item.pk, "query": query},
+        title=_("Rapport %(wave)s (PDF)") % {"wave": f"{item.title} {item.year}"}, content_type="application/pdf",
+        filename=f"rapport-{item.questionnaire.form_id}-{item.year}.pdf",
+        back_url=reverse("monitor:report", args=[item.pk]) + (f"?{query}" if query else ""))
+    return redirect("core:document", pk=document.pk)
 
 
 @require_safe
@@ -350,6 +352,8 @@ def invitation_action(request, pk, scope):
             services.record_opt_out(item, by=request.user)
         elif action == "reopen":
             services.reopen(item, by=request.user, reason=_("heropend voor correctie"))
+        elif action in ("new_link", "new_link_mail"):
+            services.reissue_link(item, by=request.user, send=action == "new_link_mail")
         else:
             raise Http404
     except services.TransitionError as exc:
@@ -407,36 +411,6 @@ def _has_response(item) -> bool:
     except Invitation.response.RelatedObjectDoesNotExist:
         return False
     return True
-
-
-@require_http_methods(["GET", "POST"])
-def respond(request, token):
-    item = services.invitation_from_token(token)
-    if item is None:
-        return render(request, "monitor/respond_invalid.html", status=404)
-    today = timezone.localdate()
-    if today > item.wave.closes_on:
-        return render(request, "monitor/respond_closed.html", {"invitation": item}, status=410)
-    if today < item.wave.opens_on:
-        return render(request, "monitor/respond_closed.html", {"invitation": item, "not_yet": True})
-    if item.status == Status.COMPLETE:
-        return render(request, "monitor/respond_done.html", {"invitation": item})
-    if item.status == Status.DECLINED:
-        return render(request, "monitor/respond_done.html", {"invitation": item, "declined": True})
-    if request.method == "GET":
-        services.mark_opened(item)
-    return _questionnaire_page(request, item, by_phone=False, token=token)
-
-
-@require_http_methods(["GET", "POST"])
-def opt_out(request, token):
-    item = services.invitation_from_token(token)
-    if item is None:
-        return render(request, "monitor/respond_invalid.html", status=404)
-    if request.method == "POST":
-        services.record_opt_out(item)
-        return render(request, "monitor/opt_out.html", {"invitation": item, "done": True})
-    return render(request, "monitor/opt_out.html", {"invitation": item})
 
 
 @require_safe

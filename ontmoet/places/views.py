@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
-from ontmoet.core.exports import csv_response, xlsx_response
+from ontmoet.core import documents
+from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response
 from ontmoet.core.panels import place_panels
 
 from . import importing, selectors, services
@@ -61,7 +63,13 @@ def export_csv(request, scope):
 @require_safe
 @scope_required(officer)
 def export_xlsx(request, scope):
-    return xlsx_response(_export_name("xlsx"), _("Plekken"), HEADERS, _export_rows(scope, request))
+    """Made by the worker (places.documents); this URL leads to the document's progress page."""
+    query = request.GET.urlencode()
+    document = documents.start(
+        request.user, maker="ontmoet.places.documents.export_xlsx_document", params={"query": query},
+        title=_("Plekken (spreadsheet)"), filename=_export_name("xlsx"), content_type=XLSX_CONTENT_TYPE,
+        back_url=reverse("places:list") + (f"?{query}" if query else ""))
+    return redirect("core:document", pk=document.pk)
 
 
 @require_safe

@@ -17,6 +17,7 @@ class RegionImportResult:
     provinces_created: int = 0
     municipalities_created: int = 0
     municipalities_updated: int = 0
+    municipalities_unchanged: int = 0
     errors: list[str] = field(default_factory=list)
 
 
@@ -34,21 +35,27 @@ def import_regions_csv(path: Path, province_codes: set[str] | None = None) -> Re
             return result
         rows = [row for row in reader if not province_codes or row["provinciecode"] in province_codes]
     with transaction.atomic():
-        provinces = {}
+        provinces = {province.code: province for province in Province.objects.all()}
+        existing = {m.code: m for m in Municipality.objects.all()}
         for row in rows:
-            code = row["provinciecode"].strip()
-            if code not in provinces:
-                province, created = Province.objects.update_or_create(
-                    code=code, defaults={"name": row["provincienaam"].strip()}
-                )
-                provinces[code] = province
-                result.provinces_created += created
-            _municipality, created = Municipality.objects.update_or_create(
-                code=row["gemeentecode"].strip(),
-                defaults={"name": row["gemeentenaam"].strip(), "province": provinces[code]},
-            )
-            if created:
+            code, name = row["provinciecode"].strip(), row["provincienaam"].strip()
+            province = provinces.get(code)
+            if province is None:
+                provinces[code] = province = Province.objects.create(code=code, name=name)
+                result.provinces_created += 1
+            elif province.name != name:
+                province.name = name
+                province.save(update_fields=["name"])
+            municipality_code, municipality_name = row["gemeentecode"].strip(), row["gemeentenaam"].strip()
+            municipality = existing.get(municipality_code)
+            if municipality is None:
+                existing[municipality_code] = Municipality.objects.create(
+                    code=municipality_code, name=municipality_name, province=province)
                 result.municipalities_created += 1
+            elif (municipality.name, municipality.province_id) == (municipality_name, province.pk):
+                result.municipalities_unchanged += 1  # written only when something changed
             else:
+                municipality.name, municipality.province = municipality_name, province
+                municipality.save(update_fields=["name", "province"])
                 result.municipalities_updated += 1
     return result

@@ -45,9 +45,9 @@ def invite_partner(initiative, email, organisation, invited_by) -> Partner:
         defaults={"organisation": organisation, "invited_by": invited_by, "user": user,
                   "accepted_at": timezone.now() if user else None})
     log(initiative, invited_by, _("partner uitgenodigd"), email)
-    transaction.on_commit(lambda: send_templated_mail(
+    send_templated_mail(  # delivered after the commit (core.mail)
         "toolkit/email/invitation", {"initiative": initiative, "partner": partner, "inviter": invited_by},
-        to=[email]))
+        to=[email])
     return partner
 
 

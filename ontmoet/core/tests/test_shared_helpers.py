@@ -79,6 +79,7 @@ def test_charts_are_svg_images_with_alt_text():
     assert b"<svg" in vertical_bars(["K1", "K2"], [3, 4], alt="Uren per kwartaal").svg
 
 
+@pytest.mark.django_db  # the message goes through the outbox (core.mail)
 def test_mail_can_carry_attachments_and_headers(tmp_path, settings):
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     (tmp_path / "m_subject.txt").write_text("Onderwerp")

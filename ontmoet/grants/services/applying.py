@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontmoet.core.mail import send_templated_mail
+from ontmoet.core.mail import LaterAttachment, send_templated_mail
 from ontmoet.core.pdf import render_pdf
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.selectors import board_emails
@@ -198,8 +198,10 @@ def submit(application_id: int, user, answer: str = "") -> tuple[Application, bo
         frm = application.status
         to = S.SUBMITTED if frm == S.DRAFT else S.IN_REVIEW
         application.submitted_at = application.submitted_at or timezone.now()
-        APPLICATION.move(application, to, actor=APPLICANT, by=user, reason=answer.strip(), fields=["submitted_at"])
-    _send_submission_mail(application, user, resubmitted=(frm != S.DRAFT))
+        moved = APPLICATION.move(application, to, actor=APPLICANT, by=user, reason=answer.strip(),
+                                 fields=["submitted_at"])
+        # Queued in the same transaction, delivered after the commit (core.mail); keyed on this move.
+        _send_submission_mail(application, user, resubmitted=(frm != S.DRAFT), key=f"grants.submitted:{moved.pk}")
     return application, True
 
 
@@ -209,8 +211,14 @@ def application_pdf(application: Application) -> bytes:
                                                        "attachments": application.attachments.all()})
 
 
-def _send_submission_mail(application, user, resubmitted: bool):
+def application_pdf_by_id(application_id: int) -> bytes:
+    """The confirmation's PDF, made by the worker when the mail is delivered (core.mail.LaterAttachment)."""
+    return application_pdf(Application.objects.get(pk=application_id))
+
+
+def _send_submission_mail(application, user, resubmitted: bool, key: str):
     send_templated_mail(
         "grants/email/submitted", {"application": application, "resubmitted": resubmitted},
-        to=[user.email, *board_emails(application.place)],
-        attachments=[(f"aanvraag-{application.number}.pdf", application_pdf(application), "application/pdf")])
+        to=[user.email, *board_emails(application.place)], key=key,
+        attachments=[LaterAttachment(f"aanvraag-{application.number}.pdf",
+                                     "ontmoet.grants.services.applying.application_pdf_by_id", (application.pk,))])

@@ -28,15 +28,16 @@ def register_payment(award_id: int, *, paid_on: date, amount: Decimal, reference
     award = _lock_award(award_id)
     if amount <= 0:
         raise GrantError(_("Vul een bedrag groter dan nul in."))
-    if award.amount_paid + amount > award.amount:
+    # An unknown paid amount (historic import) becomes known from the first payment registered here.
+    if (award.amount_paid or 0) + amount > award.amount:
         raise GrantError(_("Dat is meer dan de toekenning: er staat nog € %(open)s open van € %(amount)s.")
-                         % {"open": award.amount_unpaid, "amount": award.amount})
+                         % {"open": award.amount_unpaid or award.amount, "amount": award.amount})
     if paid_on < award.awarded_on:
         raise GrantError(_("De betaaldatum ligt voor de datum van toekenning (%(date)s).")
                          % {"date": award.awarded_on.strftime("%d-%m-%Y")})
     payment = Payment.objects.create(award=award, paid_on=paid_on, amount=amount, reference=reference,
                                      created_by=user)
-    award.amount_paid += amount
+    award.amount_paid = (award.amount_paid or 0) + amount
     award.save(update_fields=["amount_paid"])
     return payment
 

@@ -129,7 +129,7 @@ MATRIX = {
     "grants:hour_evidence": ("get", {"pk": _evidence_entry}, OWN_PLACE_GRANTS),
     "grants:payments_csv": ("get", {}, PROVINCE_ONLY),
     "grants:impact": ("get", {}, OFFICERS_ONLY),
-    "grants:impact_pdf": ("get", {}, OFFICERS_ONLY),
+    "grants:impact_pdf": ("get", {}, as_post(OFFICERS_ONLY)),  # leads to the document's progress page
     "grants:impact_xlsx": ("get", {}, OFFICERS_ONLY),
     "grants:import": ("get", {}, PROVINCE_ONLY),
     "grants:import_example": ("get", {}, PROVINCE_ONLY),

@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from ontmoet.core.testing.documents import fetch_document
 from ontmoet.grants import impact
 from ontmoet.grants.importing import import_awards
 from ontmoet.grants.models import Award, HourEntry
@@ -69,12 +70,24 @@ def test_report_pages_label_both_ratios_and_export(world, client_for):
     workbook = load_workbook(io.BytesIO(client.get("/sociale-hypotheek/impact.xlsx").content))
     values = list(workbook.active.iter_rows(values_only=True))
     assert ("(subsidie + waarde van de uren) ÷ subsidie", 3) in [(r[0], r[1]) for r in values]
-    assert client.get("/sociale-hypotheek/impact.pdf").content.startswith(b"%PDF")
+    assert fetch_document(client, "/sociale-hypotheek/impact.pdf").startswith(b"%PDF")
     public = client_for(None).get("/sociale-hypotheek/resultaten/").content.decode()
     assert "3,00" in public
     # A municipal officer sees only the awards of their own municipality.
     officer_page = client_for(world.users["municipal_officer"]).get("/sociale-hypotheek/impact/").content.decode()
     assert "Zwolle" not in officer_page and ">35<" in officer_page
+
+
+def test_impact_pdf_fits_its_pages_and_writes_numbers_the_dutch_way(world, client_for):
+    from ontmoet.core.testing.pdf import pdf_text, text_off_the_page
+
+    import_awards("historie.csv", _csv(_seed_rows(world)), world.overijssel, world.users["province_staff"])
+    content = fetch_document(client_for(world.users["province_staff"]), "/sociale-hypotheek/impact.pdf")
+    assert text_off_the_page(content) == []  # the right-hand columns ("uren open", "waarde") were cut off
+    text = pdf_text(content)
+    assert "Waarde" in text and "open" in text
+    assert "1.500.000" in text and "750.000" in text
+    assert "1e6" not in text and "1.5" not in text.split()  # chart ticks: 1.500.000, never "1.5" times 1e6
 
 
 def test_import_is_all_or_nothing_with_row_report(world):

@@ -4,16 +4,19 @@ import hashlib
 
 from django.contrib import messages
 from django.core.cache import cache
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.accounts.decorators import province_staff, scope_required
+from ontmoet.accounts.scoping import get_scope
+from ontmoet.core import documents
 from ontmoet.core.charts import horizontal_bars, vertical_bars
 from ontmoet.core.exports import xlsx_bytes, xlsx_response
-from ontmoet.core.pdf import pdf_response, render_pdf
+from ontmoet.core.pdf import render_pdf
 from ontmoet.regions.models import Municipality
 
 from .. import impact, importing, selectors
@@ -87,10 +90,29 @@ def public_summary(request):
 @require_safe
 @scope_required(officers)
 def impact_pdf(request, scope):
-    context = _report(scope, request)
+    """The PDF takes seconds: the worker makes it (core.documents); this URL leads to its progress page."""
+    query = request.GET.urlencode()
+    document = documents.start(
+        request.user, maker="ontmoet.grants.views.report.impact_pdf_document", params={"query": query},
+        title=_("Impact van de Sociale Hypotheek (PDF)"), content_type="application/pdf",
+        filename=f"impact-sociale-hypotheek-{timezone.localdate():%Y-%m-%d}.pdf",
+        back_url=reverse("grants:impact") + (f"?{query}" if query else ""))
+    return redirect("core:document", pk=document.pk)
+
+
+class _Query:
+    """What the report reads from a request (its filters), for the worker."""
+
+    def __init__(self, query: str):
+        self.GET = QueryDict(query)
+
+
+def impact_pdf_document(user, params, progress) -> bytes:
+    """The worker's side of impact_pdf, with the owner's own scope."""
+    context = _report(get_scope(user), _Query(params.get("query", "")))
+    progress(40)
     context["today"] = timezone.localdate()
-    return pdf_response(render_pdf("grants/pdf/impact.html", context),
-                        f"impact-sociale-hypotheek-{timezone.localdate():%Y-%m-%d}.pdf")
+    return render_pdf("grants/pdf/impact.html", context)
 
 
 IMPACT_HEADERS = ["gemeente", "toekenningen", "toegekend (€)", "uitbetaald (€)", "uren verschuldigd",
@@ -139,7 +161,7 @@ def import_awards(request, scope):
 @scope_required(province_staff)
 def import_example(request, scope):
     example = [["SH-2021-001", "Sociale Hypotheek 2021", 2021, "DEMO-0001", "10000", "2021-03-15", "700", "10000",
-                "15", "30", "24"]]
+                "15", "30", "24", "historisch"]]
     return HttpResponse(xlsx_bytes(_("Voorbeeld"), importing.EXAMPLE_HEADER, example),
                         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         headers={"Content-Disposition": 'attachment; filename="voorbeeld-toekenningen.xlsx"'})

@@ -70,7 +70,7 @@ MATRIX = {
     "monitor:report": ("get", {"pk": _wave}, READ),
     "monitor:report_json": ("get", {"pk": _wave}, READ),
     "monitor:report_xlsx": ("get", {"pk": _wave}, READ),
-    "monitor:report_pdf": ("get", {"pk": _wave}, READ),
+    "monitor:report_pdf": ("get", {"pk": _wave}, as_post(READ)),  # leads to the document's progress page
     "monitor:comparison": ("get", {"pk": _wave}, READ),
     "monitor:invitation": ("get", {"pk": _invitation}, MANAGE),
     "monitor:invitation_action": ("post", {"pk": _invitation}, as_post(MANAGE), {"action": "bounce"}),

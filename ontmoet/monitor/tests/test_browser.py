@@ -110,6 +110,15 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.get_by_role("button", name="Gesprek opslaan").click()
     expect(page.get_by_text("Gesprek vastgelegd.")).to_be_visible()
     assert_accessible(page, "monitor-uitnodiging")
+    # a leaked link: staff revoke it, the old one stops working at once
+    zwolle = Invitation.objects.get(wave=wave, place=world.zwolle_place)
+    old_link = f"/monitor/v/{services.invitation_token(zwolle)}/"
+    page.get_by_role("button", name="Intrekken en nieuwe link maken").click()
+    expect(page.get_by_text("Vastgelegd.")).to_be_visible()
+    page.goto(old_link)
+    expect(page.get_by_role("heading", name="Deze link is ingetrokken")).to_be_visible()
+    assert_accessible(page, "monitor-link-ingetrokken")
+    page.goto(f"/monitor/uitnodigingen/{zwolle.pk}/")
     page.get_by_role("link", name="Antwoorden invullen (telefonisch)").click()
     page.get_by_label("Wijkcentrum").check()
     page.get_by_label("1 of 2 betaalde beheerders aangevuld met vrijwilligers").check()
@@ -129,9 +138,12 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.get_by_role("button", name="Toon").click()
     expect(page.get_by_role("heading", name="Uitgesplitst naar Gemeente")).to_be_visible()
     assert_accessible(page, "monitor-rapport-uitsplitsing")
+    page.get_by_role("link", name="PDF").click()  # made by the worker: the progress page, then the file
+    expect(page.get_by_text("Het document is klaar.")).to_be_visible()
     with page.expect_download() as download:
-        page.get_by_role("link", name="PDF").click()
+        page.get_by_role("link", name="downloaden").click()
     assert download.value.path().read_bytes().startswith(b"%PDF")
+    page.get_by_role("link", name="Terug").click()
     with page.expect_download() as download:
         page.get_by_role("link", name="Excel (XLSX)").click()
     workbook = load_workbook(io.BytesIO(download.value.path().read_bytes()))

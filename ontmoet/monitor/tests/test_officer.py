@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from ontmoet.core.testing.documents import fetch_document
 from ontmoet.monitor import services
 from ontmoet.monitor.models import CallLog, Invitation, MailJob, Questionnaire, Response, Status, Wave
 from ontmoet.monitor.report import build_report
@@ -204,7 +205,7 @@ def test_report_downloads(world, client_for):
     rows = list(workbook["Keuzevragen"].iter_rows(values_only=True))
     assert ("bemensing", "Wie runnen de plek?", "nee", 5, "vrijwilligers",
             "Alleen vrijwilligers, sommigen ontvangen vrijwilligersvergoeding", 5, 100) in rows
-    pdf = client.get(f"/monitor/uitvragen/{wave.pk}/rapport.pdf").content
+    pdf = fetch_document(client, f"/monitor/uitvragen/{wave.pk}/rapport.pdf")
     reader = PdfReader(io.BytesIO(pdf))
     assert len(reader.pages) >= 3
     text = reader.pages[0].extract_text()

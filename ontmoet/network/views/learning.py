@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ontmoet.accounts.decorators import any_role, province_staff, scope_required
 from ontmoet.core.charts import horizontal_bars
 from ontmoet.core.exports import xlsx_response
+from ontmoet.core.formatting import number
 from ontmoet.core.pdf import pdf_response, render_pdf
 from ontmoet.core.uploads import attachment_response
 
@@ -194,7 +195,7 @@ def course_participation(request, pk, scope):
         labels = [row["municipality__name"] or _("onbekend") for row in per_municipality]
         values = [row["enrolled"] for row in per_municipality]
         chart = horizontal_bars(labels, values, unit="", alt=_("Inschrijvingen per gemeente: ") + ", ".join(
-            f"{label} {value}" for label, value in zip(labels, values, strict=True)))
+            f"{label} {number(value)}" for label, value in zip(labels, values, strict=True)))
     return render(request, "network/learning/participation.html", {
         "course": course, "per_municipality": per_municipality, "per_place": per_place, "per_module": per_module,
         "chart": chart})

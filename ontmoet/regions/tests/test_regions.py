@@ -56,7 +56,7 @@ def test_import_regions_twice_changes_nothing(cbs_file):
 
     out = import_regions(cbs_file)
 
-    assert "0 provincies nieuw, 0 gemeenten nieuw, 342 bijgewerkt" in out
+    assert "0 provincies nieuw, 0 gemeenten nieuw, 0 bijgewerkt, 342 ongewijzigd" in out
     assert sorted(Municipality.objects.values_list("code", "name", "province__code")) == before
 
 
@@ -82,7 +82,7 @@ def test_import_regions_updates_a_renamed_municipality_and_deletes_nothing(tmp_p
 
     out = import_regions(path)
 
-    assert "1 gemeenten nieuw, 1 bijgewerkt" in out
+    assert "1 gemeenten nieuw, 1 bijgewerkt, 0 ongewijzigd" in out
     assert Municipality.objects.get(code="GM0999").name == "Nieuwgemeente"
     assert Municipality.objects.count() == 2
 

@@ -23,5 +23,5 @@ class Command(BaseCommand):
             raise CommandError("\n".join(result.errors))
         self.stdout.write(self.style.SUCCESS(
             f"{result.provinces_created} provincies nieuw, {result.municipalities_created} gemeenten nieuw, "
-            f"{result.municipalities_updated} bijgewerkt."
+            f"{result.municipalities_updated} bijgewerkt, {result.municipalities_unchanged} ongewijzigd."
         ))
