@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from ontmoet.accounts.tests.factories import UserFactory
 from ontmoet.helpdesk import services
 from ontmoet.helpdesk.models import Article, Channel, Message, PeerContact, Question, Status
 from ontmoet.helpdesk.workflows import HANDLER
@@ -332,7 +333,8 @@ def test_periodic_commands_run_and_report(world):
 
 
 def test_category_service_level_must_be_consistent(world, client_for):
-    client = client_for(world.users["province_staff"])
+    # The shared tree is the national administrators' (ADR 0040).
+    client = client_for(UserFactory(email="landelijk@test.example", is_superuser=True, is_staff=True))
     response = client.post("/meldpunt/categorieen/nieuw/", {
         "name": "Brandveiligheid", "slug": "brandveiligheid", "order": "5", "first_response_days": "10",
         "resolution_days": "2", "day_kind": "working", "is_active": "on"})
