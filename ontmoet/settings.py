@@ -213,6 +213,10 @@ STORAGES = {
     },
 }
 
+# --- privacy (docs/privacy.md; `ontmoet privacy_purge` removes what has passed these) ---
+DIRECTORY_REPORT_RETENTION_DAYS = int(env("DIRECTORY_REPORT_RETENTION_DAYS", "365"))
+ONTMOET_LOGIN_LOG_RETENTION_DAYS = int(env("ONTMOET_LOGIN_LOG_RETENTION_DAYS", "180"))
+
 # --- more than one machine (ADR 0016) ---
 # With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every
 # web machine shares the page cache and the default cache. The fragment cache stays in each process:

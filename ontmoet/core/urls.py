@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_privacy
 
 app_name = "core"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("overzicht/", views.dashboard, name="dashboard"),
     path("gezondheid/", views.health, name="health"),
     path("taal/<slug:language>/", views.choose_language, name="language"),
+    path("privacy/", views_privacy.statement, name="privacy"),
+    path("privacy/verzoek/", views_privacy.request_page, name="privacy_request"),
+    path("privacy/verzoek/wissen/", views_privacy.erase, name="privacy_erase"),
 ]
