@@ -85,7 +85,7 @@ def request_page(request, scope):
                     counts={str(label): len(rows) for label, rows in found})
     return render(request, "core/privacy_request.html", {
         "form": form, "found": found, "can_erase": scope.is_province_admin,
-        "erase_form": EraseForm(initial={"email": form.cleaned_data["email"]}) if found else None,
+        "erase_form": EraseForm(initial={"email": form.cleaned_data["email"]}, auto_id="wissen_%s") if found else None,
         "log": PrivacyRequest.objects.select_related("by")[:20],
     }, status=400 if form.errors else 200)
 
@@ -93,7 +93,7 @@ def request_page(request, scope):
 @require_POST
 @scope_required(lambda scope: scope.is_province_admin)
 def erase(request, scope):
-    form = EraseForm(request.POST)
+    form = EraseForm(request.POST, auto_id="wissen_%s")  # its own ids: the search form is on the same page
     if not form.is_valid():
         return render(request, "core/privacy_request.html", {
             "form": SearchForm(initial={"email": request.POST.get("email", "")}), "found": None, "can_erase": True,
