@@ -135,3 +135,20 @@ def test_privacy_purge_removes_what_has_passed_its_retention_and_is_idempotent(w
     assert "1 verwijderd" in out.getvalue()
     call_command("privacy_purge", stdout=out)  # a second run removes nothing more
     assert OutdatedReport.objects.count() == 1 and AccessLog.objects.count() == 1
+
+
+def test_a_follow_up_reminder_carries_a_link_not_the_notes(world):
+    """Notification mails carry no more personal data than needed (docs/privacy.md): who was there and
+    what was noted stay in Ontmoet."""
+    from django.core import mail
+
+    from ontmoet.network.models import ContactMoment
+    from ontmoet.network.services import contacts as services
+
+    ContactMoment.objects.create(municipality=world.raalte, kind="overleg", date=timezone.localdate(),
+                                 with_whom="Wethouder Petra de Vries", notes="Haar zoon ligt in het ziekenhuis.",
+                                 follow_up_on=timezone.localdate(), recorded_by=world.users["province_staff"])
+    assert services.send_follow_up_reminders() == 1
+    body = mail.outbox[0].body
+    assert "Petra de Vries" not in body and "ziekenhuis" not in body
+    assert "/netwerk/gemeenten/GM0177/" in body
