@@ -60,12 +60,17 @@ def _dutch_after_each_test():
 @pytest.fixture(autouse=True)
 def _empty_page_cache(settings):
     """Each test gets its own empty page cache (core.pagecache), in memory: the shared files of the
-    running site would be shared by parallel test processes too. The per-process fragment cache (menus,
+    running site would be shared by parallel test processes too. With ONTMOET_CACHE_URL (the Redis run)
+    the configured shared caches are used and emptied instead. The per-process fragment cache (menus,
     result cards, filter fields) is emptied too, so no test sees markup another test made."""
-    settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                                    "LOCATION": "test-pages"}}
     from django.core.cache import caches
 
+    if settings.ONTMOET_CACHE_URL:
+        # The Redis run (ADR 0016): the caches are the configured shared ones, emptied before each test.
+        caches["default"].clear()
+    else:
+        settings.CACHES = {**settings.CACHES, "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                                        "LOCATION": "test-pages"}}
     caches["pages"].clear()
     caches["template_fragments"].clear()
 

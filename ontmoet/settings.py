@@ -216,6 +216,42 @@ STORAGES = {
     },
 }
 
+# --- privacy (docs/privacy.md; `ontmoet privacy_purge` removes what has passed these) ---
+DIRECTORY_REPORT_RETENTION_DAYS = int(env("DIRECTORY_REPORT_RETENTION_DAYS", "365"))
+ONTMOET_LOGIN_LOG_RETENTION_DAYS = int(env("ONTMOET_LOGIN_LOG_RETENTION_DAYS", "180"))
+
+# --- more than one machine (ADR 0016) ---
+# With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every
+# web machine shares the page cache and the default cache. The fragment cache stays in each process:
+# its entries are keyed on what they show and read many times per page. Sessions, login throttling
+# and rate limits live in the database, which all machines share already.
+ONTMOET_CACHE_URL = env("ONTMOET_CACHE_URL")
+if ONTMOET_CACHE_URL:
+    _redis = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ONTMOET_CACHE_URL}
+    CACHES["default"] = {**_redis, "KEY_PREFIX": "default"}
+    CACHES["pages"] = {**_redis, "KEY_PREFIX": "pages", "TIMEOUT": CACHES["pages"]["TIMEOUT"]}
+
+# Uploads and generated documents go through Django's storage API only (STORAGES["default"]).
+# ONTMOET_STORAGE: "files" keeps them under MEDIA_ROOT (one machine, or a mount all machines share);
+# "s3" an S3-compatible object store through django-storages (installed separately, see the README);
+# "memory" keeps them in the process: CI's proof that no code path assumes a local disk.
+ONTMOET_STORAGE = env("ONTMOET_STORAGE", "files")
+if ONTMOET_STORAGE == "memory":
+    STORAGES["default"] = {"BACKEND": "django.core.files.storage.InMemoryStorage"}
+elif ONTMOET_STORAGE == "s3":
+    if not env("ONTMOET_S3_BUCKET"):
+        raise ImproperlyConfigured("ONTMOET_STORAGE=s3 heeft ONTMOET_S3_BUCKET nodig.")
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {
+        "bucket_name": env("ONTMOET_S3_BUCKET"), "endpoint_url": env("ONTMOET_S3_ENDPOINT_URL") or None,
+        "region_name": env("ONTMOET_S3_REGION") or None, "location": env("ONTMOET_S3_PREFIX"),
+        "access_key": env("ONTMOET_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("ONTMOET_S3_SECRET_ACCESS_KEY") or None,
+        # Private files: never a public ACL, downloads only through Ontmoet's scoped views.
+        "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+    }}
+elif ONTMOET_STORAGE != "files":
+    raise ImproperlyConfigured("ONTMOET_STORAGE moet 'files', 's3' of 'memory' zijn.")
+
 # Uploads: requests above these sizes are refused before they reach a view.
 ONTMOET_UPLOAD_MAX_BYTES = int(env("ONTMOET_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 # Imports (CSV, XLSX) are refused beyond this many rows, or this many bytes unpacked (an XLSX is a zip).

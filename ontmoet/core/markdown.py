@@ -33,3 +33,15 @@ def render_inline_markdown(text: str) -> SafeString | str:
     cleaned = nh3.clean(html, tags=INLINE_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                         link_rel="nofollow noopener noreferrer")
     return mark_safe(cleaned.strip())  # noqa: S308 - nh3 removed everything outside the allowlist
+
+
+# Our own documents (the privacy statement): headings and tables too, still through the same cleaner.
+DOCUMENT_TAGS = ALLOWED_TAGS | {"h1", "h2", "table", "thead", "tbody", "tr", "th", "td"}
+
+
+def render_document(text: str) -> SafeString:
+    """HTML for a Markdown document shipped with Ontmoet (headings and tables), cleaned like user text."""
+    html = markdown_lib.markdown(text or "", extensions=["sane_lists", "tables"], output_format="html")
+    cleaned = nh3.clean(html, tags=DOCUMENT_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
+                        link_rel="nofollow noopener noreferrer")
+    return mark_safe(cleaned)  # noqa: S308 - nh3 removed everything outside the allowlist

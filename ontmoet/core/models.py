@@ -187,3 +187,48 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.status})"
+class PrivacyRequestQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        raise HistoryIsAppendOnly("PrivacyRequest is append-only")
+
+    def delete(self):
+        raise HistoryIsAppendOnly("PrivacyRequest is append-only")
+
+
+class PrivacyRequest(models.Model):
+    """Append-only log of data subjects' requests handled by staff (core.privacy).
+
+    Keeps a keyed hash of the e-mail address, not the address: after an erasure the log must not be
+    the one place that still names the person.
+    """
+
+    class Action(models.TextChoices):
+        SEARCH = "search", _("Gezocht")
+        EXPORT = "export", _("Geëxporteerd")
+        ERASE = "erase", _("Gewist")
+
+    action = models.CharField(_("handeling"), max_length=10, choices=Action.choices)
+    email_hash = models.CharField(_("sleutel van het e-mailadres"), max_length=64, db_index=True)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+",
+                           verbose_name=_("door"))
+    at = models.DateTimeField(_("op"), default=timezone.now)
+    reason = models.TextField(_("reden"), blank=True)
+    counts = models.JSONField(_("aantallen per soort"), default=dict)
+
+    objects = PrivacyRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("privacyverzoek")
+        verbose_name_plural = _("privacyverzoeken")
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} {self.at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise HistoryIsAppendOnly("PrivacyRequest is append-only")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise HistoryIsAppendOnly("PrivacyRequest is append-only")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_privacy
 
 app_name = "core"
 urlpatterns = [
@@ -10,4 +10,7 @@ urlpatterns = [
     path("taal/<slug:language>/", views.choose_language, name="language"),
     path("documenten/<uuid:pk>/", views.document, name="document"),
     path("documenten/<uuid:pk>/bestand/", views.document_download, name="document_download"),
+    path("privacy/", views_privacy.statement, name="privacy"),
+    path("privacy/verzoek/", views_privacy.request_page, name="privacy_request"),
+    path("privacy/verzoek/wissen/", views_privacy.erase, name="privacy_erase"),
 ]

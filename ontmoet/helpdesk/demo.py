@@ -154,6 +154,7 @@ def load_demo():
     # Published articles, one made from the resolved question.
     for slug, title, summary, body, tags in ARTICLES:
         article = Article(title=title, summary=summary, body=body, category=_cat(slug), is_demo=True,
+                          province=province,
                           visibility=Visibility.PUBLIC if slug != "financien" else Visibility.MEMBERS)
         services.save_article(article, tags, staff)
         services.set_article_status(article, ArticleStatus.PUBLISHED, staff)

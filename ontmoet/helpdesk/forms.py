@@ -19,6 +19,7 @@ from .models import (
     Expert,
     PeerProfile,
     RoutingRule,
+    ServiceLevel,
     Status,
     Team,
     Urgency,
@@ -177,12 +178,17 @@ class ArticleForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Article
-        fields = ["title", "summary", "category", "visibility", "body"]
+        fields = ["title", "summary", "category", "visibility", "province", "body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 14})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, provinces, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.filter(is_active=True)
+        # The owner: one of the editor's own provinces (only its editors may change the article later).
+        province = self.fields["province"]
+        province.queryset, province.required, province.empty_label = provinces, True, None
+        province.help_text = _("Alleen redacteuren van deze provincie kunnen het artikel wijzigen; "
+                               "lezen kan iedereen in het land.")
         if self.instance.pk:
             self.fields["tags_text"].initial = ", ".join(t.name for t in self.instance.tags.all())
 
@@ -278,6 +284,19 @@ class CategoryForm(StyledFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = Category.objects.filter(parent__isnull=True).exclude(pk=self.instance.pk)
+
+    def clean(self):
+        data = super().clean()
+        first, resolution = data.get("first_response_days"), data.get("resolution_days")
+        if first is not None and resolution is not None and first > resolution:
+            raise ValidationError(_("De eerste reactie moet eerder komen dan de oplossing."))
+        return data
+
+
+class ServiceLevelForm(StyledFormMixin, forms.ModelForm):
+    class Meta:
+        model = ServiceLevel
+        fields = ["first_response_days", "resolution_days", "day_kind"]
 
     def clean(self):
         data = super().clean()

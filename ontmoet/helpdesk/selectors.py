@@ -38,6 +38,8 @@ class Viewer:
     user: object
     scope: Scope
     expert: Expert | None
+    # The provinces whose knowledge-base articles this user writes: staff and expert roles, expert profile.
+    article_province_ids: frozenset = frozenset()
 
     @property
     def is_expert(self) -> bool:
@@ -51,9 +53,13 @@ class Viewer:
 def viewer_for(user) -> Viewer:
     scope = get_scope(user)
     expert = None
+    article_provinces = set(scope.province_ids)
     if scope.authenticated and "expert" in scope.roles:
         expert = Expert.objects.filter(user=user).select_related("team").first()
-    return Viewer(user, scope, expert)
+        article_provinces.update(user.roles.filter(role="expert").values_list("province_id", flat=True))
+        if expert is not None:
+            article_provinces.add(expert.province_id)
+    return Viewer(user, scope, expert, frozenset(article_provinces))
 
 
 def question_condition(viewer: Viewer) -> Q:
@@ -180,9 +186,13 @@ def category_choices():
 
 # --- knowledge base --------------------------------------------------------------------------------
 def visible_articles(viewer: Viewer | None):
-    """Published articles; members-only ones for logged-in users. Editors also see drafts and archive."""
-    if viewer is not None and can_edit_articles(viewer):
+    """Published articles of every province; members-only ones for logged-in users. Editors also see
+    their own province's drafts and archive (another province's unpublished work is not theirs to read)."""
+    if viewer is not None and viewer.scope.superuser:
         return Article.objects.all()
+    if viewer is not None and can_edit_articles(viewer):
+        return Article.objects.filter(Q(status=ArticleStatus.PUBLISHED)
+                                      | Q(province_id__in=viewer.article_province_ids))
     articles = Article.objects.filter(status=ArticleStatus.PUBLISHED)
     if viewer is None or not viewer.scope.authenticated:
         articles = articles.filter(visibility=Visibility.PUBLIC)
@@ -190,8 +200,22 @@ def visible_articles(viewer: Viewer | None):
 
 
 def can_edit_articles(viewer: Viewer) -> bool:
-    """Province staff and everyone with the expert role write the knowledge base."""
-    return viewer.scope.is_province_staff or "expert" in viewer.scope.roles
+    """Province staff and everyone with the expert role write the knowledge base (of their own province)."""
+    return viewer.scope.superuser or bool(viewer.article_province_ids)
+
+
+def article_provinces(viewer: Viewer):
+    """The provinces an editor may give an article to."""
+    from ontmoet.regions.models import Province
+
+    provinces = Province.objects.order_by("name")
+    return provinces if viewer.scope.superuser else provinces.filter(pk__in=viewer.article_province_ids)
+
+
+def can_edit_article(viewer: Viewer, article: Article) -> bool:
+    """Articles are read nationally but written only by the owning province's editors (ADR 0040)."""
+    return viewer.scope.superuser or (article.province_id is not None
+                                      and article.province_id in viewer.article_province_ids)
 
 
 def search_articles(articles, query: str, category=None, tag: str = ""):

@@ -10,7 +10,7 @@ from functools import cache
 import holidays
 from django.utils import timezone
 
-from .models import DayKind
+from .models import DayKind, ServiceLevel
 
 
 @cache
@@ -44,10 +44,21 @@ def days_between(start: date, end: date, kind: str) -> int:
     return sum(1 for offset in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=offset)))
 
 
+def level_for(category, province_id):
+    """The terms for a category in one province: its own ServiceLevel, else the category's default."""
+    own = ServiceLevel.objects.filter(category=category, province_id=province_id).first() if province_id else None
+    return own or category
+
+
+def question_level(question):
+    """The terms that hold for a question: those of the province its place lies in."""
+    return level_for(question.category, question.place.municipality.province_id)
+
+
 def due_dates(question) -> tuple[date, date]:
     """First-response and resolution due dates of a question, including the days it waited."""
-    category = question.category
+    level = question_level(question)
     start = timezone.localdate(question.created_at)
     extra = question.paused_days
-    return (add_days(start, category.first_response_days + extra, category.day_kind),
-            add_days(start, category.resolution_days + extra, category.day_kind))
+    return (add_days(start, level.first_response_days + extra, level.day_kind),
+            add_days(start, level.resolution_days + extra, level.day_kind))

@@ -114,7 +114,7 @@ def transition(question: Question, to_status: str, user, actor: str, *, reason: 
             question.waiting_since = today
         elif from_status == Status.WAITING and question.waiting_since:
             question.paused_days += servicelevels.days_between(question.waiting_since, today,
-                                                               question.category.day_kind)
+                                                               servicelevels.question_level(question).day_kind)
             question.waiting_since = None
             _refresh_due_dates(question)
         question.status = to_status  # for the durations; the move below checks and records it
@@ -270,7 +270,8 @@ def question_to_article(question: Question, user) -> Article:
         ])
         article = Article.objects.create(title=scrub(question.title, question)[:200],
                                          summary=scrub(question.solution_summary, question)[:300],
-                                         body=body, category=question.category, author=user)
+                                         body=body, category=question.category, author=user,
+                                         province_id=question.place.municipality.province_id)
         article.tags.set(question.tags.all())
         article.source_questions.add(question)
         ARTICLE.record(article, "", ArticleStatus.DRAFT, by=user)
@@ -332,6 +333,14 @@ def save_with_m2m(form, **fields):
     instance.save()
     form.save_m2m()
     return instance
+
+
+@transaction.atomic
+def reset_service_level(province, category) -> None:
+    """Back to the category's national default for this province."""
+    from .models import ServiceLevel
+
+    ServiceLevel.objects.filter(province=province, category=category).delete()
 
 
 @transaction.atomic

@@ -36,6 +36,7 @@ urlpatterns = [
     path("categorieen/", views_network.category_list, name="category_list"),
     path("categorieen/nieuw/", views_network.category_create, name="category_create"),
     path("categorieen/<int:pk>/", views_network.category_edit, name="category_edit"),
+    path("categorieen/<int:pk>/termijn/", views_network.service_level_edit, name="service_level_edit"),
     path("kennisdelen/<str:code>/", views_network.peer_profile, name="peer_profile"),
     path("meldingen/", views_network.preferences, name="preferences"),
     path("dashboard/", views_dashboard.dashboard_view, name="dashboard"),

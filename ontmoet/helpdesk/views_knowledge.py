@@ -1,6 +1,7 @@
 """The knowledge base: public and members-only articles, search, and suggestions while typing."""
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -25,6 +26,14 @@ def _article_or_404(request, pk):
     article = selectors.visible_articles(_viewer(request)).select_related("category").filter(pk=pk).first()
     if article is None:
         raise Http404
+    return article
+
+
+def _editable_or_403(request, pk):
+    """An article this user may change: one of their own province's (others' are read-only: 403)."""
+    article = _article_or_404(request, pk)
+    if not selectors.can_edit_article(_viewer(request), article):
+        raise PermissionDenied
     return article
 
 
@@ -58,7 +67,7 @@ def article_detail(request, pk):
     if article.status == ArticleStatus.PUBLISHED:
         services.count_view(article)
     viewer = _viewer(request)
-    can_edit = viewer is not None and selectors.can_edit_articles(viewer)
+    can_edit = viewer is not None and selectors.can_edit_article(viewer, article)
     sources = []
     if can_edit:
         sources = selectors.visible_questions(viewer).filter(articles=article)
@@ -85,11 +94,12 @@ def article_create(request, scope):
 @require_http_methods(["GET", "POST"])
 @scope_required(may_edit)
 def article_edit(request, pk, scope):
-    return _article_form(request, _article_or_404(request, pk))
+    return _article_form(request, _editable_or_403(request, pk))
 
 
 def _article_form(request, article):
-    form = ArticleForm(request.POST or None, instance=article)
+    viewer = _viewer(request)
+    form = ArticleForm(request.POST or None, instance=article, provinces=selectors.article_provinces(viewer))
     if request.method == "POST" and form.is_valid():
         article = services.save_article(form.save(commit=False), form.cleaned_data["tags_text"], request.user)
         messages.success(request, _("Het artikel is opgeslagen."))
@@ -103,7 +113,7 @@ def _article_form(request, article):
 @require_POST
 @scope_required(may_edit)
 def article_status(request, pk, scope):
-    article = _article_or_404(request, pk)
+    article = _editable_or_403(request, pk)
     try:
         services.set_article_status(article, request.POST.get("to_status", ""), request.user)
     except (TransitionError, ValueError):

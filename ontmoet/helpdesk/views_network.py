@@ -17,10 +17,11 @@ from .forms import (
     PeerProfileForm,
     PreferenceForm,
     RoutingRuleForm,
+    ServiceLevelForm,
     TeamForm,
     VetForm,
 )
-from .models import Category, Expert, NotificationPreference, PeerProfile, RoutingRule, Team
+from .models import Category, Expert, NotificationPreference, PeerProfile, RoutingRule, ServiceLevel, Team
 
 
 def _province(scope):
@@ -166,21 +167,50 @@ def routing_delete(request, pk, scope):
 
 
 # --- categories ------------------------------------------------------------------------------------
+# The tree is shared by every province (the dashboard compares across them), so only the national
+# administrators change it; each province's administrators set their own terms per category (ADR 0040).
+def national_admin(scope) -> bool:
+    return scope.superuser
+
+
+def province_admin(scope) -> bool:
+    return scope.is_province_admin
+
+
+def _admin_province(scope):
+    provinces = Province.objects.order_by("name")
+    if not scope.superuser:
+        provinces = provinces.filter(pk__in=scope.admin_province_ids)
+    province = provinces.first()
+    if province is None:
+        raise Http404
+    return province
+
+
 @require_safe
 @scope_required(province_staff)
 def category_list(request, scope):
+    province = _province(scope)
+    own = {level.category_id: level for level in ServiceLevel.objects.filter(province=province)}
+
+    def row(category):
+        return {"category": category, "level": own.get(category.pk, category), "own": category.pk in own}
+
     return render(request, "helpdesk/category_list.html", {
-        "tree": [(root, list(root.children.all())) for root in Category.objects.filter(parent__isnull=True)]})
+        "province": province, "can_manage_tree": scope.superuser,
+        "can_set_levels": scope.superuser or province.pk in scope.admin_province_ids,
+        "tree": [(row(root), [row(child) for child in root.children.all()])
+                 for root in Category.objects.filter(parent__isnull=True).prefetch_related("children")]})
 
 
 @require_http_methods(["GET", "POST"])
-@scope_required(province_staff)
+@scope_required(national_admin)
 def category_create(request, scope):
     return _category_form(request, None)
 
 
 @require_http_methods(["GET", "POST"])
-@scope_required(province_staff)
+@scope_required(national_admin)
 def category_edit(request, pk, scope):
     return _category_form(request, get_object_or_404(Category, pk=pk))
 
@@ -195,6 +225,31 @@ def _category_form(request, category):
         messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
     return render(request, "helpdesk/category_form.html", {"form": form, "category": category},
                   status=400 if form.errors else 200)
+
+
+@require_http_methods(["GET", "POST"])
+@scope_required(province_admin)
+def service_level_edit(request, pk, scope):
+    """One province's own terms for a category; "standaard" returns to the national default."""
+    category = get_object_or_404(Category, pk=pk)
+    province = _admin_province(scope)
+    level = ServiceLevel.objects.filter(province=province, category=category).first()
+    if request.method == "POST" and "standaard" in request.POST:
+        services.reset_service_level(province, category)
+        messages.success(request, _("De landelijke standaardtermijn geldt weer."))
+        return redirect("helpdesk:category_list")
+    form = ServiceLevelForm(request.POST or None, instance=level or ServiceLevel(
+        province=province, category=category, first_response_days=category.first_response_days,
+        resolution_days=category.resolution_days, day_kind=category.day_kind))
+    if request.method == "POST" and form.is_valid():
+        services.save_with_m2m(form)
+        messages.success(request, _("De termijn is opgeslagen; hij geldt voor nieuwe vragen."))
+        return redirect("helpdesk:category_list")
+    if request.method == "POST":
+        messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
+    return render(request, "helpdesk/service_level_form.html", {
+        "form": form, "category": category, "province": province, "own": level is not None},
+        status=400 if form.errors else 200)
 
 
 # --- peers and preferences -------------------------------------------------------------------------

@@ -1,4 +1,13 @@
-from ontmoet.core.testing.permissions import LOGGED_IN, NOT_FOUND, OK, PUBLIC, REDIRECT, expect
+from ontmoet.core.testing.permissions import (
+    FORBIDDEN,
+    LOGGED_IN,
+    NOT_FOUND,
+    OK,
+    PROVINCE_ONLY,
+    PUBLIC,
+    REDIRECT,
+    expect,
+)
 
 
 def _document(world):
@@ -28,4 +37,9 @@ MATRIX = {
     "core:language": ("get", {"language": "en"}, expect(REDIRECT)),
     "core:document": ("get", {"pk": _document}, OWNER_ONLY),
     "core:document_download": ("get", {"pk": _document}, OWNER_ONLY),
+    "core:privacy": ("get", {}, PUBLIC),
+    # A data subject's request: province staff find and export, administrators erase (docs/privacy.md).
+    "core:privacy_request": ("get", {}, PROVINCE_ONLY),
+    "core:privacy_erase": ("post", {}, expect(FORBIDDEN, anonymous=REDIRECT, province_admin=REDIRECT),
+                           {"email": "niemand@test.example", "reason": "Verzoek per e-mail", "confirm": "on"}),
 }

@@ -55,6 +55,7 @@ def test_the_current_page_is_marked_once(world, client_for):
 
 
 @pytest.mark.django_db
+@pytest.mark.shared_cache
 def test_the_cached_menu_is_per_role_and_shows_each_user_their_own_name(world, client_for):
     officer = _menu(client_for(world.users["municipal_officer"]), "/kaart/")
     other = _menu(client_for(world.users["other_municipal_officer"]), "/kaart/")

@@ -71,6 +71,7 @@ def test_security_headers_on_every_page(client):
 
 
 @pytest.mark.django_db
+@pytest.mark.shared_cache
 def test_login_is_throttled_after_repeated_failures(world, client):
     for _attempt in range(4):
         response = client.post("/account/inloggen/", {"username": "board.member@test.example", "password": "fout"})

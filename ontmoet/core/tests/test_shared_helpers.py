@@ -18,6 +18,7 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 PDF = b"%PDF-1.7\n" + b"0" * 32
 
 
+@pytest.mark.storage
 def test_pdf_renders_text_with_page_numbers(tmp_path, settings):
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path]}]
     (tmp_path / "doc.html").write_text(

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 SEARCH = "/kaart/?q=dorpshuis"
 
 
+@pytest.mark.shared_cache
 def test_the_second_visit_is_served_from_the_cache(world, client):
     first = client.get(SEARCH)
     second = client.get(SEARCH)
@@ -24,6 +25,7 @@ def test_the_second_visit_is_served_from_the_cache(world, client):
     assert client.get("/kaart/?q=dorpshuis&pagina=1")["X-Cache"] == "miss"  # another query, another page
 
 
+@pytest.mark.shared_cache
 def test_a_change_to_the_register_shows_at_once(world, client):
     client.get(SEARCH)
     PlaceFactory(code="RAA-NEW", name="Dorpshuis Nieuw", municipality=world.raalte)
@@ -41,6 +43,7 @@ def test_a_change_to_the_register_shows_at_once(world, client):
     assert b"Dorpshuis De Grote Linde" not in client.get(SEARCH).content
 
 
+@pytest.mark.shared_cache
 def test_language_and_htmx_have_pages_of_their_own(world, client):
     client.get(SEARCH)
     fragment = client.get(SEARCH, headers={"HX-Request": "true"})
@@ -51,6 +54,7 @@ def test_language_and_htmx_have_pages_of_their_own(world, client):
     assert english["X-Cache"] == "miss" and b'<html lang="en"' in english.content
 
 
+@pytest.mark.shared_cache
 def test_personal_requests_pass_the_cache(world, client, client_for):
     client.get(SEARCH)
     officer = client_for(world.users["municipal_officer"])
@@ -60,6 +64,7 @@ def test_personal_requests_pass_the_cache(world, client, client_for):
     assert "X-Cache" not in client.get(SEARCH)
 
 
+@pytest.mark.shared_cache
 def test_only_plain_answers_are_kept(world, client):
     assert client.get("/kaart/?pagina=abc")["X-Cache"] in {"miss", "hit"}  # a normal page, kept
     report = client.get(reverse("directory:report", args=[world.place.code]))
@@ -73,6 +78,7 @@ def test_only_plain_answers_are_kept(world, client):
     assert again["X-Cache"] == "hit" and body(again) == body(map_data)
 
 
+@pytest.mark.shared_cache
 def test_a_deploy_forgets_cached_pages(world, client):
     from django.apps import apps
     from django.db.models.signals import post_migrate

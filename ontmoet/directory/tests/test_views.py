@@ -119,6 +119,7 @@ def test_spam_is_silently_dropped(client, places, data):
     assert OutdatedReport.objects.count() == 0 and mail.outbox == []
 
 
+@pytest.mark.shared_cache
 def test_reports_are_rate_limited_per_sender(client, places, settings):
     settings.DIRECTORY_REPORTS_PER_HOUR = 2
     for _ in range(2):

@@ -61,6 +61,7 @@ def test_amount_follows_from_planned_hours_and_must_be_within_limits(world, boar
     assert Application.objects.get(pk=too_big.pk).status == S.DRAFT
 
 
+@pytest.mark.storage
 def test_submit_sends_confirmation_with_pdf_and_double_click_is_idempotent(world, board):
     application = complete_draft(world.place, RoundFactory(), board)
     mail.outbox.clear()
@@ -80,6 +81,7 @@ def test_editing_after_submission_is_refused(world, board):
     assert Application.objects.get(pk=application.pk).activities.count() == 2
 
 
+@pytest.mark.storage
 def test_disguised_upload_is_refused_and_nothing_stored(world, board):
     application = complete_draft(world.place, RoundFactory(), board)
     fake = SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 not a pdf at all")

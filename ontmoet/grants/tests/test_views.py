@@ -97,6 +97,7 @@ def test_draft_autosaves_with_htmx_and_amount_outside_limits_blocks_submission(w
     assert application.status == ApplicationStatus.DRAFT
 
 
+@pytest.mark.storage
 def test_disguised_upload_is_refused_by_content(world, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 

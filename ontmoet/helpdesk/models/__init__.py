@@ -5,7 +5,7 @@ routing in `routing.py`; this package only describes what is stored, split by ar
 re-exported here: callers and migrations use `ontmoet.helpdesk.models.<name>`.
 """
 
-from .categories import Category, DayKind, Tag
+from .categories import Category, DayKind, ServiceLevel, Tag
 from .experts import Expert, ExpertKind, RoutingRule, Team
 from .knowledge import Article, ArticleStatus, ArticleStatusChange, Visibility
 from .notifications import Delivery, NotificationPreference, PendingNotification
@@ -27,6 +27,6 @@ from .questions import (
 __all__ = [
     "OPEN_STATUSES", "Article", "ArticleStatus", "ArticleStatusChange", "AssignmentChange", "Attachment", "Category",
     "Channel", "DayKind", "Delivery", "Expert", "ExpertKind", "Message", "NotificationPreference", "PeerContact",
-    "PeerProfile", "PendingNotification", "Question", "Rating", "RoutingRule", "Status", "StatusChange", "Tag",
-    "Team", "Urgency", "Visibility", "attachment_upload_to",
+    "PeerProfile", "PendingNotification", "Question", "Rating", "RoutingRule", "ServiceLevel", "Status",
+    "StatusChange", "Tag", "Team", "Urgency", "Visibility", "attachment_upload_to",
 ]

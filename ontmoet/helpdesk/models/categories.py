@@ -37,6 +37,32 @@ class Category(models.Model):
         return self.parent if self.parent_id else self
 
 
+class ServiceLevel(models.Model):
+    """One province's own terms for a category; without one the category's national default holds.
+
+    Kept apart from the shared tree so that one province's administrators cannot change the terms
+    another province promised its places (ADR 0040).
+    """
+
+    province = models.ForeignKey("regions.Province", on_delete=models.CASCADE, related_name="+",
+                                 verbose_name=_("provincie"))
+    category = models.ForeignKey(Category, on_delete=models.CASCADE, related_name="service_levels",
+                                 verbose_name=_("categorie"))
+    first_response_days = models.PositiveSmallIntegerField(_("eerste reactie binnen (dagen)"),
+                                                           validators=[MaxValueValidator(365)])
+    resolution_days = models.PositiveSmallIntegerField(_("opgelost binnen (dagen)"),
+                                                       validators=[MaxValueValidator(365)])
+    day_kind = models.CharField(_("soort dagen"), max_length=10, choices=DayKind.choices, default=DayKind.WORKING)
+
+    class Meta:
+        verbose_name = _("termijn van een provincie")
+        verbose_name_plural = _("termijnen van provincies")
+        constraints = [models.UniqueConstraint(fields=["province", "category"], name="helpdesk_one_level_per_province")]
+
+    def __str__(self) -> str:
+        return f"{self.category} ({self.province_id})"
+
+
 class Tag(models.Model):
     name = models.CharField(_("naam"), max_length=50, unique=True)
 

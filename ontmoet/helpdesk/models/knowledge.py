@@ -38,6 +38,10 @@ class Article(models.Model):
     source_questions = models.ManyToManyField(Question, blank=True, related_name="articles",
                                               verbose_name=_("afkomstig van vragen"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    # Read nationally, written only by the owning province's editors (ADR 0040). Empty: only the
+    # national administrators (superusers) edit it.
+    province = models.ForeignKey("regions.Province", on_delete=models.PROTECT, null=True, blank=True,
+                                 related_name="+", verbose_name=_("provincie"))
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
     published_at = models.DateTimeField(null=True, blank=True)

@@ -37,6 +37,10 @@ ASKERS = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff
                 board_member=OK, other_board_member=OK)
 EDITORS = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK, other_province_staff=OK,
                  expert=OK)
+# An Overijssel article: read nationally, edited by Overijssel's editors only (ADR 0040).
+OWN_ARTICLE = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK, expert=OK)
+# The shared category tree: national administrators (superusers) only.
+NATIONAL_ONLY = expect(FORBIDDEN, anonymous=REDIRECT)
 # An Overijssel object that province staff manage: Gelderland staff get 404.
 OVERIJSSEL_ONLY = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK,
                          other_province_staff=NOT_FOUND)
@@ -81,7 +85,7 @@ def _peer_code(world):
 def _article(world, status="published"):
     from .factories import ArticleFactory
 
-    return ArticleFactory(status=status).pk
+    return ArticleFactory(status=status, province=world.overijssel).pk
 
 
 def _expert(world):
@@ -126,8 +130,10 @@ MATRIX = {
     "helpdesk:suggestions": ("get", {}, PUBLIC),
     "helpdesk:article_detail": ("get", {"pk": _article}, PUBLIC),
     "helpdesk:article_create": ("get", {}, EDITORS),
-    "helpdesk:article_edit": ("get", {"pk": _article}, EDITORS),
-    "helpdesk:article_status": ("post", {"pk": lambda w: _article(w, "draft")}, as_post(EDITORS),
+    "helpdesk:article_edit": ("get", {"pk": _article}, OWN_ARTICLE),
+    # A draft of another province is not found there (drafts are not shared).
+    "helpdesk:article_status": ("post", {"pk": lambda w: _article(w, "draft")},
+                                {**as_post(OWN_ARTICLE), "other_province_staff": NOT_FOUND},
                                 {"to_status": "published"}),
     "helpdesk:expert_list": ("get", {}, PROVINCE_ONLY),
     "helpdesk:expert_create": ("get", {}, PROVINCE_ONLY),
@@ -143,8 +149,10 @@ MATRIX = {
     "helpdesk:routing_edit": ("get", {"pk": _rule}, OVERIJSSEL_ONLY),
     "helpdesk:routing_delete": ("post", {"pk": _rule}, as_post(OVERIJSSEL_ONLY)),
     "helpdesk:category_list": ("get", {}, PROVINCE_ONLY),
-    "helpdesk:category_create": ("get", {}, PROVINCE_ONLY),
-    "helpdesk:category_edit": ("get", {"pk": _category}, PROVINCE_ONLY),
+    "helpdesk:category_create": ("get", {}, NATIONAL_ONLY),
+    "helpdesk:category_edit": ("get", {"pk": _category}, NATIONAL_ONLY),
+    "helpdesk:service_level_edit": ("get", {"pk": _category}, expect(FORBIDDEN, anonymous=REDIRECT,
+                                                                     province_admin=OK)),
     "helpdesk:peer_profile": ("get", {"code": "place"}, PLACE_ONLY),
     "helpdesk:preferences": ("get", {}, LOGGED_IN),
     "helpdesk:dashboard": ("get", {}, PROVINCE_ONLY),

@@ -129,7 +129,6 @@ def test_province_pages_are_accessible(world, page):
         ("/meldpunt/routering/", "meldpunt-routering"),
         ("/meldpunt/routering/nieuw/", "meldpunt-routeringsregel"),
         ("/meldpunt/categorieen/", "meldpunt-categorieen"),
-        (f"/meldpunt/categorieen/{category('daklekkage').pk}/", "meldpunt-categorie"),
         ("/meldpunt/kennisbank/", "meldpunt-kennisbank"),
         ("/meldpunt/meldingen/", "meldpunt-meldingen"),
     ]:
@@ -139,6 +138,20 @@ def test_province_pages_are_accessible(world, page):
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Kies naar welk team of welke expert").first).to_be_visible()
     assert_accessible(page, "meldpunt-routeringsregel-fout")
+    # The province's own terms per category: its administrators only (ADR 0040).
+    _logout(page)
+    login(page, "province.admin@test.example")
+    page.goto("/meldpunt/categorieen/")
+    page.get_by_role("link", name="Termijn voor Daklekkage aanpassen").click()
+    assert_accessible(page, "meldpunt-termijn")
+    page.get_by_label("Opgelost binnen (dagen)").fill("1")
+    page.get_by_label("Eerste reactie binnen (dagen)").fill("3")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De eerste reactie moet eerder komen dan de oplossing.").first).to_be_visible()
+    assert_accessible(page, "meldpunt-termijn-fout")
+    page.get_by_label("Opgelost binnen (dagen)").fill("12")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("eigen termijn").first).to_be_visible()
 
 
 def test_board_member_opts_in_to_share_knowledge(world, page):

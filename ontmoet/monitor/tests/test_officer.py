@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 SCHEMA = Path(__file__).resolve().parents[3] / "docs" / "monitor-report.schema.json"
 
 
+@pytest.mark.storage
 def test_upload_form_and_create_wave_for_all_active_places(world, client_for):
     client = client_for(world.users["province_staff"])
     upload = SimpleUploadedFile("monitor_plekken.xlsx", (SHIPPED / "monitor_plekken.xlsx").read_bytes())
@@ -189,6 +190,7 @@ def test_breakdown_suppresses_small_cells(world, settings):
     assert [g["label"] for g in by_question["groups"]] == ["Dorpshuis", "MFA - multifunctionele accommodatie"]
 
 
+@pytest.mark.storage
 def test_report_downloads(world, client_for):
     wave = _answered_wave(world, extra_raalte=3)
     client = client_for(world.users["province_staff"])

@@ -153,6 +153,7 @@ def test_too_fast_submission_is_refused(world, client):
     assert response.content.decode().count('value="truus@example.nl"') == 1  # what was typed is kept
 
 
+@pytest.mark.shared_cache
 def test_rate_limit_is_stored_in_the_database(world, client, settings):
     settings.ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = 2
     event = EventFactory()

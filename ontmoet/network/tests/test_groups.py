@@ -42,6 +42,7 @@ def test_officers_discuss_in_safe_markdown(world, group, client_for):
     assert response.status_code == 400 and Post.objects.count() == 1
 
 
+@pytest.mark.storage
 def test_group_shows_its_own_events_and_documents(world, group, client_for, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     EventFactory(title="Werkplaats gemeenten", group=group, audience="ambtenaren")

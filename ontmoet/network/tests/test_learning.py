@@ -34,6 +34,7 @@ def test_leergang_has_the_four_modules_of_seed_000(world):
     assert ensure_leergang(world.overijssel).pk == course.pk and course.modules.count() == 4
 
 
+@pytest.mark.storage
 def test_board_member_enrols_attends_and_gets_a_certificate(world, client_for):
     course = ensure_leergang(world.overijssel)
     module = course.modules.get(title="Vrijwilligers")
@@ -94,6 +95,7 @@ def test_province_sees_participation_per_place_and_municipality(world, client_fo
     assert 'alt="Inschrijvingen per gemeente: Raalte 2, Zwolle 1"' in page
 
 
+@pytest.mark.storage
 def test_material_upload_is_checked_by_content(world, client_for, media):
     module = ensure_leergang(world.overijssel).modules.first()
     client = client_for(world.users["province_staff"])

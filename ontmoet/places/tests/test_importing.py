@@ -359,6 +359,7 @@ def test_staff_of_another_province_cannot_import_into_overijssel(world):
 
 
 # -- the web page -------------------------------------------------------------------------------------------
+@pytest.mark.storage
 def test_upload_as_province_staff_imports_and_shows_the_counts(world, client_for):
     rows = [NEW, {"code": "RAA-001", "naam": "Dorpshuis De Linde", "soort": "dorpshuis", "gemeente": "Raalte"}]
 

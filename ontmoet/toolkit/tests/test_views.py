@@ -337,6 +337,7 @@ def test_province_staff_edit_a_tree_with_validation_and_history(world, client_fo
 
 
 # -- PDF -----------------------------------------------------------------------------------------
+@pytest.mark.storage
 def test_pdf_of_a_complete_initiative_contains_every_tool(world, client_for):
     initiative = world_initiative(world, typology="55plus")
     QuickscanFactory(initiative=initiative, status="besloten", decision="go", decision_reasons="Draagvlak")
