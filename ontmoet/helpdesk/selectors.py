@@ -119,7 +119,7 @@ def attachments(question: Question, role: str):
     return files
 
 
-def filter_questions(queryset, *, status="", category=None, listing="", query=""):
+def filter_questions(queryset, *, status="", category=None, listing="", query="", expert=None):
     today = timezone.localdate()
     if status == "open":
         queryset = queryset.filter(status__in=OPEN_STATUSES)
@@ -133,9 +133,22 @@ def filter_questions(queryset, *, status="", category=None, listing="", query=""
         queryset = nearly_due(queryset, today)
     elif listing == "triage":
         queryset = queryset.filter(status=Status.NEW, expert__isnull=True, team__isnull=True)
+    elif listing == ASSIGNED:
+        queryset = assigned(queryset, expert)
     if query:
         queryset = queryset.filter(Q(title__icontains=query) | Q(description__icontains=query))
     return queryset
+
+
+ASSIGNED = "toegewezen"
+
+
+def assigned(queryset, expert):
+    """Open questions assigned to this expert or their team (none for who is no expert)."""
+    if expert is None:
+        return queryset.none()
+    mine = Q(expert=expert) | Q(team_id=expert.team_id) if expert.team_id else Q(expert=expert)
+    return queryset.filter(mine, status__in=OPEN_STATUSES)
 
 
 # Waiting questions have a stopped clock, so they are never overdue.
@@ -250,6 +263,14 @@ def experts_for(viewer: Viewer):
     if scope.superuser:
         return experts
     return experts.filter(province_id__in=scope.province_ids)
+
+
+LAPSING = "verloopt"  # the expert list's filter: vettings that lapse within VETTING_WINDOW days
+VETTING_WINDOW = 30
+
+
+def lapsing_vettings(experts, today):
+    return experts.filter(vetted_until__gte=today, vetted_until__lte=today + timedelta(days=VETTING_WINDOW))
 
 
 def expert_stats(expert_ids):

@@ -1,8 +1,10 @@
 """The monitor on the personal overview: open waves for officers, open questionnaires for boards."""
 
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext
 
-from ontmoet.core.panels import Panel
+from ontmoet.core.panels import Panel, WorkItem
 
 from . import selectors, services
 from .models import Status
@@ -21,8 +23,26 @@ def panels(request, scope):
         if rows:
             result.append(Panel("monitor/panels/officer.html", {"rows": rows}))
     if scope.is_board_member:
-        items = [(item, services.invitation_token(item)) for item in selectors.own_invitations(scope)
-                 if item.status not in {Status.COMPLETE, Status.DECLINED}]
+        items = [(item, services.invitation_token(item)) for item in selectors.invitations_to_answer(scope)]
         if items:
             result.append(Panel("monitor/panels/board.html", {"items": items}))
     return result
+
+
+def work_items(request, scope):
+    """Call-backs due per open wave for province staff; the questionnaires still to answer for boards."""
+    items = []
+    if scope.is_province_staff:
+        for wave in selectors.visible_waves(scope).open_on(timezone.localdate()).filter(
+                province_id__in=scope.province_ids).order_by("closes_on", "pk"):
+            count = selectors.phone_list(scope, wave, selectors.CALL_BACK).count()
+            items.append(WorkItem(ngettext("%(n)s terugbelafspraak voor vandaag (%(wave)s)",
+                                           "%(n)s terugbelafspraken voor vandaag (%(wave)s)", count)
+                                  % {"n": count, "wave": f"{wave.title} {wave.year}"}, count,
+                                  f"{reverse('monitor:phone_list', args=[wave.pk])}?toon={selectors.CALL_BACK}"))
+    if scope.is_board_member:
+        count = selectors.invitations_to_answer(scope).count()
+        items.append(WorkItem(ngettext("%(n)s vragenlijst van de monitor in te vullen",
+                                       "%(n)s vragenlijsten van de monitor in te vullen", count) % {"n": count},
+                              count, reverse("monitor:mine")))
+    return items

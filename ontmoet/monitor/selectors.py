@@ -103,12 +103,17 @@ def invitation_for(scope: Scope, pk: int):
     return invitation
 
 
+CALL_BACK = "terugbellen"
+
+
 def phone_list(scope: Scope, wave: Wave, show: str = "open"):
     """Non-responders to call: those not complete or declined, call-backs due first."""
     invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"),
                                                          call_back_on=Max("calls__call_back_on"))
-    if show == "open":
+    if show in ("open", CALL_BACK):
         invitations = invitations.filter(status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
+    if show == CALL_BACK:  # the work queue: call-backs planned for today or earlier
+        invitations = invitations.filter(call_back_on__lte=timezone.localdate())
     return invitations.order_by(F("call_back_on").asc(nulls_last=True), "municipality__name", "place__name")
 
 
@@ -122,6 +127,11 @@ def own_invitations(scope: Scope):
     return Invitation.objects.select_related("wave", "place").filter(
         place_id__in=scope.place_ids, wave__opens_on__lte=today, wave__closes_on__gte=today).order_by(
         "-wave__year", "place__name")
+
+
+def invitations_to_answer(scope: Scope):
+    """The board's open invitations it has not completed or declined: its monitor work."""
+    return own_invitations(scope).exclude(status__in=[Status.COMPLETE, Status.DECLINED])
 
 
 # --- for other modules ---------------------------------------------------------------------------

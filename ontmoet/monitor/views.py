@@ -173,7 +173,7 @@ def mail_job(request, pk, job, scope):
 @scope_required(province_staff)
 def phone_list(request, pk, scope):
     item = _managed_wave_or_404(scope, pk)
-    show = "all" if request.GET.get("toon") == "alle" else "open"
+    show = {"alle": "all", selectors.CALL_BACK: selectors.CALL_BACK}.get(request.GET.get("toon"), "open")
     return render(request, "monitor/phone_list.html", {
         "wave": item, "invitations": selectors.phone_list(scope, item, show), "show": show})
 
@@ -444,4 +444,6 @@ def opt_out(request, token):
 def mine(request, scope):
     items = [(item, reverse("monitor:respond", args=[services.invitation_token(item)]))
              for item in selectors.own_invitations(scope)]
-    return render(request, "monitor/mine.html", {"items": items})
+    done = {Status.COMPLETE, Status.DECLINED}
+    return render(request, "monitor/mine.html", {"to_answer": [pair for pair in items if pair[0].status not in done],
+                                                 "done": [pair for pair in items if pair[0].status in done]})
