@@ -14,7 +14,10 @@ def menu_items(request, scope):
                 MenuItem(_("Aanvragen"), "grants:application_list",
                          ("grants:application", "grants:attachment", "grants:decision")),
                 MenuItem(_("Toekenningen"), "grants:award_list",
-                         ("grants:award", "grants:payment", "grants:hour", "grants:settlement"))]
+                         ("grants:award", "grants:payment", "grants:hour_add", "grants:hour_decide",
+                          "grants:hour_reverse", "grants:hour_evidence", "grants:settlement"))]
+        if scope.is_province_staff:
+            subs.append(MenuItem(_("Uren te beoordelen"), "grants:hour_review"))
         if scope.is_officer:
             subs.append(MenuItem(_("Impact"), "grants:impact", ("grants:impact",)))
         if scope.is_province_staff:
