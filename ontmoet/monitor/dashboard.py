@@ -40,6 +40,13 @@ def work_items(request, scope):
                                            "%(n)s terugbelafspraken voor vandaag (%(wave)s)", count)
                                   % {"n": count, "wave": f"{wave.title} {wave.year}"}, count,
                                   f"{reverse('monitor:phone_list', args=[wave.pk])}?toon={selectors.CALL_BACK}"))
+    if scope.is_municipal_officer and not scope.is_province_staff:
+        for wave in selectors.visible_waves(scope).open_on(timezone.localdate()).order_by("closes_on", "pk"):
+            count = selectors.not_answered(scope, wave).count()
+            items.append(WorkItem(ngettext("%(n)s plek heeft de monitor nog niet ingevuld (%(wave)s)",
+                                           "%(n)s plekken hebben de monitor nog niet ingevuld (%(wave)s)", count)
+                                  % {"n": count, "wave": f"{wave.title} {wave.year}"}, count,
+                                  f"{reverse('monitor:wave', args=[wave.pk])}?toon=open"))
     if scope.is_board_member:
         count = selectors.invitations_to_answer(scope).count()
         items.append(WorkItem(ngettext("%(n)s vragenlijst van de monitor in te vullen",

@@ -63,6 +63,14 @@ def wave_invitations(scope: Scope, wave: Wave):
     return invitations
 
 
+NOT_ANSWERED = [Status.INVITED, Status.OPENED, Status.PARTIAL]
+
+
+def not_answered(scope: Scope, wave: Wave):
+    """The invitations this user sees that were neither completed nor declined."""
+    return wave_invitations(scope, wave).filter(status__in=NOT_ANSWERED)
+
+
 def progress(scope: Scope, wave: Wave) -> dict:
     """Counts per status, overall and per municipality and per kind of place, with response rates."""
     invitations = wave_invitations(scope, wave)
@@ -111,7 +119,7 @@ def phone_list(scope: Scope, wave: Wave, show: str = "open"):
     invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"),
                                                          call_back_on=Max("calls__call_back_on"))
     if show in ("open", CALL_BACK):
-        invitations = invitations.filter(status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
+        invitations = invitations.filter(status__in=NOT_ANSWERED)
     if show == CALL_BACK:  # the work queue: call-backs planned for today or earlier
         invitations = invitations.filter(call_back_on__lte=timezone.localdate())
     return invitations.order_by(F("call_back_on").asc(nulls_last=True), "municipality__name", "place__name")

@@ -142,6 +142,9 @@ def wave(request, pk, scope):
         "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
         "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
         "limited": selectors.result_municipalities(scope, item) is not None,
+        # ?toon=open: the places that have not answered yet (the municipal officer's work queue links here).
+        "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
+                         if request.GET.get("toon") == "open" else None),
     })
 
 
