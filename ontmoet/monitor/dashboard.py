@@ -7,7 +7,6 @@ from django.utils.translation import ngettext
 from ontmoet.core.panels import Panel, WorkItem
 
 from . import selectors, services
-from .models import Status
 
 
 def panels(request, scope):
@@ -17,9 +16,7 @@ def panels(request, scope):
         waves = list(selectors.visible_waves(scope).open_on(today)[:5])
         rows = []
         for wave in waves:
-            progress = selectors.progress(scope, wave)
-            rows.append({"wave": wave, "rate": progress["rate"], "complete": progress["overall"][Status.COMPLETE],
-                         "total": progress["total"]})
+            rows.append({"wave": wave, **selectors.response_rate(scope, wave)})
         if rows:
             result.append(Panel("monitor/panels/officer.html", {"rows": rows}))
     if scope.is_board_member:
@@ -35,7 +32,7 @@ def work_items(request, scope):
     if scope.is_province_staff:
         for wave in selectors.visible_waves(scope).open_on(timezone.localdate()).filter(
                 province_id__in=scope.province_ids).order_by("closes_on", "pk"):
-            count = selectors.phone_list(scope, wave, selectors.CALL_BACK).count()
+            count = selectors.call_backs_due(scope, wave).count()
             items.append(WorkItem(ngettext("%(n)s terugbelafspraak voor vandaag (%(wave)s)",
                                            "%(n)s terugbelafspraken voor vandaag (%(wave)s)", count)
                                   % {"n": count, "wave": f"{wave.title} {wave.year}"}, count,

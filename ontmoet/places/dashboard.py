@@ -17,11 +17,18 @@ from .choices import Status
 STALE_FILTER = {"verified": "verouderd", "status": Status.ACTIVE}
 
 
+def _summary(request, scope) -> dict:
+    """The officer's figures, once per request: the panel and the work queue share them."""
+    if not hasattr(request, "_places_summary"):
+        request._places_summary = selectors.summary(scope)
+    return request._places_summary
+
+
 def panels(request, scope):
     found = []
     if scope.is_officer:
         found.append(Panel("places/includes/dashboard_summary.html", {
-            "summary": selectors.summary(scope), "is_province_staff": scope.is_province_staff,
+            "summary": _summary(request, scope), "is_province_staff": scope.is_province_staff,
             "active_query": urlencode({"status": Status.ACTIVE}), "stale_query": urlencode(STALE_FILTER)}))
     if scope.is_board_member:
         own_places = list(selectors.own_places(scope))
@@ -34,7 +41,7 @@ def work_items(request, scope):
     """Places whose details were not confirmed for 12 months: for the province the reminder list, for a
     municipality its own list filtered, for a board its place's page (where it confirms them)."""
     if scope.is_officer:
-        count = selectors.visible_places(scope).filter(selectors.needs_verification_q()).count()
+        count = _summary(request, scope)["stale"]  # visible places matching needs_verification_q()
         url = (reverse("places:verification") if scope.is_province_staff
                else f"{reverse('places:list')}?{urlencode(STALE_FILTER)}")
         return [WorkItem(ngettext("%(n)s plek waarvan de gegevens al 12 maanden niet zijn bevestigd",
