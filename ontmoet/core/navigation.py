@@ -1,8 +1,14 @@
-"""The main menu, assembled from each app's `navigation.py`.
+"""The main menu by area, assembled from each app's `navigation.py`.
 
 An app contributes `def menu_items(request, scope) -> list[MenuItem]`; apps are asked in
-INSTALLED_APPS order, so no app edits the shared base template to get a menu entry. This module gives
-data only: base.html renders it with components/navigation.html.
+INSTALLED_APPS order, so no app edits the shared base template to get a menu entry. Each item names its
+area (Plekken, Monitor, Sociale Hypotheek, Meldpunt, Toolkit, Netwerk): the first item of an area is its
+top-level entry, and its `sub_items` (or, for a later item of the same area, the item itself) make the
+area's second-level navigation, shown on every page of the area. Configuration, imports and reference
+data are marked `manage=True` and sit together under the area's one "Beheer" entry; a new admin page
+joins an area that way (for example `MenuItem(_("Privacy"), "x:privacy", area="plekken", manage=True)`)
+without adding a top-level item. This module gives data only: base.html renders it with
+components/navigation.html and components/sub_navigation.html.
 """
 
 import importlib
@@ -17,6 +23,9 @@ from django.urls import get_script_prefix, reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext
 
+# The order of the areas in the main menu (after the overview); an area not listed here comes last.
+AREA_ORDER = ("plekken", "monitor", "sociale-hypotheek", "meldpunt", "toolkit", "netwerk")
+
 
 @dataclass(frozen=True)
 class MenuItem:
@@ -24,6 +33,12 @@ class MenuItem:
     url_name: str
     # The item is marked current for every view whose name starts with one of these (default: url_name).
     current_prefixes: tuple[str, ...] = ()
+    # The area this item belongs to (empty: a top-level item of its own).
+    area: str = ""
+    # The area's second-level items, when this item is its top-level entry.
+    sub_items: tuple["MenuItem", ...] = ()
+    # Configuration, imports or reference data: listed under the area's "Beheer".
+    manage: bool = False
 
     @property
     def url(self) -> str:
@@ -51,30 +66,70 @@ def _view_name(request) -> str | None:
     return request.resolver_match.view_name if getattr(request, "resolver_match", None) else None
 
 
-def main_menu(request, scope) -> list[dict]:
-    """Every app's menu items as dicts (label, url, current) for components/navigation.html."""
-    view_name = _view_name(request)
-    menu = []
+def _link(item: MenuItem, view_name: str | None) -> dict:
+    """A link for components/navigation_items.html: aria-current "page" on the page itself, "true" on
+    the item that holds the page (a detail page under its list)."""
+    current = "page" if view_name == item.url_name else ("true" if item.is_current(view_name) else "")
+    return {"label": item.label, "url": item.url, "current": current}
+
+
+def _areas(request, scope) -> list[tuple[MenuItem, list[MenuItem]]]:
+    """(top-level item, second-level items) per area, in AREA_ORDER and then INSTALLED_APPS order."""
+    areas: dict[str, tuple[MenuItem, list[MenuItem]]] = {}
     for provider in _providers():
         for item in provider(request, scope):
-            menu.append({"label": item.label, "url": item.url, "current": item.is_current(view_name)})
+            key = item.area or f"item:{item.url_name}"
+            if key not in areas:
+                areas[key] = (item, list(item.sub_items))
+            else:
+                areas[key][1].extend(item.sub_items or (item,))
+    order = {area: position for position, area in enumerate(AREA_ORDER)}
+    keys = sorted(areas, key=lambda key: order.get(key, len(order)))  # stable: apps' order otherwise
+    return [areas[key] for key in keys]
+
+
+def main_menu(request, scope) -> list[dict]:
+    """Every app's areas as links (label, url, current, sub) for components/navigation.html; `sub` holds
+    the area's second level for components/sub_navigation.html."""
+    view_name = _view_name(request)
+    menu = []
+    for top, subs in _areas(request, scope):
+        link = _link(top, view_name)
+        if not link["current"] and any(sub.is_current(view_name) for sub in subs):
+            link["current"] = "true"  # the area holds this page
+        work = [_link(sub, view_name) for sub in subs if not sub.manage]
+        manage = [_link(sub, view_name) for sub in subs if sub.manage]
+        link["sub"] = {"label": top.label, "items": work, "manage": manage,
+                       "manage_current": any(item["current"] for item in manage)}
+        menu.append(link)
     return menu
 
 
 def full_menu(request, scope) -> list[dict]:
-    """The whole main menu: the start page (or the overview once logged in), the apps' items and, for
-    staff, the reference data (Django's admin)."""
+    """The whole main menu: the start page (or the overview once logged in), the apps' areas and, for
+    staff whose areas do not hold it, the reference data (Django's admin)."""
     user = getattr(request, "user", None)
     if scope.authenticated:
         first = {"label": gettext("Overzicht"), "url": _path("core:dashboard", get_script_prefix()),
-                 "current": _view_name(request) == "core:dashboard"}
+                 "current": "page" if _view_name(request) == "core:dashboard" else ""}
     else:
-        first = {"label": gettext("Start"), "url": _path("core:home", get_script_prefix()), "current": False}
+        first = {"label": gettext("Start"), "url": _path("core:home", get_script_prefix()),
+                 "current": "page" if _view_name(request) == "core:home" else ""}
     menu = [first, *main_menu(request, scope)]
-    if scope.authenticated and getattr(user, "is_staff", False):
-        menu.append({"label": gettext("Referentiegegevens"), "url": _path("admin:index", get_script_prefix()),
-                     "current": False})
+    admin = _path("admin:index", get_script_prefix())
+    placed = any(item["url"] == admin for link in menu if "sub" in link for item in link["sub"]["manage"])
+    if scope.authenticated and getattr(user, "is_staff", False) and not placed:
+        menu.append({"label": gettext("Referentiegegevens"), "url": admin, "current": ""})
     return menu
+
+
+def sub_menu(menu: list[dict]) -> dict | None:
+    """The second level of the area that holds the current page, when it has more than its own page."""
+    for link in menu:
+        sub = link.get("sub")
+        if link["current"] and sub and (len(sub["items"]) > 1 or sub["manage"]):
+            return sub
+    return None
 
 
 def menu_cache_key(request, scope) -> str:

@@ -5,6 +5,11 @@ them in INSTALLED_APPS order (the register, `places`, first), so every module ca
 role needs to do next on the first page without editing the core template. In the same way an app
 may contribute `def place_panels(request, scope, place) -> list[Panel]` to a place's page (for
 example who the place's aanspreekpunt is).
+
+Above the panels the overview shows the user's work queue: an app contributes
+`def work_items(request, scope) -> list[WorkItem]`, one per kind of thing waiting for this user, each a
+count (from one indexed COUNT query, never a Python loop) and the link to a list filtered to exactly
+those items, where each can be handled.
 """
 
 import importlib
@@ -19,6 +24,13 @@ from django.apps import apps
 class Panel:
     template: str  # included with `panel` = this object
     context: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    label: str  # what waits, with the count in it ("3 urenboekingen te beoordelen")
+    count: int
+    url: str  # the list of exactly these items
 
 
 @cache
@@ -39,3 +51,8 @@ def dashboard_panels(request, scope) -> list[Panel]:
 
 def place_panels(request, scope, place) -> list[Panel]:
     return [panel for provider in _providers("place_panels") for panel in provider(request, scope, place)]
+
+
+def work_items(request, scope) -> list[WorkItem]:
+    """What waits for this user, across modules; empty queues are left out."""
+    return [item for provider in _providers("work_items") for item in provider(request, scope) if item.count]

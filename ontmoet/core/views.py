@@ -15,7 +15,7 @@ from django.views.decorators.http import require_safe
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import documents
 from ontmoet.core.health import database_writable
-from ontmoet.core.panels import dashboard_panels
+from ontmoet.core.panels import dashboard_panels, work_items
 
 
 def database_unavailable(exc) -> bool:
@@ -48,7 +48,8 @@ def home(request):
 def dashboard(request):
     scope = get_scope(request.user)
     # Every section, the register's own included, comes from the apps' dashboard panels (core/panels.py).
-    return render(request, "core/dashboard.html", {"scope": scope, "panels": dashboard_panels(request, scope)})
+    return render(request, "core/dashboard.html", {"scope": scope, "work_items": work_items(request, scope),
+                                                   "panels": dashboard_panels(request, scope)})
 
 
 @require_safe

@@ -4,4 +4,4 @@ from ontmoet.core.navigation import MenuItem
 
 
 def menu_items(request, scope):
-    return [MenuItem(_("Sociale kaart"), "directory:search", ("directory:",))]
+    return [MenuItem(_("Sociale kaart"), "directory:search", ("directory:",), area="plekken")]

@@ -1,12 +1,15 @@
 """What a role has to do next in the Sociale Hypotheek, on the personal overview."""
 
-from django.utils import timezone
+from urllib.parse import urlencode
 
-from ontmoet.core.panels import Panel
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import ngettext
+
+from ontmoet.core.panels import Panel, WorkItem
 
 from . import selectors
-from .models import HourEntry
-from .workflows import ApplicationStatus, AwardStatus, EntryStatus
+from .workflows import ApplicationStatus, AwardStatus
 
 
 def panels(request, scope):
@@ -24,10 +27,35 @@ def panels(request, scope):
             place_id__in=scope.place_ids, status=AwardStatus.ACTIVE)
         context["own_applications"] = selectors.visible_applications(scope).filter(
             place_id__in=scope.place_ids).exclude(status__in=[ApplicationStatus.AWARDED, ApplicationStatus.WITHDRAWN])
-    if scope.is_province_staff:
-        context["to_review"] = selectors.visible_applications(scope).filter(
-            status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW]).count()
-        context["pending_entries"] = HourEntry.objects.filter(
-            award__in=selectors.visible_awards(scope).values("pk"), status=EntryStatus.PENDING).count()
-        context["proposals"] = selectors.visible_awards(scope).filter(status=AwardStatus.SETTLEMENT_PROPOSED).count()
     return [Panel("grants/includes/dashboard_panel.html", context)]
+
+
+def _link(url_name: str, **query) -> str:
+    return f"{reverse(url_name)}?{urlencode(query)}" if query else reverse(url_name)
+
+
+def work_items(request, scope):
+    """What waits in the Sociale Hypotheek: the counts are the same querysets as the lists they link to."""
+    items = []
+    if scope.is_province_staff:
+        count = selectors.entries_to_review(scope).count()
+        items.append(WorkItem(ngettext("%(n)s urenboeking te beoordelen", "%(n)s urenboekingen te beoordelen",
+                                       count) % {"n": count}, count, _link("grants:hour_review")))
+        count = selectors.filter_applications(selectors.visible_applications(scope), selectors.TO_HANDLE).count()
+        items.append(WorkItem(ngettext("%(n)s aanvraag te behandelen", "%(n)s aanvragen te behandelen", count)
+                              % {"n": count}, count, _link("grants:application_list", status=selectors.TO_HANDLE)))
+        count = selectors.visible_awards(scope).filter(status=AwardStatus.SETTLEMENT_PROPOSED).count()
+        items.append(WorkItem(ngettext("%(n)s afrekeningsvoorstel te besluiten", "%(n)s afrekeningsvoorstellen te "
+                                       "besluiten", count) % {"n": count}, count,
+                              _link("grants:award_list", status=AwardStatus.SETTLEMENT_PROPOSED)))
+    if scope.is_board_member:
+        own = selectors.visible_applications(scope).filter(place_id__in=scope.place_ids)
+        count = own.filter(status=ApplicationStatus.INFO_REQUESTED).count()
+        items.append(WorkItem(ngettext("%(n)s aanvraag waarover de provincie iets vraagt",
+                                       "%(n)s aanvragen waarover de provincie iets vraagt", count) % {"n": count},
+                              count, _link("grants:application_list", status=ApplicationStatus.INFO_REQUESTED)))
+        count = selectors.visible_awards(scope).filter(place_id__in=scope.place_ids, status=AwardStatus.ACTIVE).count()
+        items.append(WorkItem(ngettext("%(n)s lopende toekenning: uren invoeren",
+                                       "%(n)s lopende toekenningen: uren invoeren", count) % {"n": count},
+                              count, _link("grants:award_list", status=AwardStatus.ACTIVE)))
+    return items

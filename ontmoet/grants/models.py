@@ -306,6 +306,9 @@ class HourEntry(models.Model):
             # tempt the planner to walk all approved entries of every award (ADR 0030).
             models.Index(fields=["award", "status", "quarter"]),
             models.Index(fields=["award", "-date", "-id"]),
+            # The work queue: the few entries still to review, out of a million (a partial index stays small).
+            models.Index(fields=["award", "date"], condition=models.Q(status="pending"),
+                         name="grants_entry_pending_idx"),
         ]
         constraints = [
             # A normal entry is positive and at most 24 hours per volunteer; only a reversal is negative.

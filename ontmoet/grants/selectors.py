@@ -10,7 +10,7 @@ from django.db.models import Q, QuerySet
 from ontmoet.accounts.scoping import Scope
 
 from .models import Application, Award, HourEntry, Round
-from .workflows import ApplicationStatus
+from .workflows import ApplicationStatus, EntryStatus
 
 
 def _place_condition(scope: Scope, prefix: str) -> Q:
@@ -98,3 +98,23 @@ def monitor_answers(place, scope=None):
         return None
     getter = getattr(monitor_seam, "answers_for_place", None)
     return getter(place, scope=scope) if getter else None
+
+
+# -- work queues (the overview's counts and the lists they link to: one definition for both) -----------
+TO_HANDLE = "te-behandelen"  # the application list's filter for submitted and in-review applications
+
+
+def filter_applications(applications: QuerySet[Application], status: str | None) -> QuerySet[Application]:
+    if status == TO_HANDLE:
+        return applications.filter(status__in=[ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW])
+    if status in ApplicationStatus.values:
+        return applications.filter(status=status)
+    return applications
+
+
+def entries_to_review(scope: Scope) -> QuerySet[HourEntry]:
+    """Pending hour entries of every award this user decides on (the partial index on pending entries)."""
+    awards = visible_awards(scope)
+    if not scope.superuser:
+        awards = awards.filter(round__province_id__in=scope.province_ids)
+    return HourEntry.objects.filter(status=EntryStatus.PENDING, award__in=awards.values("pk"))

@@ -28,6 +28,7 @@ urlpatterns = [
     path("toekenningen/<int:pk>/betalingen/", awards.payment_add, name="payment_add"),
     path("toekenningen/<int:pk>/uren/", awards.hour_add, name="hour_add"),
     path("toekenningen/<int:pk>/afrekening/", awards.settlement, name="settlement"),
+    path("uren/te-beoordelen/", awards.hour_review, name="hour_review"),
     path("uren/<int:pk>/beoordelen/", awards.hour_decide, name="hour_decide"),
     path("uren/<int:pk>/corrigeren/", awards.hour_reverse, name="hour_reverse"),
     path("uren/<int:pk>/bewijs/", awards.hour_evidence, name="hour_evidence"),

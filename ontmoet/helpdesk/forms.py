@@ -335,7 +335,7 @@ class QuestionFilterForm(StyledFormMixin, forms.Form):
     category = _category_field(required=False)
     lijst = forms.ChoiceField(label=_("Lijst"), required=False, choices=[
         ("", _("Alle")), ("overdue", _("Over de termijn")), ("nearly_due", _("Bijna over de termijn")),
-        ("triage", _("Te beoordelen (niet toegewezen)"))])
+        ("triage", _("Te beoordelen (niet toegewezen)")), ("toegewezen", _("Aan mij toegewezen"))])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -58,8 +59,11 @@ def question_list(request, scope):
     questions = selectors.filter_questions(
         selectors.visible_questions(viewer).select_related("place", "category", "expert", "team"),
         status=data.get("status", ""), category=data.get("category"), listing=data.get("lijst", ""),
-        query=data.get("q", ""))
-    page = Paginator(questions.order_by("-created_at"), 25).get_page(request.GET.get("pagina"))
+        query=data.get("q", ""), expert=viewer.expert)
+    # An expert's own questions come oldest deadline first: that is the order to answer them in.
+    order = ((F("resolution_due").asc(nulls_last=True), "created_at", "pk")
+             if data.get("lijst") == selectors.ASSIGNED else ("-created_at", "-pk"))
+    page = Paginator(questions.order_by(*order), 25).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "helpdesk/question_list.html", {
@@ -83,7 +87,7 @@ def question_export(request, scope):
         selectors.visible_questions(viewer).select_related("place__municipality", "category__parent", "expert",
                                                            "team", "rating"),
         status=data.get("status", ""), category=data.get("category"), listing=data.get("lijst", ""),
-        query=data.get("q", "")).order_by("-created_at")
+        query=data.get("q", ""), expert=viewer.expert).order_by("-created_at")
 
     def when(value):
         return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -46,13 +47,18 @@ def _expert_or_404(scope, pk):
 @scope_required(province_staff)
 def expert_list(request, scope):
     viewer = selectors.viewer_for(request.user)
-    experts = list(selectors.experts_for(viewer).prefetch_related("categories"))
+    experts = selectors.experts_for(viewer)
+    lapsing = request.GET.get("screening") == selectors.LAPSING
+    if lapsing:
+        experts = selectors.lapsing_vettings(experts, timezone.localdate()).order_by("vetted_until", "name")
+    experts = list(experts.prefetch_related("categories"))
     stats = selectors.expert_stats([e.pk for e in experts])
     for expert in experts:
         expert.stats = stats.get(expert.pk)
     province = _province(scope)
     return render(request, "helpdesk/expert_list.html", {
         "experts": experts, "teams": Team.objects.filter(province=province), "team_form": TeamForm(),
+        "lapsing": lapsing, "window": selectors.VETTING_WINDOW,
     })
 
 

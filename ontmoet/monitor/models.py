@@ -211,6 +211,9 @@ class CallLog(models.Model):
 
     class Meta:
         ordering = ["-at"]
+        # The overview's call-backs due: the few calls with a date, not every call of the wave.
+        indexes = [models.Index(fields=["call_back_on"], condition=models.Q(call_back_on__isnull=False),
+                                name="monitor_call_back_due_idx")]
         verbose_name = _("telefoongesprek")
         verbose_name_plural = _("telefoongesprekken")
 

@@ -11,7 +11,7 @@ from django.utils.formats import number_format
 
 from ontmoet.accounts.scoping import Scope
 
-from .models import Invitation, MailJob, Questionnaire, RespondentKind, Response, Status, Wave
+from .models import CallLog, Invitation, MailJob, Questionnaire, RespondentKind, Response, Status, Wave
 from .questionform import language
 
 
@@ -63,6 +63,22 @@ def wave_invitations(scope: Scope, wave: Wave):
     return invitations
 
 
+NOT_ANSWERED = [Status.INVITED, Status.OPENED, Status.PARTIAL]
+
+
+def not_answered(scope: Scope, wave: Wave):
+    """The invitations this user sees that were neither completed nor declined."""
+    return wave_invitations(scope, wave).filter(status__in=NOT_ANSWERED)
+
+
+def response_rate(scope: Scope, wave: Wave) -> dict:
+    """Complete and total invitations this user sees, in one query (the overview's panel)."""
+    counts = wave_invitations(scope, wave).aggregate(total=Count("pk"),
+                                                     complete=Count("pk", filter=Q(status=Status.COMPLETE)))
+    counts["rate"] = round(100 * counts["complete"] / counts["total"], 1) if counts["total"] else None
+    return counts
+
+
 def progress(scope: Scope, wave: Wave) -> dict:
     """Counts per status, overall and per municipality and per kind of place, with response rates."""
     invitations = wave_invitations(scope, wave)
@@ -103,12 +119,24 @@ def invitation_for(scope: Scope, pk: int):
     return invitation
 
 
+CALL_BACK = "terugbellen"
+
+
+def call_backs_due(scope: Scope, wave: Wave):
+    """Non-responders whose latest planned call-back is today or earlier (the list shows the latest one):
+    from the few call logs with a date, no grouping over all invitations."""
+    today = timezone.localdate()
+    calls = CallLog.objects.filter(invitation__wave=wave)
+    return not_answered(scope, wave).filter(
+        pk__in=calls.filter(call_back_on__lte=today).values("invitation_id")).exclude(
+        pk__in=calls.filter(call_back_on__gt=today).values("invitation_id"))
+
+
 def phone_list(scope: Scope, wave: Wave, show: str = "open"):
     """Non-responders to call: those not complete or declined, call-backs due first."""
-    invitations = wave_invitations(scope, wave).annotate(call_count=Count("calls"),
-                                                         call_back_on=Max("calls__call_back_on"))
-    if show == "open":
-        invitations = invitations.filter(status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
+    invitations = not_answered(scope, wave) if show == "open" else (
+        call_backs_due(scope, wave) if show == CALL_BACK else wave_invitations(scope, wave))
+    invitations = invitations.annotate(call_count=Count("calls"), call_back_on=Max("calls__call_back_on"))
     return invitations.order_by(F("call_back_on").asc(nulls_last=True), "municipality__name", "place__name")
 
 
@@ -122,6 +150,11 @@ def own_invitations(scope: Scope):
     return Invitation.objects.select_related("wave", "place").filter(
         place_id__in=scope.place_ids, wave__opens_on__lte=today, wave__closes_on__gte=today).order_by(
         "-wave__year", "place__name")
+
+
+def invitations_to_answer(scope: Scope):
+    """The board's open invitations it has not completed or declined: its monitor work."""
+    return own_invitations(scope).exclude(status__in=[Status.COMPLETE, Status.DECLINED])
 
 
 # --- for other modules ---------------------------------------------------------------------------

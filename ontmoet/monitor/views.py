@@ -141,6 +141,9 @@ def wave(request, pk, scope):
         "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
         "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
         "limited": selectors.result_municipalities(scope, item) is not None,
+        # ?toon=open: the places that have not answered yet (the municipal officer's work queue links here).
+        "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
+                         if request.GET.get("toon") == "open" else None),
     })
 
 
@@ -172,7 +175,7 @@ def mail_job(request, pk, job, scope):
 @scope_required(province_staff)
 def phone_list(request, pk, scope):
     item = _managed_wave_or_404(scope, pk)
-    show = "all" if request.GET.get("toon") == "alle" else "open"
+    show = {"alle": "all", selectors.CALL_BACK: selectors.CALL_BACK}.get(request.GET.get("toon"), "open")
     return render(request, "monitor/phone_list.html", {
         "wave": item, "invitations": selectors.phone_list(scope, item, show), "show": show})
 
@@ -418,4 +421,6 @@ def _has_response(item) -> bool:
 def mine(request, scope):
     items = [(item, reverse("monitor:respond", args=[services.invitation_token(item)]))
              for item in selectors.own_invitations(scope)]
-    return render(request, "monitor/mine.html", {"items": items})
+    done = {Status.COMPLETE, Status.DECLINED}
+    return render(request, "monitor/mine.html", {"to_answer": [pair for pair in items if pair[0].status not in done],
+                                                 "done": [pair for pair in items if pair[0].status in done]})

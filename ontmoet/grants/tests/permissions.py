@@ -124,6 +124,7 @@ MATRIX = {
     "grants:payment_add": ("post", {"pk": _award}, MANAGE_POST, _payment_data),
     "grants:hour_add": ("post", {"pk": _award}, HOURS_POST, _hours_data),
     "grants:settlement": ("get", {"pk": _award}, MANAGE_GET),
+    "grants:hour_review": ("get", {}, PROVINCE_ONLY),
     "grants:hour_decide": ("post", {"pk": _entry}, MANAGE_POST, {"decision": "approve"}),
     "grants:hour_reverse": ("post", {"pk": _entry}, MANAGE_POST, {"reason": "fout"}),
     "grants:hour_evidence": ("get", {"pk": _evidence_entry}, OWN_PLACE_GRANTS),

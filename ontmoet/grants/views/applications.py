@@ -1,5 +1,7 @@
 """Applying for a grant and deciding on it. Reads go through selectors (scoped), writes through services."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -162,13 +164,12 @@ def application_withdraw(request, pk, scope):
 @require_safe
 @scope_required(uses_grants)
 def application_list(request, scope):
-    applications = selectors.visible_applications(scope).order_by("-updated_at")
     status = request.GET.get("status")
-    if status in S.values:
-        applications = applications.filter(status=status)
-    page = Paginator(applications, 25).get_page(request.GET.get("pagina"))
-    return render(request, "grants/application_list.html", {"page": page, "statuses": S.choices,
-                                                            "status": status})
+    applications = selectors.filter_applications(selectors.visible_applications(scope), status)
+    page = Paginator(applications.order_by("-updated_at", "-pk"), 25).get_page(request.GET.get("pagina"))
+    statuses = [(selectors.TO_HANDLE, _("Te behandelen (ingediend of in behandeling)")), *S.choices]
+    return render(request, "grants/application_list.html", {"page": page, "statuses": statuses, "status": status,
+                                                            "query": urlencode({"status": status or ""})})
 
 
 @require_safe

@@ -1,11 +1,14 @@
 """Awards, payments, the hours ledger and the settlement."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -17,6 +20,7 @@ from ontmoet.core.uploads import attachment_response
 from .. import selectors, services
 from ..forms import HourEntryForm, PaymentForm, ReasonForm, SettlementForm
 from ..models import HourEntry, Payment
+from ..workflows import AwardStatus
 from .common import _award_or_404, _require_manager, uses_grants
 
 
@@ -25,10 +29,23 @@ from .common import _award_or_404, _require_manager, uses_grants
 @scope_required(uses_grants)
 def award_list(request, scope):
     awards = selectors.visible_awards(scope).order_by("due_date", "code")
+    status = request.GET.get("status")
+    if status in AwardStatus.values:
+        awards = awards.filter(status=status)
     page = Paginator(awards, 25).get_page(request.GET.get("pagina"))
     today = timezone.localdate()
     rows = [{"award": award, "on_track": services.on_track(award, today)} for award in page.object_list]
-    return render(request, "grants/award_list.html", {"page": page, "rows": rows})
+    return render(request, "grants/award_list.html", {"page": page, "rows": rows, "statuses": AwardStatus.choices,
+                                                      "status": status, "query": urlencode({"status": status or ""})})
+
+
+@require_safe
+@scope_required(province_staff)
+def hour_review(request, scope):
+    """Every hour entry waiting for a decision, across all awards, oldest first: approve or reject in place."""
+    entries = selectors.entries_to_review(scope).select_related("award__place__municipality", "created_by")
+    page = Paginator(entries.order_by("date", "pk"), ENTRIES_PER_PAGE).get_page(request.GET.get("pagina"))
+    return render(request, "grants/hour_review.html", {"page": page, "back": request.get_full_path()})
 
 
 ENTRIES_PER_PAGE = 50
@@ -126,6 +143,11 @@ def hour_decide(request, pk, scope):
         messages.success(request, _("De uren zijn goedgekeurd.") if approve else _("De uren zijn afgekeurd."))
     except services.GrantError as error:
         messages.error(request, str(error))
+    # Back to the list the decision was made on (the review list across awards), else to the award.
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure()):
+        return redirect(back)
     return redirect(entry.award)
 
 

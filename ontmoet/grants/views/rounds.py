@@ -12,9 +12,7 @@ from ontmoet.places.models import Place
 
 from .. import selectors, services
 from ..forms import RoundForm
-from ..models import HourEntry
-from ..workflows import EntryStatus
-from .common import S, _round_or_404, uses_grants
+from .common import _round_or_404, uses_grants
 
 
 # -- overview and rounds -------------------------------------------------------------------------
@@ -32,10 +30,10 @@ def index(request, scope):
         "scope": scope,
     }
     if scope.is_province_staff:
-        context["to_review"] = selectors.visible_applications(scope).filter(
-            status__in=[S.SUBMITTED, S.IN_REVIEW]).count()
-        context["pending_entries"] = HourEntry.objects.filter(
-            award__in=selectors.visible_awards(scope).values("pk"), status=EntryStatus.PENDING).count()
+        context["to_review"] = selectors.filter_applications(selectors.visible_applications(scope),
+                                                             selectors.TO_HANDLE).count()
+        context["to_handle"] = selectors.TO_HANDLE
+        context["pending_entries"] = selectors.entries_to_review(scope).count()
     return render(request, "grants/index.html", context)
 
 

@@ -92,6 +92,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
 
     # The province dashboard shows it.
     login(page, "province.staff@test.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Meldpunt").click()
     page.get_by_role("link", name="Dashboard meldpunt").click()
     assert page.get_by_role("cell", name="Gebouw en onderhoud").is_visible() or page.get_by_text(
         "Gebouw en onderhoud").first.is_visible()

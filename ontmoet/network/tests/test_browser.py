@@ -124,6 +124,7 @@ def test_leergang_module_with_certificate(world, page):
                                  ends_at=timezone.now() + timedelta(days=3, hours=2))
     Session.objects.create(module=module, event=event)
     login(page, "board.member@test.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerk").click()
     page.get_by_role("link", name="Leergang").click()
     assert_accessible(page, "netwerk-leergang")
     page.get_by_role("link", name="4. Vrijwilligers").click()
@@ -165,6 +166,7 @@ def test_contacts_schemes_and_learning_network(world, page):
 
     # A province officer logs a visit and sees it on the overview.
     login(page, "province.staff@test.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerk").click()
     page.get_by_role("link", name="Gemeenten", exact=True).click()
     assert_accessible(page, "netwerk-gemeenten")
     page.get_by_role("link", name="Raalte", exact=True).click()

@@ -75,7 +75,7 @@ def test_board_member_edits_and_verifies_own_place(world, page):
 def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
     login(page, "province.staff@test.example")
     assert_accessible(page, "dashboard-provincie")
-    page.get_by_role("link", name="Plekken", exact=True).click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Plekken", exact=True).click()
     assert_accessible(page, "plekken-lijst")
     page.get_by_label("Soort plek").select_option("wijkcentrum")
     page.get_by_role("button", name="Filteren").click()
@@ -97,6 +97,7 @@ def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
         writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=";")
         writer.writeheader()
         writer.writerows([rows[0], bad])
+    page.get_by_text("Beheer", exact=True).click()  # configuration and imports sit under Beheer
     page.get_by_role("link", name="Importeren").click()
     page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(target))
     page.get_by_role("button", name="Controleren en importeren").click()
@@ -122,7 +123,7 @@ def test_province_officer_filters_exports_and_imports(world, page, tmp_path):
 
 def test_municipal_officer_sees_only_own_municipality_and_adds_a_place(world, page):
     login(page, "municipal.officer@test.example")
-    page.get_by_role("link", name="Plekken", exact=True).click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Plekken", exact=True).click()
     expect(page.get_by_text("1 plek gevonden")).to_be_visible()
     expect(page.get_by_role("link", name="Dorpshuis De Linde")).to_be_visible()
     page.get_by_role("link", name="Plek toevoegen").click()
@@ -153,6 +154,8 @@ def test_forbidden_page_and_english_language(world, page):
 
 def test_admin_for_province_administrator(world, page):
     login(page, "province.admin@test.example")
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Plekken", exact=True).click()
+    page.get_by_text("Beheer", exact=True).click()
     page.get_by_role("link", name="Referentiegegevens").click()
     page.screenshot(path="var/screenshots/admin.png")
     expect(page.get_by_role("link", name="Voorzieningen").first).to_be_visible()

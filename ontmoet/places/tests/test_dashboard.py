@@ -12,7 +12,8 @@ def test_officers_get_the_summary_of_their_area_and_boards_their_own_place(world
     staff = get_scope(world.users["province_staff"])
     [summary] = dashboard.panels(rf.get("/overzicht/"), staff)
     assert summary.template == "places/includes/dashboard_summary.html"
-    assert summary.context == {"summary": selectors.summary(staff), "is_province_staff": True}
+    assert summary.context == {"summary": selectors.summary(staff), "is_province_staff": True,
+                               "active_query": "status=actief", "stale_query": "verified=verouderd&status=actief"}
     board = get_scope(world.users["board_member"])
     [own] = dashboard.panels(rf.get("/overzicht/"), board)
     assert [place.name for place in own.context["own_places"]] == ["Dorpshuis De Linde"]

@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_corporation_employee_works_an_initiative_from_quickscan_to_pdf(world, page):
     login(page, "initiator@test.example")
-    page.get_by_role("link", name="Initiatieven", exact=True).click()
+    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Toolkit").click()
     assert_accessible(page, "toolkit-lijst")
     page.get_by_role("link", name="Initiatief starten").click()
     page.get_by_role("button", name="Opslaan").click()
