@@ -246,7 +246,10 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     if count:
         result.more, result.count = result.count > COUNT_LIMIT, min(result.count, COUNT_LIMIT)
     if sort == "relevantie" and words:
-        if len(terms) <= search.MAX_RANKED_TERMS:
+        if origin is not None:  # near a place without a radius (the API): relevance, then distance
+            result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "distance2",
+                                                                                   "position")
+        elif len(terms) <= search.MAX_RANKED_TERMS:
             result.entries = RankedEntries(entries, terms, filtered=filtered, count=result.count)
         else:
             result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "position")
@@ -270,8 +273,9 @@ def _near(result: SearchResult, filters: dict, origin: Point, terms: list[str], 
         if sort == "afstand":
             order, order_params = f'"distance2", {position}', []
         elif sort == "relevantie" and terms:
+            # Near a place, the best matches nearest first: never alphabetically across the province.
             relevance, order_params = search.relevance_sql(terms)
-            order = f"{relevance} DESC, {position}"
+            order = f'{relevance} DESC, "distance2", {position}'
         else:
             order, order_params = position, []
         matches = SearchEntry.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
