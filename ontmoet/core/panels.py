@@ -4,7 +4,9 @@ An app contributes `def panels(request, scope) -> list[Panel]`; the personal ove
 them in INSTALLED_APPS order (the register, `places`, first), so every module can put what a
 role needs to do next on the first page without editing the core template. In the same way an app
 may contribute `def place_panels(request, scope, place) -> list[Panel]` to a place's page (for
-example who the place's aanspreekpunt is).
+example who the place's aanspreekpunt is), and `def home_panels(request) -> list[Panel]` to the public
+start page (the search form, the coming activities). A home panel must look the same to every anonymous
+visitor: the start page is kept in the page cache (core.pagecache).
 """
 
 import importlib
@@ -39,3 +41,7 @@ def dashboard_panels(request, scope) -> list[Panel]:
 
 def place_panels(request, scope, place) -> list[Panel]:
     return [panel for provider in _providers("place_panels") for panel in provider(request, scope, place)]
+
+
+def home_panels(request) -> list[Panel]:
+    return [panel for provider in _providers("home_panels") for panel in provider(request)]

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
@@ -372,6 +372,13 @@ def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices for the filters: (code, name) of each list, in its order."""
     return {key: list(model.objects.values_list("code", "name"))
             for key, model in (("facility", Facility), ("activity", Activity), ("target_group", TargetGroup))}
+
+
+def popular(model, limit: int = 6) -> list[tuple[str, str]]:
+    """(code, name) of the activities or facilities the most public places offer, for the start page."""
+    public = Q(place__is_public=True, place__status=choices.Status.ACTIVE)
+    return list(model.objects.annotate(offered=Count("place", filter=public))
+                .filter(offered__gt=0).order_by("-offered", "order", "name").values_list("code", "name")[:limit])
 
 
 def municipality_choices() -> list[tuple[str, str]]:
