@@ -10,6 +10,7 @@ from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
+from ontmoet.core.translated import localized
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.places.validators import code_url
@@ -40,9 +41,9 @@ def public_list() -> QuerySet[Place]:
     """Public places with what a result row or download needs, in a fixed number of queries."""
     return (public_places().select_related("municipality__province")
             .only(*PUBLIC_FIELDS, "municipality__code", "municipality__name", "municipality__province__name")
-            .prefetch_related(Prefetch("facilities", Facility.objects.only("code", "name")),
-                              Prefetch("activities", Activity.objects.only("code", "name")),
-                              Prefetch("target_groups", TargetGroup.objects.only("code", "name"))))
+            .prefetch_related(Prefetch("facilities", Facility.objects.only("code", "name", "name_en")),
+                              Prefetch("activities", Activity.objects.only("code", "name", "name_en")),
+                              Prefetch("target_groups", TargetGroup.objects.only("code", "name", "name_en"))))
 
 
 def public_place(code: str) -> Place | None:
@@ -335,9 +336,10 @@ def result_rows(entries) -> list[ResultRow]:
     kinds = dict(choices.Kind.choices)
     places = {row[0]: row for row in Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
     activities: dict[int, list[str]] = {}
-    for place_id, name in (Place.activities.through.objects.filter(place_id__in=ids)
-                           .order_by("activity__order", "activity__name").values_list("place_id", "activity__name")):
-        activities.setdefault(place_id, []).append(name)
+    for place_id, name, name_en in (Place.activities.through.objects.filter(place_id__in=ids)
+                                    .order_by("activity__order", "activity__name")
+                                    .values_list("place_id", "activity__name", "activity__name_en")):
+        activities.setdefault(place_id, []).append(localized(name, name_en))
     url = code_url("directory:place")
     rows = []
     for entry in entries:
@@ -370,15 +372,17 @@ def report_recipients(place: Place) -> tuple[list[str], list[str]]:
 
 def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices for the filters: (code, name) of each list, in its order."""
-    return {key: list(model.objects.values_list("code", "name"))
+    return {key: [(code, localized(name, name_en)) for code, name, name_en in
+                  model.objects.values_list("code", "name", "name_en")]
             for key, model in (("facility", Facility), ("activity", Activity), ("target_group", TargetGroup))}
 
 
 def popular(model, limit: int = 6) -> list[tuple[str, str]]:
     """(code, name) of the activities or facilities the most public places offer, for the start page."""
     public = Q(place__is_public=True, place__status=choices.Status.ACTIVE)
-    return list(model.objects.annotate(offered=Count("place", filter=public))
-                .filter(offered__gt=0).order_by("-offered", "order", "name").values_list("code", "name")[:limit])
+    rows = (model.objects.annotate(offered=Count("place", filter=public)).filter(offered__gt=0)
+            .order_by("-offered", "order", "name").values_list("code", "name", "name_en")[:limit])
+    return [(code, localized(name, name_en)) for code, name, name_en in rows]
 
 
 def municipality_choices() -> list[tuple[str, str]]:

@@ -123,6 +123,9 @@ def place_detail(request, code):
              if day in record["opening_hours"]]
     return render(request, "directory/place.html", {
         "place": place, "record": record, "hours": hours,
+        # The lists in the interface's language (the open-data record keeps the Dutch names).
+        "lists": {field: [str(item) for item in getattr(place, field).all()]
+                  for field in ("activities", "facilities", "target_groups")},
         "jsonld": jsonld.script_content(jsonld.place_jsonld(record)),
         "is_stale": place.last_verified_at is None
         or place.last_verified_at < timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS),
