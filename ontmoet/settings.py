@@ -198,6 +198,9 @@ LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("Engels"))]
 LOCALE_PATHS = [BASE_DIR / "ontmoet" / "locale"]
 USE_I18N = True
+# One date and number format per language (ontmoet/core/formats/<lang>/formats.py); templates use the named
+# formats. Thousands are grouped where a template asks (intcomma), not everywhere: years and ids stay whole.
+FORMAT_MODULE_PATH = ["ontmoet.core.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 

@@ -1,8 +1,8 @@
 """A cache for public pages that look the same to every anonymous visitor (ADR 0012).
 
-`cache_public_page("directory")` serves a view's response from the "pages" cache when the request
-is anonymous and carries nothing personal (no session, no flash messages), keyed on the path with its
-query, the language, whether HTMX asked for a fragment, and the content's current stamp
+`cache_public_page("directory")` (or several kinds of content) serves a view's response from the "pages"
+cache when the request is anonymous and carries nothing personal (no session, no flash messages), keyed
+on the path with its query, the language, whether HTMX asked for a fragment, and the content's current stamp
 (`ContentStamp`). Every write to the content replaces the stamp in its own transaction, and the stamp
 is read on every request, so no process ever serves a page made before a change, whatever the cache
 behind it (files shared by the workers of one machine; memory in tests). A response is kept only if
@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import ContentStamp
@@ -45,14 +46,18 @@ def _storable(request, response) -> bool:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
-def cache_public_page(content: str):
+def cache_public_page(*contents: str, daily: bool = False):
+    """Key on the stamps of every kind of content the page shows; `daily` also on today's date, for pages
+    whose content moves with time (the start page's coming activities)."""
+
     def decorator(view):
         @wraps(view)
         def cached(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD") or _personal(request):
                 return view(request, *args, **kwargs)
-            parts = [content, current_stamp(content), get_language(), request.headers.get("HX-Request", ""),
-                     request.get_full_path()]
+            parts = [*(part for content in contents for part in (content, current_stamp(content))),
+                     timezone.localdate().isoformat() if daily else "", get_language(),
+                     request.headers.get("HX-Request", ""), request.get_full_path()]
             key = "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
             store = caches["pages"]
             kept = store.get(key)

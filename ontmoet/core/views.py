@@ -15,7 +15,8 @@ from django.views.decorators.http import require_safe
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import documents
 from ontmoet.core.health import database_writable
-from ontmoet.core.panels import dashboard_panels, work_items
+from ontmoet.core.pagecache import cache_public_page
+from ontmoet.core.panels import dashboard_panels, home_panels, work_items
 
 
 def database_unavailable(exc) -> bool:
@@ -39,8 +40,12 @@ UNAVAILABLE_SIGNS = (
 
 
 @require_safe
+# The same for every anonymous visitor: kept until the register or the events change, and per day (the
+# coming activities move on by themselves).
+@cache_public_page("directory", "events", daily=True)
 def home(request):
-    return render(request, "core/home.html")
+    # The search and the coming activities come from the apps (core imports no domain app: core.panels).
+    return render(request, "core/home.html", {"panels": home_panels(request)})
 
 
 @require_safe

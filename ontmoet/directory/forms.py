@@ -124,6 +124,17 @@ class SearchForm(StyledFormMixin, forms.Form):
         return data
 
 
+class HomeSearchForm(StyledFormMixin, forms.Form):
+    """The start page's two questions; sent (GET) straight to the sociale kaart, whose form has the same names."""
+
+    q = forms.CharField(label=_("Wat zoekt u?"), required=False, max_length=200,
+                        help_text=_("Bijvoorbeeld biljarten, koffieochtend of de naam van een dorpshuis."),
+                        widget=forms.TextInput(attrs={"type": "search"}))
+    near = forms.CharField(label=_("Waar? postcode of plaats"), required=False, max_length=100,
+                           help_text=_("Bijvoorbeeld 8102 of Heeten. Leeg laten om overal te zoeken."),
+                           widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
+
+
 class ReportForm(OnceFormMixin, StyledFormMixin, forms.Form):
     """'Klopt er iets niet?': what is wrong, an optional address, and two silent spam checks."""
 

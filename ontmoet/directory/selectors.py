@@ -5,11 +5,12 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import BooleanField, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, FloatField, OuterRef, Prefetch, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from ontmoet.accounts.models import RoleAssignment
 from ontmoet.accounts.roles import Role
+from ontmoet.core.translated import localized
 from ontmoet.places import choices
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.places.validators import code_url
@@ -40,9 +41,9 @@ def public_list() -> QuerySet[Place]:
     """Public places with what a result row or download needs, in a fixed number of queries."""
     return (public_places().select_related("municipality__province")
             .only(*PUBLIC_FIELDS, "municipality__code", "municipality__name", "municipality__province__name")
-            .prefetch_related(Prefetch("facilities", Facility.objects.only("code", "name")),
-                              Prefetch("activities", Activity.objects.only("code", "name")),
-                              Prefetch("target_groups", TargetGroup.objects.only("code", "name"))))
+            .prefetch_related(Prefetch("facilities", Facility.objects.only("code", "name", "name_en")),
+                              Prefetch("activities", Activity.objects.only("code", "name", "name_en")),
+                              Prefetch("target_groups", TargetGroup.objects.only("code", "name", "name_en"))))
 
 
 def public_place(code: str) -> Place | None:
@@ -246,7 +247,10 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     if count:
         result.more, result.count = result.count > COUNT_LIMIT, min(result.count, COUNT_LIMIT)
     if sort == "relevantie" and words:
-        if len(terms) <= search.MAX_RANKED_TERMS:
+        if origin is not None:  # near a place without a radius (the API): relevance, then distance
+            result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "distance2",
+                                                                                   "position")
+        elif len(terms) <= search.MAX_RANKED_TERMS:
             result.entries = RankedEntries(entries, terms, filtered=filtered, count=result.count)
         else:
             result.entries = search.with_relevance(result.matches, terms).order_by("-relevance", "position")
@@ -270,8 +274,9 @@ def _near(result: SearchResult, filters: dict, origin: Point, terms: list[str], 
         if sort == "afstand":
             order, order_params = f'"distance2", {position}', []
         elif sort == "relevantie" and terms:
+            # Near a place, the best matches nearest first: never alphabetically across the province.
             relevance, order_params = search.relevance_sql(terms)
-            order = f"{relevance} DESC, {position}"
+            order = f'{relevance} DESC, "distance2", {position}'
         else:
             order, order_params = position, []
         matches = SearchEntry.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
@@ -331,9 +336,10 @@ def result_rows(entries) -> list[ResultRow]:
     kinds = dict(choices.Kind.choices)
     places = {row[0]: row for row in Place.objects.filter(pk__in=ids).values_list(*ROW_FIELDS)}
     activities: dict[int, list[str]] = {}
-    for place_id, name in (Place.activities.through.objects.filter(place_id__in=ids)
-                           .order_by("activity__order", "activity__name").values_list("place_id", "activity__name")):
-        activities.setdefault(place_id, []).append(name)
+    for place_id, name, name_en in (Place.activities.through.objects.filter(place_id__in=ids)
+                                    .order_by("activity__order", "activity__name")
+                                    .values_list("place_id", "activity__name", "activity__name_en")):
+        activities.setdefault(place_id, []).append(localized(name, name_en))
     url = code_url("directory:place")
     rows = []
     for entry in entries:
@@ -366,8 +372,17 @@ def report_recipients(place: Place) -> tuple[list[str], list[str]]:
 
 def vocabulary_choices() -> dict[str, list[tuple[str, str]]]:
     """Choices for the filters: (code, name) of each list, in its order."""
-    return {key: list(model.objects.values_list("code", "name"))
+    return {key: [(code, localized(name, name_en)) for code, name, name_en in
+                  model.objects.values_list("code", "name", "name_en")]
             for key, model in (("facility", Facility), ("activity", Activity), ("target_group", TargetGroup))}
+
+
+def popular(model, limit: int = 6) -> list[tuple[str, str]]:
+    """(code, name) of the activities or facilities the most public places offer, for the start page."""
+    public = Q(place__is_public=True, place__status=choices.Status.ACTIVE)
+    rows = (model.objects.annotate(offered=Count("place", filter=public)).filter(offered__gt=0)
+            .order_by("-offered", "order", "name").values_list("code", "name", "name_en")[:limit])
+    return [(code, localized(name, name_en)) for code, name, name_en in rows]
 
 
 def municipality_choices() -> list[tuple[str, str]]:

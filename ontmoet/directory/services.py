@@ -36,9 +36,10 @@ def _list_names(places) -> dict[int, dict]:
     for field in ("facilities", "activities", "target_groups"):
         through = getattr(Place, field).through
         related = getattr(Place, field).field.related_model._meta.model_name
-        for place_id, name in through.objects.filter(place_id__in=by_place).values_list(
-                "place_id", f"{related}__name"):
-            by_place[place_id]["names"].append(name)
+        # The English names too: a visitor of the English interface searches for "billiards".
+        for place_id, name, name_en in through.objects.filter(place_id__in=by_place).values_list(
+                "place_id", f"{related}__name", f"{related}__name_en"):
+            by_place[place_id]["names"] += [name, name_en] if name_en else [name]
     return by_place
 
 

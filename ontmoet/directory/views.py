@@ -27,6 +27,8 @@ from .forms import ReportForm, SearchForm
 from .geocoding import geocode
 
 MAP_LIMIT = 2000  # markers on the map; the list always has every result, page by page
+DEFAULT_RADIUS_KM = 15.0
+WIDER_RADII_KM = (25, 50, 100, 200)  # the steps of "toon ook verder weg" (the form allows up to 200)
 
 
 def run_search(request, *, count=False, first=0):
@@ -35,11 +37,27 @@ def run_search(request, *, count=False, first=0):
     filters = form.filters()
     origin, notice = None, ""
     if filters.get("near"):
+        # Near me means near me: a place without a radius searches the default one ("toon ook verder weg" widens it).
+        filters.setdefault("radius", DEFAULT_RADIUS_KM)
         origin = geocode(filters["near"])
         if origin is None:
             notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of "
                        "de naam van een dorp of stad.") % {"near": filters["near"]}
     return form, filters, selectors.search_places(filters, origin, count=count, first=first), notice
+
+
+def _wider(query, filters: dict, result) -> tuple[str, str]:
+    """The radius searched (for the heading) and the link that searches the next wider one ("" at the widest)."""
+    if result.origin is None or not filters.get("radius"):
+        return "", ""
+    radius = filters["radius"]
+    shown = formats.localize(int(radius) if radius == int(radius) else radius)
+    wider = next((km for km in WIDER_RADII_KM if km > radius), None)
+    if wider is None:
+        return shown, ""
+    query = query.copy()
+    query["radius"] = str(wider)
+    return shown, f"{reverse('directory:search')}?{query.urlencode()}"
 
 
 def _first_on_page(number) -> int:
@@ -62,7 +80,9 @@ def search(request):
     page = paginator.get_page(number)
     query = request.GET.copy()
     query.pop("pagina", None)
+    radius, wider_url = _wider(query, filters, result)
     context = {
+        "radius": radius, "wider_url": wider_url,
         "form": form, "page": page, "cards": cards.result_cards(page.object_list, form.stamp),
         "query": query.urlencode(), "result": result,
         "notice": notice, "corrected": " ".join(result.corrected or []),
@@ -105,6 +125,9 @@ def place_detail(request, code):
              if day in record["opening_hours"]]
     return render(request, "directory/place.html", {
         "place": place, "record": record, "hours": hours,
+        # The lists in the interface's language (the open-data record keeps the Dutch names).
+        "lists": {field: [str(item) for item in getattr(place, field).all()]
+                  for field in ("activities", "facilities", "target_groups")},
         "jsonld": jsonld.script_content(jsonld.place_jsonld(record)),
         "is_stale": place.last_verified_at is None
         or place.last_verified_at < timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS),

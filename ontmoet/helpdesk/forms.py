@@ -278,8 +278,8 @@ class RoutingRuleForm(StyledFormMixin, forms.ModelForm):
 class CategoryForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Category
-        fields = ["name", "slug", "parent", "order", "first_response_days", "resolution_days", "day_kind",
-                  "is_active"]
+        fields = ["name", "name_en", "slug", "parent", "order", "first_response_days", "resolution_days",
+                  "day_kind", "is_active"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -18,12 +18,22 @@ CATEGORIES = [
 ]
 
 
+# The English names (Category.name_en; migration 0003 fills them in for existing trees).
+ENGLISH = {
+    "gebouw": "Building and maintenance", "daklekkage": "Roof leaks", "ongedierte": "Pests",
+    "cv-installaties": "Heating and installations", "verduurzaming": "Sustainability and energy",
+    "juridisch": "Legal and regulations", "financien": "Finance, grants and funds",
+    "bestuur": "Board and organisation", "vrijwilligers": "Volunteers", "programmering": "Programme and activities",
+    "communicatie": "Communication", "jongeren": "Young people", "anders": "Other",
+}
+
+
 def seed_categories(sender=None, **kwargs):
     from .models import Category
 
     for order, (slug, name, parent, first, resolution, day_kind) in enumerate(CATEGORIES):
         if Category.objects.filter(slug=slug).exists():
             continue
-        Category.objects.create(slug=slug, name=name, order=order, first_response_days=first,
-                                resolution_days=resolution, day_kind=day_kind,
+        Category.objects.create(slug=slug, name=name, name_en=ENGLISH.get(slug, ""), order=order,
+                                first_response_days=first, resolution_days=resolution, day_kind=day_kind,
                                 parent=Category.objects.get(slug=parent) if parent else None)

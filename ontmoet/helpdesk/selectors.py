@@ -202,8 +202,8 @@ def categories_tree():
 def category_choices():
     choices = []
     for root, children in categories_tree():
-        choices.append((root.pk, root.name))
-        choices.extend((child.pk, f"— {child.name}") for child in children)
+        choices.append((root.pk, root.label))
+        choices.extend((child.pk, f"— {child.label}") for child in children)
     return choices
 
 

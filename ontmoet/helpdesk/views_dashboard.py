@@ -52,7 +52,7 @@ def dashboard_view(request, scope):
     if data.per_month:
         context["month_chart"] = _chart(
             "vertical_bars",
-            [date_format(month, "M Y") for month, _n in data.per_month], [n for _m, n in data.per_month],
+            [date_format(month, "YEAR_MONTH_FORMAT") for month, _n in data.per_month], [n for _m, n in data.per_month],
             alt=_("Staafdiagram: aantal vragen per maand; de tabel ernaast geeft dezelfde getallen."))
     if data.rating_count:
         context["rating_chart"] = _chart(

@@ -234,6 +234,8 @@ class MailJob(models.Model):
     done = models.PositiveIntegerField(default=0)
     sent = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
+    # Reminders: how many got none and why ({reminders.Reason: count}), the not-asked included.
+    skip_reasons = models.JSONField(default=dict, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)

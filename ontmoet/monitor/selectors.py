@@ -40,6 +40,22 @@ def visible_waves(scope: Scope):
     return queryset.filter(province_id__in=province_ids)
 
 
+def waves_with_response(scope: Scope):
+    """The visible waves with `invited`, `answered` and `rate` (% answered; None without invitations), counted
+    over what this user may see of each (an officer: the own municipalities), and `open_now`."""
+    waves = visible_waves(scope).order_by("-opens_on", "-pk")
+    own = None if scope.superuser or scope.is_province_staff else set(scope.municipality_ids)
+    mine = Q(invitations__municipality_id__in=own) if own is not None else Q()
+    waves = waves.annotate(invited=Count("invitations", filter=mine),
+                           answered=Count("invitations", filter=mine & Q(invitations__status=Status.COMPLETE)))
+    today = timezone.localdate()
+    result = list(waves)
+    for wave in result:
+        wave.rate = round(100 * wave.answered / wave.invited, 1) if wave.invited else None
+        wave.open_now = wave.is_open(today)
+    return result
+
+
 def wave_for(scope: Scope, pk: int):
     return visible_waves(scope).filter(pk=pk).first()
 

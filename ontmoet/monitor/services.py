@@ -17,6 +17,7 @@ from ontmoet.places.models import Place
 from ontmoet.regions.models import Municipality
 
 from . import answers as answer_rules
+from . import reminders
 from .models import (
     Answer,
     CallLog,
@@ -342,15 +343,8 @@ def can_mail(invitation: Invitation) -> bool:
 
 
 def needs_reminder(invitation: Invitation, now=None) -> bool:
-    """Non-responders only, at most `reminder_max` reminders, at least `reminder_min_days` apart."""
-    wave = invitation.wave
-    now = now or timezone.now()
-    return (can_mail(invitation) and invitation.sent_at is not None
-            and invitation.status in {Status.INVITED, Status.OPENED, Status.PARTIAL}
-            and invitation.reminders_sent < wave.reminder_max
-            and wave.is_open(timezone.localdate(now))
-            and (invitation.last_mailed_at is None
-                 or now - invitation.last_mailed_at >= datetime.timedelta(days=wave.reminder_min_days)))
+    """Non-responders only, at most `reminder_max` reminders, at least `reminder_min_days` apart (reminders.py)."""
+    return reminders.skip_reason(invitation, now) is None
 
 
 def _mail(invitation: Invitation, template: str, key: str | None = None) -> int:
@@ -396,7 +390,13 @@ def start_mail_job_record(wave: Wave, kind: str, user=None) -> MailJob:
         candidates = wave.invitations.filter(sent_at__isnull=False,
                                              status__in=[Status.INVITED, Status.OPENED, Status.PARTIAL])
     ids = list(candidates.values_list("pk", flat=True))
-    job = MailJob.objects.create(wave=wave, kind=kind, total=len(ids), created_by=user)
+    reasons = {}
+    if kind == MailJob.Kind.REMIND:  # why the others get none, for the report afterwards
+        for invitation in wave.invitations.exclude(pk__in=ids):
+            invitation.wave = wave
+            reason = reminders.skip_reason(invitation)
+            reasons[reason] = reasons.get(reason, 0) + 1
+    job = MailJob.objects.create(wave=wave, kind=kind, total=len(ids), created_by=user, skip_reasons=reasons)
     job.invitation_ids = ids
     return job
 
@@ -410,11 +410,16 @@ def run_mail_job_now(job: MailJob, invitation_ids: list[int], progress=None) -> 
             job.sent += 1
         else:
             job.skipped += 1
+            if job.kind == MailJob.Kind.REMIND:
+                invitation.refresh_from_db()
+                reason = reminders.skip_reason(invitation) or reminders.Reason.TOO_SOON
+                job.skip_reasons[reason] = job.skip_reasons.get(reason, 0) + 1
         job.done = index
         if progress:
             progress(1)
         if index % 10 == 0:
-            MailJob.objects.filter(pk=job.pk).update(done=job.done, sent=job.sent, skipped=job.skipped)
+            MailJob.objects.filter(pk=job.pk).update(done=job.done, sent=job.sent, skipped=job.skipped,
+                                                     skip_reasons=job.skip_reasons)
     job.done = job.total
     job.finished_at = timezone.now()
     job.save()

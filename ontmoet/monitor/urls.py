@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import respondent, views
+from . import respondent, views, views_followup
 
 app_name = "monitor"
 urlpatterns = [
@@ -11,9 +11,10 @@ urlpatterns = [
     path("vragenlijsten/<int:pk>/xlsform.xlsx", views.questionnaire_download, name="questionnaire_download"),
     path("uitvragen/nieuw/", views.wave_create, name="wave_create"),
     path("uitvragen/<int:pk>/", views.wave, name="wave"),
-    path("uitvragen/<int:pk>/versturen/<str:kind>/", views.wave_send, name="wave_send"),
-    path("uitvragen/<int:pk>/verzending/<int:job>/", views.mail_job, name="mail_job"),
-    path("uitvragen/<int:pk>/bellijst/", views.phone_list, name="phone_list"),
+    path("uitvragen/<int:pk>/versturen/<str:kind>/", views_followup.wave_send, name="wave_send"),
+    path("uitvragen/<int:pk>/herinneren/", views_followup.remind, name="remind"),
+    path("uitvragen/<int:pk>/verzending/<int:job>/", views_followup.mail_job, name="mail_job"),
+    path("uitvragen/<int:pk>/bellijst/", views_followup.phone_list, name="phone_list"),
     path("uitvragen/<int:pk>/importeren/", views.wave_import, name="wave_import"),
     path("uitvragen/<int:pk>/uitnodigingen.csv", views.invitations_csv, name="invitations_csv"),
     path("uitvragen/<int:pk>/antwoorden.csv", views.export_csv, name="export_csv"),

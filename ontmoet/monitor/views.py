@@ -17,9 +17,9 @@ from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
 from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
-from . import importing, outputs, selectors, services, tasks
+from . import importing, outputs, selectors, services
 from .forms import BreakdownForm, CallForm, QuestionnaireUploadForm, ResponseImportForm, WaveForm
-from .models import Invitation, MailJob, RespondentKind, Status
+from .models import Invitation, RespondentKind, Status
 from .questionform import language, raw_from_post, sections
 from .report import build_comparison, build_report, comparable_waves
 from .xlsform import FormError
@@ -53,9 +53,9 @@ def _upload(request, form):
 @require_safe
 @scope_required(officer)
 def index(request, scope):
-    waves = selectors.visible_waves(scope)
+    waves = selectors.waves_with_response(scope)
     return render(request, "monitor/index.html", {
-        "waves": waves, "can_manage": scope.is_province_staff,
+        "waves": waves, "open_waves": [wave for wave in waves if wave.open_now], "can_manage": scope.is_province_staff,
         "questionnaires": selectors.visible_questionnaires(scope)[:10] if scope.is_province_staff else [],
     })
 
@@ -145,39 +145,6 @@ def wave(request, pk, scope):
         "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
                          if request.GET.get("toon") == "open" else None),
     })
-
-
-@require_POST
-@scope_required(province_staff)
-def wave_send(request, pk, kind, scope):
-    item = _managed_wave_or_404(scope, pk)
-    if kind not in MailJob.Kind.values:
-        raise Http404
-    if not item.is_open():
-        messages.error(request, _("Deze uitvraag is niet open; er is niets verstuurd."))
-        return redirect("monitor:wave", pk=item.pk)
-    job = tasks.start_mail_job(item, kind, request.user)
-    return redirect("monitor:mail_job", pk=item.pk, job=job.pk)
-
-
-@require_safe
-@scope_required(province_staff)
-def mail_job(request, pk, job, scope):
-    item = _managed_wave_or_404(scope, pk)
-    found = selectors.job_for(item, job)
-    if found is None:
-        raise Http404
-    template = "monitor/includes/job_progress.html" if request.headers.get("HX-Request") else "monitor/mail_job.html"
-    return render(request, template, {"wave": item, "job": found})
-
-
-@require_safe
-@scope_required(province_staff)
-def phone_list(request, pk, scope):
-    item = _managed_wave_or_404(scope, pk)
-    show = {"alle": "all", selectors.CALL_BACK: selectors.CALL_BACK}.get(request.GET.get("toon"), "open")
-    return render(request, "monitor/phone_list.html", {
-        "wave": item, "invitations": selectors.phone_list(scope, item, show), "show": show})
 
 
 @require_http_methods(["GET", "POST"])

@@ -6,7 +6,15 @@ from ontmoet.core.panels import Panel
 from ontmoet.places.models import Place
 
 from . import selectors
-from .models import ContactMoment, DigestPreference, Frequency, Registration, RegistrationStatus
+from .models import (
+    Audience,
+    ContactMoment,
+    DigestPreference,
+    Event,
+    Frequency,
+    Registration,
+    RegistrationStatus,
+)
 from .services.digest import DEFAULT_FREQUENCY
 
 
@@ -46,3 +54,14 @@ def place_panels(request, scope, place):
     return [Panel("network/panels/place_aanspreekpunt.html",
                   {"aanspreekpunt": selectors.aanspreekpunt_for(place.municipality_id),
                    "municipality": place.municipality})]
+
+
+HOME_EVENTS = 4
+
+
+def home_panels(request):
+    """On the public start page: the coming activities open to everyone (the same for every visitor, see
+    core.panels.home_panels); the page is kept per day and per change to the events (signals.py)."""
+    events = (selectors.upcoming(Event.objects.filter(is_published=True, audience=Audience.EVERYONE))
+              .select_related("municipality", "province")[:HOME_EVENTS])
+    return [Panel("network/panels/home_events.html", {"events": list(events)})]

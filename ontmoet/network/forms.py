@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
@@ -96,7 +97,7 @@ class EventForm(StyledFormMixin, forms.ModelForm):
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("Het einde ligt vóór of op het begin. Kies een eindtijd na %(start)s.")
-                           % {"start": timezone.localtime(starts).strftime("%d-%m-%Y %H:%M")})
+                           % {"start": date_format(timezone.localtime(starts), "DATETIME_FORMAT")})
         changed_start = not self.instance.pk or "starts_at" in self.changed_data
         if starts and changed_start and starts < timezone.now():
             self.add_error("starts_at", _("Dit tijdstip ligt in het verleden. Kies een datum en tijd in de "

@@ -6,7 +6,7 @@ from .models import Activity, Facility, Place, TargetGroup
 
 
 class VocabularyAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "order"]
+    list_display = ["name", "name_en", "code", "order"]
     list_editable = ["order"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}

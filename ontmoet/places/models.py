@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ontmoet.core.translated import localized
 from ontmoet.regions.models import Municipality
 
 from . import choices, validators
@@ -17,6 +18,8 @@ class Vocabulary(models.Model):
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     name = models.CharField(_("naam"), max_length=100)
+    name_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True,
+                               help_text=_("Getoond waar de interface Engels is. Leeg: de Nederlandse naam."))
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -24,7 +27,12 @@ class Vocabulary(models.Model):
         ordering = ["order", "name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the interface's language (core.translated)."""
+        return localized(self.name, self.name_en)
 
 
 class Facility(Vocabulary):

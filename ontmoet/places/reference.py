@@ -23,11 +23,36 @@ TARGET_GROUPS = [
 ]
 
 
+# The English names, for the interface in English (Vocabulary.name_en; migration 0006 fills them in).
+ENGLISH = {
+    "Sport": "Sport", "Bibliotheek": "Library", "Filmhuis": "Film house", "Muziekonderwijs": "Music lessons",
+    "Theater": "Theatre", "Horeca": "Café and catering", "Welzijnswerk": "Social welfare work",
+    "Vluchtelingenwerk": "Refugee support", "Vergaderruimtes (commercieel)": "Meeting rooms (commercial)",
+    "GGD": "Public health service (GGD)", "Kinderopvang": "Childcare", "BSO": "After-school care",
+    "Maatschappelijk werk": "Social work", "Consultatiebureau": "Child health clinic", "Dagbesteding": "Day care",
+    "Verloskundigen": "Midwives", "Huiskamer van de wijk": "Neighbourhood living room", "Thuiszorg": "Home care",
+    "Bingo": "Bingo", "Kaarten / bridge": "Cards / bridge", "Biljarten": "Billiards", "Handwerken": "Needlework",
+    "Gym / yoga": "Gym / yoga", "Schilderen": "Painting", "Koersbal": "Carpet bowls",
+    "Koren (jongeren en ouderen)": "Choirs (young and old)", "Wandelen": "Walking", "Fietsen": "Cycling",
+    "Eetcafé (ontmoeting)": "Community café (meeting)",
+    "Soos voor jongeren en ouderen": "Social club for young and old",
+    "Darten": "Darts", "Sinterklaasfeest": "Sinterklaas party", "Kerstfeest": "Christmas party",
+    "Burendag": "Neighbours' day", "Kleedjesmarkt": "Flea market", "Kinderactiviteit": "Children's activity",
+    "Koffiemomenten": "Coffee mornings", "Jeu de boules": "Pétanque", "Samen koken": "Cooking together",
+    "Muziekoptredens": "Music performances", "Toneel": "Drama", "Dans": "Dance", "Lezingen": "Talks",
+    "Exposities": "Exhibitions",
+    "Alle inwoners": "All residents", "Kinderen": "Children", "Jongeren": "Young people", "Gezinnen": "Families",
+    "Volwassenen": "Adults", "Ouderen": "Older people", "Mensen met een beperking": "People with a disability",
+    "Nieuwkomers": "Newcomers", "Mantelzorgers": "Carers",
+}
+
+
 def seed_vocabularies(sender=None, **kwargs) -> None:
     from .models import Activity, Facility, TargetGroup
 
     for model, names in [(Facility, FACILITIES), (Activity, ACTIVITIES), (TargetGroup, TARGET_GROUPS)]:
         if not model.objects.exists():
             model.objects.bulk_create(
-                [model(code=slugify(name), name=name, order=order) for order, name in enumerate(names)]
+                [model(code=slugify(name), name=name, name_en=ENGLISH.get(name, ""), order=order)
+                 for order, name in enumerate(names)]
             )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
+from ontmoet.core.translated import localized
 
 from .choices import Kind, Staffing, Status
 from .models import Place, Vocabulary
@@ -32,7 +33,7 @@ SORT_FIELDS = {
 
 def vocabulary_names(model) -> list[tuple[int, str]]:
     """(id, name) of a vocabulary (Facility, Activity, ...) in its order, for the filter form's choices."""
-    return list(model.objects.values_list("pk", "name"))
+    return [(pk, localized(name, name_en)) for pk, name, name_en in model.objects.values_list("pk", "name", "name_en")]
 
 
 def visible_places(scope: Scope) -> QuerySet[Place]:

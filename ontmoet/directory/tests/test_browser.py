@@ -53,11 +53,41 @@ def test_visitor_searches_filters_and_uses_near_me(kaart, page):
     page.get_by_label("Soort plek").select_option("")
     page.get_by_role("button", name="Zoeken").click()
     expect(page).to_have_url(re.compile(r"near=8111&radius=3&.*kind=&"))
-    expect(page.locator(".directory-count")).to_have_text(re.compile(r"^13 plekken gevonden in de buurt van 8111"))
+    expect(page.locator(".directory-count")).to_have_text(re.compile(r"^13 plekken binnen 3 km van 8111"))
     first = page.locator(".directory-list__item").first
     assert "Dorpshuis De Linde" in first.inner_text() and "km" in first.inner_text()
     page.locator(".leaflet-marker-icon").first.wait_for()  # the map shows markers without tiles
     assert_accessible(page, "kaart-in-de-buurt")
+
+
+def test_resident_finds_a_billiards_table_near_a_postcode_from_the_start_page(kaart, page):
+    """Two fields and one button from `/` to the results, nearest first within 15 km; also in English at 390 px."""
+    page.goto("/")
+    assert_accessible(page, "start")
+    page.get_by_label("Wat zoekt u?").fill("biljart")
+    page.get_by_label("Waar? postcode of plaats").fill("8111")
+    page.get_by_role("button", name="Zoeken").click()
+    expect(page.locator(".directory-count")).to_have_text(re.compile(r"^1 plek binnen 15 km van 8111"))
+    expect(page.locator(".directory-list").get_by_role("link", name="Dorpshuis De Linde")).to_be_visible()
+    page.get_by_role("link", name="Toon ook verder weg").click()
+    expect(page.locator(".directory-count")).to_have_text(re.compile(r"binnen 25 km van 8111"))
+    page.goto("/")
+    page.get_by_role("link", name="Biljarten").click()
+    expect(page.locator(".directory-count")).to_have_text(re.compile(r"^1 plek gevonden"))
+
+    small = page.context.browser.new_context(base_url=page.url.split("/kaart")[0], locale="en-GB",
+                                             viewport={"width": 390, "height": 844})
+    phone = small.new_page()
+    phone.console_errors = []
+    phone.goto("/taal/en/?next=/")
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Meeting places near you")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sideways at 390 px
+    assert_accessible(phone, "start-en-390")
+    phone.get_by_label("What are you looking for?").fill("billiards")
+    phone.get_by_role("button", name="Search").click()
+    phone.locator(".directory-count").wait_for()
+    assert_accessible(phone, "kaart-en-390")
+    small.close()
 
 
 def test_map_is_keyboard_usable_and_list_is_the_alternative(kaart, page):

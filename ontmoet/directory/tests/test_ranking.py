@@ -49,14 +49,18 @@ def many(world):
 
 
 def expected_order(filters, origin=None):
-    """Every match of the words, by rank (words starting a word of the name) and then sort name, place id."""
+    """Every match of the words, by rank (words starting a word of the name), then (near a place) distance,
+    then sort name, place id."""
     terms = text.stems(text.query_words(filters["q"]))
-    ids = [entry.place_id for entry in selectors.search_places({**filters, "sort": "naam"}, origin).entries]
+    found = list(selectors.search_places({**filters, "sort": "naam"}, origin).entries)
+    ids = [entry.place_id for entry in found]
+    distances = {entry.place_id: getattr(entry, "distance2", 0) for entry in found}
     rows = SearchEntry.objects.in_bulk(ids)
 
     def key(pk):
         row = rows[pk]
-        return -sum(f" {term}" in row.name_terms for term in terms), text.sort_name(row.name), pk
+        return (-sum(f" {term}" in row.name_terms for term in terms), distances[pk],
+                text.sort_name(row.name), pk)
 
     return sorted(ids, key=key)
 

@@ -112,3 +112,52 @@ def test_pdok_failure_falls_back_to_offline(register, settings):
 def test_other_municipality_objects_do_not_match(world):
     MunicipalityFactory(code="GM0999", name="Nergenshuizen")
     assert names(selectors.search_places({"q": "nergenshuizen"})) == set()
+
+
+@pytest.fixture
+def far_and_near(register, world):
+    """Around Mariënheem (postcode 8106): De Linde in Heeten about 10 km away, two places about 25 km away
+    in Zwolle, one of them alphabetically first."""
+    far = PlaceFactory(code="ZWO-101", name="Aa Dorpshuis Zwolle", municipality=world.raalte, city="Zwolle",
+                       latitude="52.510000", longitude="6.090000")
+    near = PlaceFactory(code="RAA-101", name="Zz Dorpshuis Mariënheem-Zuid", municipality=world.raalte,
+                        city="Mariënheem", latitude="52.405000", longitude="6.380000")
+    return {**register, "far": far, "near": near}
+
+
+def test_a_place_without_radius_searches_15_km_nearest_first(far_and_near, client):
+    response = client.get("/kaart/", {"near": "8106"})
+    shown = [card.name for card in selectors.result_rows(response.context["page"].object_list)]
+    assert shown == ["Dorpshuis Mariënheem", "Zz Dorpshuis Mariënheem-Zuid", "Dorpshuis De Linde"]
+    page = response.content.decode()
+    assert "3 plekken binnen 15 km van 8106" in page
+    assert 'href="/kaart/?near=8106&amp;radius=25">Toon ook verder weg</a>' in page
+    wider = client.get("/kaart/", {"near": "8106", "radius": "25"})
+    assert "Aa Dorpshuis Zwolle" in [card.name for card in selectors.result_rows(wider.context["page"].object_list)]
+    assert f"{wider.context['page'].paginator.count} plekken binnen 25 km van 8106" in wider.content.decode()
+    widest = client.get("/kaart/", {"near": "8106", "radius": "200"}).content.decode()
+    assert "binnen 200 km van 8106" in widest and "Toon ook verder weg" not in widest
+
+
+def test_a_chosen_order_wins_over_distance(far_and_near, client):
+    response = client.get("/kaart/", {"near": "8106", "sort": "naam", "radius": "50"})
+    shown = [card.name for card in selectors.result_rows(response.context["page"].object_list)]
+    assert shown[0] == "Aa Dorpshuis Zwolle"
+
+
+@pytest.mark.parametrize("radius", ["", "50"])
+def test_words_near_a_place_rank_by_relevance_then_distance(far_and_near, client, radius):
+    """'dorpshuis' starts a word of every name (one rank): nearest first, not alphabetically."""
+    response = client.get("/kaart/", {"q": "dorpshuis", "near": "8106", "radius": radius})
+    shown = [card.name for card in selectors.result_rows(response.context["page"].object_list)]
+    expected = ["Dorpshuis Mariënheem", "Zz Dorpshuis Mariënheem-Zuid", "Dorpshuis De Linde"]
+    assert shown == (expected + ["Aa Dorpshuis Zwolle"] if radius else expected)
+    # A word in the name counts first: the place with "zwolle" in its name beats nearer ones.
+    mixed = client.get("/kaart/", {"q": "dorpshuis zwolle", "near": "8106", "radius": "50"})
+    assert selectors.result_rows(mixed.context["page"].object_list)[0].name == "Aa Dorpshuis Zwolle"
+
+
+def test_api_near_a_place_without_radius_ranks_by_relevance_then_distance(far_and_near):
+    result = selectors.search_places({"q": "dorpshuis"}, geocode("8106"))
+    assert [place.name for place in selectors.load_places(result.entries)] == [
+        "Dorpshuis Mariënheem", "Zz Dorpshuis Mariënheem-Zuid", "Dorpshuis De Linde", "Aa Dorpshuis Zwolle"]

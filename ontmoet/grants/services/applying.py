@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ontmoet.core.mail import LaterAttachment, send_templated_mail
@@ -45,7 +46,7 @@ def eligibility_problems(place, round_: Round, today: date | None = None) -> lis
         problems.append(Problem("other_province", _("Deze ronde is voor plekken in een andere provincie.")))
     if not round_.is_open_on(today):
         problems.append(Problem("round_closed", _("Aanvragen kan van %(start)s tot en met %(end)s.") % {
-            "start": round_.opens_on.strftime("%d-%m-%Y"), "end": round_.closes_on.strftime("%d-%m-%Y")}))
+            "start": date_format(round_.opens_on), "end": date_format(round_.closes_on)}))
     if place.status != "actief":
         problems.append(Problem("not_active", _("Uw plek staat in het register niet als actief.")))
     facilities = place.facilities.count()

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.db.models import Q, Sum
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ontmoet.core.mail import send_templated_mail
@@ -34,7 +35,7 @@ def register_payment(award_id: int, *, paid_on: date, amount: Decimal, reference
                          % {"open": award.amount_unpaid or award.amount, "amount": award.amount})
     if paid_on < award.awarded_on:
         raise GrantError(_("De betaaldatum ligt voor de datum van toekenning (%(date)s).")
-                         % {"date": award.awarded_on.strftime("%d-%m-%Y")})
+                         % {"date": date_format(award.awarded_on)})
     payment = Payment.objects.create(award=award, paid_on=paid_on, amount=amount, reference=reference,
                                      created_by=user)
     award.amount_paid = (award.amount_paid or 0) + amount
@@ -77,7 +78,7 @@ def entry_problems(award: Award, data: EntryData, today: date | None = None) -> 
         problems["__all__"] = _("Deze toekenning is afgerekend; er kunnen geen uren meer bij.")
     if data.date < award.awarded_on or data.date > award.due_date:
         problems["date"] = _("De datum moet in de aflosperiode liggen: van %(start)s tot en met %(end)s.") % {
-            "start": award.awarded_on.strftime("%d-%m-%Y"), "end": award.due_date.strftime("%d-%m-%Y")}
+            "start": date_format(award.awarded_on), "end": date_format(award.due_date)}
     elif data.date > today:
         problems["date"] = _("Uren kunt u pas invoeren als ze gedaan zijn; de datum ligt in de toekomst.")
     if data.volunteers < 1:

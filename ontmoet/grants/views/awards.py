@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -185,7 +186,7 @@ def settlement(request, pk, scope):
             created = services.settle(award.pk, user=request.user)
             if created is None:
                 messages.error(request, _("Een afrekening kan pas op of na de einddatum (%(date)s).")
-                               % {"date": award.due_date.strftime("%d-%m-%Y")} if current is None
+                               % {"date": date_format(award.due_date)} if current is None
                                else _("Er is al een afrekening."))
             return redirect("grants:settlement", pk=award.pk)
         if form.is_valid():

@@ -4,6 +4,8 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.translated import localized
+
 
 class DayKind(models.TextChoices):
     WORKING = "working", _("werkdagen")
@@ -14,6 +16,8 @@ class Category(models.Model):
     """A node in the question tree, with its service level (first response and resolution)."""
 
     name = models.CharField(_("naam"), max_length=100)
+    name_en = models.CharField(_("naam in het Engels"), max_length=100, blank=True,
+                               help_text=_("Getoond waar de interface Engels is. Leeg: de Nederlandse naam."))
     slug = models.SlugField(_("code"), max_length=60, unique=True)
     parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children",
                                verbose_name=_("valt onder"))
@@ -31,7 +35,12 @@ class Category(models.Model):
         verbose_name_plural = _("categorieën")
 
     def __str__(self) -> str:
-        return f"{self.parent.name} – {self.name}" if self.parent_id and self.parent else self.name
+        return f"{self.parent.label} – {self.label}" if self.parent_id and self.parent else self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the interface's language (core.translated)."""
+        return localized(self.name, self.name_en)
 
     def root(self) -> "Category":
         return self.parent if self.parent_id else self

@@ -1,6 +1,9 @@
+import re
+
 from django import template
 from django.utils.translation import gettext as _
 
+from ontmoet.monitor.reminders import reason_counts
 from ontmoet.places.choices import Kind
 
 register = template.Library()
@@ -48,3 +51,20 @@ def chunks(items, size):
     items = list(items)
     size = int(size)
     return [items[start:start + size] for start in range(0, len(items), size)] or [[]]
+
+
+@register.filter
+def skip_reason_rows(job):
+    """A reminder job's (reason, count) rows, in the order of monitor.reminders.Reason."""
+    return reason_counts(job.skip_reasons or {})
+
+
+@register.filter
+def tel_href(number):
+    """'0570 12 34 56' -> 'tel:+31570123456': a link a phone (or softphone) dials; '' without digits."""
+    digits = re.sub(r"[^\d+]", "", (number or "").replace("(0)", ""))
+    if digits.startswith("00"):
+        digits = "+" + digits[2:]
+    elif digits.startswith("0"):
+        digits = "+31" + digits[1:]  # the register holds Dutch numbers
+    return f"tel:{digits}" if re.search(r"\d", digits) else ""

@@ -63,6 +63,7 @@ MATRIX = {
     "monitor:wave_send": ("post", {"pk": _wave, "kind": "invite"}, as_post(MANAGE)),
     "monitor:mail_job": ("get", {"pk": _wave, "job": _job}, MANAGE),
     "monitor:phone_list": ("get", {"pk": _wave}, MANAGE),
+    "monitor:remind": ("get", {"pk": _wave}, MANAGE),
     "monitor:wave_import": ("get", {"pk": _wave}, MANAGE),
     "monitor:export_csv": ("get", {"pk": _wave}, READ),
     "monitor:invitations_csv": ("get", {"pk": _wave}, READ),

@@ -37,7 +37,7 @@ def test_a_row_shows_the_place_escaped_with_labels_and_link(world, client_for):
     assert _cells(row) == [
         '<a class="utrecht-link" href="/plekken/X-1/">Het &#34;Anker&#34; &amp; &lt;De Brink&gt;</a>',
         "MFA (multifunctionele accommodatie)", "Raalte", "Goor &lt;b&gt;", str(Staffing("welzijn").label),
-        str(Status("tijdelijk_dicht").label), "1 Mrt 2025"]
+        str(Status("tijdelijk_dicht").label), "1 mrt. 2025"]
     never = [row for row in _rows(client.get("/plekken/?sort=naam").content.decode()) if "Wijkcentrum" in row]
     assert _cells(never[0])[-1] == "nooit"
     from django.urls import reverse
@@ -46,7 +46,7 @@ def test_a_row_shows_the_place_escaped_with_labels_and_link(world, client_for):
     (english,) = [row for row in _rows(client.get("/plekken/?q=Anker").content.decode()) if "Anker" in row]
     with translation.override("en"):
         closed = str(Status("tijdelijk_dicht").label)
-    assert _cells(english)[-1] == "1 Mar 2025" and _cells(english)[5] == closed != "Tijdelijk dicht"
+    assert _cells(english)[-1] == "1 March 2025" and _cells(english)[5] == closed != "Tijdelijk dicht"
 
 
 def _filters(html: str) -> str:
