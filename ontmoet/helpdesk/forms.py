@@ -82,11 +82,13 @@ class QuestionForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, places=None, staff=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Kies een categorie"))] + selectors.category_choices()
-        self.fields["description"].widget.attrs.update({
-            "hx-get": reverse("helpdesk:suggestions"), "hx-trigger": "keyup changed delay:400ms",
-            "hx-target": "#suggesties",
-            "hx-include": "#id_title, #id_description",
-        })
+        # Suggestions follow the subject, the description and the category as they change.
+        for name, trigger in (("title", "keyup changed delay:400ms"), ("description", "keyup changed delay:400ms"),
+                              ("category", "change")):
+            self.fields[name].widget.attrs.update({
+                "hx-get": reverse("helpdesk:suggestions"), "hx-trigger": trigger, "hx-target": "#suggesties",
+                "hx-include": "#id_title, #id_description, #id_category",
+            })
         if places is not None and (staff or len(places) > 1):
             self.fields["place"] = forms.ModelChoiceField(label=_("Plek"), queryset=places,
                                                           empty_label=_("Kies de plek"))

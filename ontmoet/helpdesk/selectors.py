@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from ontmoet.accounts.scoping import Scope, get_scope
 
+from . import matching
 from .models import (
     OPEN_STATUSES,
     Article,
@@ -220,23 +221,22 @@ def keywords(text: str, limit: int = 6) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))[:limit]
 
 
-def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5):
-    """Published articles that share words with what the board member is typing, best match first."""
-    words = keywords(text, limit=4)
-    if not words:
+def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5, category=None):
+    """Published articles that fit what the board member is typing, best match first (helpdesk.matching)."""
+    if not matching.words(text):
         return []
-    condition = Q()
-    for word in words:
-        condition |= Q(title__icontains=word) | Q(summary__icontains=word)
-    # No ordering: the database may stop at the first 50 matches instead of sorting them all.
-    articles = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED)
-                .filter(condition).order_by().only("pk", "title", "summary")[:50])
-    scored = []
-    for article in articles:
-        haystack = f"{article.title} {article.summary}".lower()
-        score = sum(1 for word in words if word in haystack)
-        scored.append((-score, article.title, article))
-    return [article for *_key, article in sorted(scored, key=lambda item: item[:2])[:limit]]
+    rows = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED).order_by()
+            .values_list("pk", "search_terms", "category_id", "title"))
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = matching.rank(entries, text, category=category, limit=limit)
+    articles = Article.objects.in_bulk([pk for _score, pk in ranked])
+    return [articles[pk] for _score, pk in ranked if pk in articles]
+
+
+def _terms_of(pk):
+    """The index of an article saved outside the services (admin, a fixture): made now, not stored."""
+    article = Article.objects.prefetch_related("tags").get(pk=pk)
+    return matching.terms_for(article)
 
 
 def top_articles(province_articles=None, limit: int = 10):

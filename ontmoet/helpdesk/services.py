@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.core.uploads import validate_attachment
 
-from . import notifications, servicelevels
+from . import matching, notifications, servicelevels
 from .models import (
     Article,
     ArticleStatus,
@@ -273,6 +273,7 @@ def question_to_article(question: Question, user) -> Article:
                                          body=body, category=question.category, author=user)
         article.tags.set(question.tags.all())
         article.source_questions.add(question)
+        matching.index_article(article)
         ARTICLE.record(article, "", ArticleStatus.DRAFT, by=user)
     return article
 
@@ -284,6 +285,7 @@ def save_article(article: Article, tags: str, user) -> Article:
         article.author = user
     article.save()
     article.tags.set(tags_from_text(tags))
+    matching.index_article(article)
     if is_new:
         ARTICLE.record(article, "", article.status, by=user)
     return article
