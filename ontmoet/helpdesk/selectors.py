@@ -171,6 +171,13 @@ def categories_tree():
     return [(root, [c for c in categories if c.parent_id == root.pk]) for root in roots]
 
 
+def active_category(value):
+    """The active category with this primary key (as sent by a form), or None."""
+    value = str(value or "")
+    return Category.objects.filter(pk=int(value), is_active=True).first() if value.isdigit() and len(value) < 10 \
+        else None
+
+
 def category_choices():
     choices = []
     for root, children in categories_tree():
@@ -237,6 +244,33 @@ def _terms_of(pk):
     """The index of an article saved outside the services (admin, a fixture): made now, not stored."""
     article = Article.objects.prefetch_related("tags").get(pk=pk)
     return matching.terms_for(article)
+
+
+ALIKE_SCORE = 1.0  # a word in common in the subject, or several in the description
+
+
+def open_questions_alike(viewer: Viewer | None, text: str, category=None, place=None, limit: int = 3):
+    """The board's open questions on the same subject, so that it adds to one instead of asking again.
+
+    Same category, or enough words in common (helpdesk.matching); only the viewer's own places.
+    """
+    if viewer is None or not viewer.scope.place_ids:
+        return []
+    place_ids = set(viewer.scope.place_ids)
+    if place is not None:
+        place_ids &= {place.pk}
+    questions = {q.pk: q for q in Question.objects.filter(place_id__in=place_ids, status__in=OPEN_STATUSES)
+                 .select_related("category").order_by("-created_at")[:50]}
+    alike = {}
+    if matching.words(text):
+        entries = [(q.pk, matching.article_terms(title=q.title, body=q.description), q.category_id, q.title)
+                   for q in questions.values()]
+        alike = {pk: score for score, pk in matching.rank(entries, text, limit=limit) if score >= ALIKE_SCORE}
+    if category is not None:
+        for pk, question in questions.items():
+            if question.category_id == category.pk:
+                alike.setdefault(pk, ALIKE_SCORE)
+    return [questions[pk] for pk in sorted(alike, key=lambda pk: (-alike[pk], -pk))[:limit]]
 
 
 def top_articles(province_articles=None, limit: int = 10):

@@ -113,10 +113,13 @@ def question_create(request, scope):
         return redirect(question)
     if request.method == "POST":
         messages.error(request, _("Niet verstuurd: verbeter de velden die rood gemarkeerd zijn."))
-    suggestions = selectors.suggest_articles(selectors.viewer_for(request.user),
-                                             f"{request.POST.get('title', '')} {request.POST.get('description', '')}")
-    return render(request, "helpdesk/question_form.html", {"form": form, "staff": staff, "suggestions": suggestions},
-                  status=400 if form.errors else 200)
+    viewer = selectors.viewer_for(request.user)
+    text = f"{request.POST.get('title', '')} {request.POST.get('description', '')}"[:2000]
+    category = selectors.active_category(request.POST.get("category"))
+    return render(request, "helpdesk/question_form.html", {
+        "form": form, "staff": staff, "suggestions": selectors.suggest_articles(viewer, text, category=category),
+        "open_questions": selectors.open_questions_alike(viewer, text, category),
+    }, status=400 if form.errors else 200)
 
 
 def _detail_context(request, viewer, question, role, **forms):

@@ -72,8 +72,12 @@ def article_detail(request, pk):
 def suggestions(request):
     """HTMX: articles that match what is being typed (title and description of a new question)."""
     text = f"{request.GET.get('title', '')} {request.GET.get('description', '')}"[:2000]
-    found = selectors.suggest_articles(_viewer(request), text)
-    return render(request, "helpdesk/includes/suggestions.html", {"suggestions": found})
+    viewer = _viewer(request)
+    category = selectors.active_category(request.GET.get("category"))
+    return render(request, "helpdesk/includes/suggestions.html", {
+        "suggestions": selectors.suggest_articles(viewer, text, category=category),
+        "open_questions": selectors.open_questions_alike(viewer, text, category),
+    })
 
 
 @require_http_methods(["GET", "POST"])

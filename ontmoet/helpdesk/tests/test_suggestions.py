@@ -101,3 +101,43 @@ def test_an_article_saved_outside_the_services_is_still_found(world):
     Article.objects.create(title="Wespen bij de ingang", summary="", body="Bel een bestrijder.", category=category,
                            status=ArticleStatus.PUBLISHED, visibility=Visibility.PUBLIC)
     assert [a.title for a in selectors.suggest_articles(None, "wespennest")] == ["Wespen bij de ingang"]
+
+
+# --- the board's open questions on the same subject ------------------------------------------------------
+SUGGEST = "/meldpunt/kennisbank/suggesties/"
+
+
+def test_board_sees_its_open_question_on_the_same_subject(world, client_for):
+    from .factories import make_question, resolve
+
+    open_question = make_question(world, title="Lekkage boven de grote zaal")
+    make_question(world, title="Muizen in de kast", slug="ongedierte",
+                  description="Er zitten muizen in de voorraadkast van de keuken.")
+    done = make_question(world, title="Dak lekt bij de schoorsteen")
+    resolve(done, world.users["expert"])
+    roof = Category.objects.get(slug="daklekkage")
+    client = client_for(world.users["board_member"])
+    page = client.get(SUGGEST, {"title": "Het dak lekt weer", "category": roof.pk}).content.decode()
+    assert "U heeft al een open vraag over daklekkage: wilt u daar iets aan toevoegen?" in page
+    assert f'href="/meldpunt/vragen/{open_question.pk}/#bericht-toevoegen"' in page
+    assert f"/meldpunt/vragen/{done.pk}/" not in page  # resolved: nothing to add to
+    assert "Muizen in de kast" not in page
+    # By words alone, without a category chosen yet.
+    page = client.get(SUGGEST, {"description": "lekkage in de zaal"}).content.decode()
+    assert "Lekkage boven de grote zaal" in page
+    # Nothing alike: no notice.
+    assert "open vraag" not in client.get(SUGGEST, {"description": "vrijwilligers werven"}).content.decode()
+    # Another place's board, a municipal officer and anonymous visitors are not told about it.
+    for user in (world.users["other_board_member"], world.users["municipal_officer"], None):
+        page = client_for(user).get(SUGGEST, {"title": "Het dak lekt weer", "category": roof.pk}).content.decode()
+        assert "open vraag" not in page
+
+
+def test_the_notice_is_on_the_form_without_javascript(world, client_for):
+    from .factories import make_question
+
+    make_question(world, title="Lekkage boven de grote zaal")
+    response = client_for(world.users["board_member"]).post("/meldpunt/vragen/nieuw/", {
+        "title": "Dak lekt", "category": Category.objects.get(slug="daklekkage").pk, "description": "kort"})
+    assert response.status_code == 400
+    assert "U heeft al een open vraag over daklekkage" in response.content.decode()
