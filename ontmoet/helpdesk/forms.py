@@ -22,6 +22,7 @@ from .models import (
     Team,
     Urgency,
 )
+from .workflows import STATUS_FIELDS
 
 MAX_FILES = 5
 
@@ -129,6 +130,17 @@ class TransitionForm(StyledFormMixin, forms.Form):
     tags = forms.CharField(label=_("Trefwoorden"), required=False, max_length=300,
                            help_text=_("Gescheiden door komma's, bijvoorbeeld: dak, lekkage, verzekering."))
     original = forms.IntegerField(label=_("Nummer van de oorspronkelijke vraag"), required=False, min_value=1)
+
+    def clean(self):
+        """The fields the chosen status needs (workflows.STATUS_FIELDS) are required, each with its message."""
+        data = super().clean()
+        for name, message in STATUS_FIELDS.get(data.get("to_status"), {}).items():
+            value = data.get(name)
+            if name == "tags":
+                value = "".join(part.strip() for part in str(value or "").replace(";", ",").split(","))
+            if name not in self.errors and not str(value or "").strip():
+                self.add_error(name, message)
+        return data
 
 
 class AssignForm(StyledFormMixin, forms.Form):

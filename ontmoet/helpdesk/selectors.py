@@ -246,6 +246,20 @@ def _terms_of(pk):
     return matching.terms_for(article)
 
 
+SAME_SUBJECT = 3.0  # a rare word in a title, or a few words and the same category
+
+
+def published_on_same_subject(text: str, category=None, exclude=None, limit: int = 3):
+    """Published articles about what this text is about: before a new article, to add to one instead."""
+    rows = (Article.objects.filter(status=ArticleStatus.PUBLISHED).exclude(pk=getattr(exclude, "pk", None))
+            .order_by().values_list("pk", "search_terms", "category_id", "title"))
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = [pk for score, pk in matching.rank(entries, text, category=category, limit=limit)
+              if score >= SAME_SUBJECT]
+    articles = Article.objects.in_bulk(ranked)
+    return [articles[pk] for pk in ranked]
+
+
 ALIKE_SCORE = 1.0  # a word in common in the subject, or several in the description
 
 

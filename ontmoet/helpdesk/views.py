@@ -141,6 +141,9 @@ def _detail_context(request, viewer, question, role, **forms):
         context["can_resolve"] = Status.RESOLVED in statuses
         context["can_duplicate"] = Status.DUPLICATE in statuses
         context["transition_form"] = forms.get("transition_form") or TransitionForm()
+        if question.status in (Status.RESOLVED, Status.CLOSED):  # before "Maak hier een kennisbankartikel van"
+            context["same_subject"] = selectors.published_on_same_subject(
+                f"{question.title} {question.solution_summary}", question.category)
         if viewer.scope.is_province_staff and not context["finished"]:
             context["assign_form"] = forms.get("assign_form") or AssignForm(
                 province_id=question.place.municipality.province_id)
@@ -286,7 +289,8 @@ def question_to_article(request, pk, scope):
     except TransitionError as error:
         messages.error(request, str(error))
         return redirect(question)
-    messages.success(request, _("Conceptartikel gemaakt zonder gegevens van de plek. Controleer het en publiceer."))
+    messages.success(request, _("Conceptartikel gemaakt uit de vraag, het advies en de oplossing, zonder gegevens "
+                                "van de plek. Controleer het en publiceer."))
     return redirect("helpdesk:article_edit", pk=article.pk)
 
 

@@ -100,7 +100,12 @@ def _article_form(request, article):
         return redirect(article)
     if request.method == "POST":
         messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
-    return render(request, "helpdesk/article_form.html", {"form": form, "article": article},
+    same_subject = []
+    if article is not None and article.status == ArticleStatus.DRAFT:
+        same_subject = selectors.published_on_same_subject(f"{article.title} {article.summary}", article.category,
+                                                           exclude=article)
+    return render(request, "helpdesk/article_form.html", {"form": form, "article": article,
+                                                          "same_subject": same_subject},
                   status=400 if form.errors else 200)
 
 
