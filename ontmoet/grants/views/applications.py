@@ -14,7 +14,7 @@ from ontmoet.core.pdf import pdf_response
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
 
-from .. import selectors, services
+from .. import requirements, selectors, services
 from ..forms import ActivityFormSet, ApplicationForm, AttachmentForm, DecisionForm, SubmitForm
 from ..models import Award
 from ..workflows import OFFICER, allowed_moves
@@ -196,6 +196,7 @@ def application_detail(request, pk, scope):
 
 
 def _checklist(application) -> list[tuple[str, bool]]:
+    """The place's eligibility, every requirement of grants.requirements, and whether it is a first application."""
     round_ = application.round
     place = application.place
     return [
@@ -203,12 +204,7 @@ def _checklist(application) -> list[tuple[str, bool]]:
          not [problem for problem in services.eligibility_problems(
              place, round_, application.submitted_at.date() if application.submitted_at else None)
              if problem.code not in services.ROUND_PROBLEMS]),
-        (_("Het bedrag ligt tussen het minimum en het maximum van de ronde"),
-         round_.min_amount <= application.amount <= round_.max_amount),
-        (_("Alle voorwaarden zijn met ja beantwoord"),
-         all(application.eligibility_answers.get(str(n)) == "ja" for n in range(len(round_.questions())))),
-        (_("De verklaring is ondertekend"), application.declaration),
-        (_("Er is minstens één bijlage"), application.attachments.exists()),
+        *requirements.checklist(application),
         (_("Eerste aanvraag van deze plek"), application.first_timer),
     ]
 
