@@ -64,14 +64,15 @@ def application_edit(request, pk, scope):
             activities = [services.ActivityData(**f.cleaned_data) for f in formset.forms
                           if f.cleaned_data.get("title")]
             try:
-                services.save_draft(application.pk, motivation=form.cleaned_data["motivation"],
-                                    answers=form.answers(), declaration=form.cleaned_data["declaration"],
-                                    activities=activities)
+                application = services.save_draft(
+                    application.pk, motivation=form.cleaned_data["motivation"], answers=form.answers(),
+                    declaration=form.cleaned_data["declaration"], activities=activities)
             except services.GrantError as error:
                 messages.error(request, str(error))
                 return redirect(application)
             if request.headers.get("HX-Request"):
-                return render(request, "grants/includes/autosave.html", {"saved_at": timezone.localtime()})
+                return render(request, "grants/includes/autosave.html", {"saved_at": timezone.localtime(),
+                                                                         "application": application})
             messages.success(request, _("Uw concept is opgeslagen."))
             if "naar_indienen" in request.POST:
                 return redirect(application)
@@ -86,6 +87,7 @@ def application_edit(request, pk, scope):
         status = 200
     return render(request, "grants/application_form.html", {
         "application": application, "form": form, "formset": formset, "attachment_form": AttachmentForm(),
+        "requirements": requirements.problems(application),
     }, status=status)
 
 

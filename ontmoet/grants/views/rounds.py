@@ -31,6 +31,8 @@ def index(request, scope):
         "can_manage": scope.is_province_staff,
         "scope": scope,
     }
+    if scope.is_board_member:
+        context["board"] = selectors.board_actions(scope, today)
     if scope.is_province_staff:
         context["to_review"] = selectors.visible_applications(scope).filter(
             status__in=[S.SUBMITTED, S.IN_REVIEW]).count()
