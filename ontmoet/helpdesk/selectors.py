@@ -11,7 +11,7 @@ Who sees which question (ADR 0040):
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from ontmoet.accounts.scoping import Scope, get_scope
@@ -203,14 +203,22 @@ def can_edit_articles(viewer: Viewer) -> bool:
 
 
 def search_articles(articles, query: str, category=None, tag: str = ""):
-    """Simple database search: every word must appear in the title, summary or text."""
-    for word in query.split()[:8]:
-        articles = articles.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+    """The knowledge base's search: the same Dutch-aware matching as the suggestions, best match first."""
     if category is not None:
         articles = articles.filter(Q(category=category) | Q(category__parent=category))
     if tag:
         articles = articles.filter(tags__name__iexact=tag)
-    return articles
+    if not matching.words(query):
+        return articles.order_by("-published_at", "-created_at")
+    rows = articles.order_by().values_list("pk", "search_terms", "category_id", "title")
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = [pk for _score, pk in matching.rank(entries, query, limit=SEARCH_LIMIT)]
+    order = Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)],
+                 output_field=IntegerField())
+    return articles.filter(pk__in=ranked).order_by(order) if ranked else articles.none()
+
+
+SEARCH_LIMIT = 200
 
 
 STOPWORDS = frozenset({

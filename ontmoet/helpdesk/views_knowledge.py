@@ -41,8 +41,8 @@ def article_list(request):
     status = request.GET.get("status", "")
     if viewer and selectors.can_edit_articles(viewer) and status in ArticleStatus.values:
         articles = articles.filter(status=status)
-    page = Paginator(articles.select_related("category").order_by("-published_at", "-created_at"), 20).get_page(
-        request.GET.get("pagina"))
+    # search_articles orders: best match first for a query, newest first without one.
+    page = Paginator(articles.select_related("category"), 20).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "helpdesk/article_list.html", {

@@ -141,3 +141,12 @@ def test_the_notice_is_on_the_form_without_javascript(world, client_for):
         "title": "Dak lekt", "category": Category.objects.get(slug="daklekkage").pk, "description": "kort"})
     assert response.status_code == 400
     assert "U heeft al een open vraag over daklekkage" in response.content.decode()
+
+
+def test_the_knowledge_base_search_understands_dutch_too(corpus, client):
+    page = client.get("/meldpunt/kennisbank/", {"q": "het dak lekt"}).content.decode()
+    assert "Lekkage in het dak: wat doet u eerst?" in page and "Nieuwe vrijwilligers vinden" not in page
+    assert page.index("Lekkage in het dak: wat doet u eerst?") < page.index(GUTTER)  # best match first
+    page = client.get("/meldpunt/kennisbank/", {"q": "drankvergunning"}).content.decode()
+    assert "Alcohol schenken: vergunning en barvrijwilligers" in page
+    assert "Geen artikelen" in client.get("/meldpunt/kennisbank/", {"q": "xyzzy"}).content.decode()
