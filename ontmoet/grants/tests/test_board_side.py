@@ -76,6 +76,11 @@ def test_the_form_marks_what_submission_requires_and_lists_what_is_missing(world
     assert "(verplicht)" in motivation_label
     declaration_label = page.split('for="id_declaration"')[1].split("</label>")[0]
     assert "(verplicht)" in declaration_label
+    # The conditions are radio buttons under a legend marked required (and still rendered: a template
+    # error in the marker once made every radio group on the site disappear).
+    assert page.count('name="vraag_0"') == 2 and page.count('name="vraag_1"') == 2
+    legend = page.split('name="vraag_0"')[0].rsplit("<legend", 1)[1]
+    assert "De activiteiten zijn nieuw" in legend and "(verplicht)" in legend
     assert "Nodig om in te dienen" in page
     for problem in requirements.problems(Application.objects.get(pk=application.pk)):
         assert str(problem).replace("'", "&#x27;") in page
@@ -111,6 +116,7 @@ def test_submission_checklist_and_award_use_the_same_requirements(world, client_
     officer = world.users["province_staff"]
     services.decide(application.pk, S.IN_REVIEW, officer)
     page = client_for(officer).get(application.get_absolute_url()).content.decode()
+    assert 'name="to" value="awarded"' in page  # the decision's radio buttons are there
     for requirement in requirements.REQUIREMENTS:
         assert str(requirement.label) in page
     # An attachment that disappeared after submission (e.g. removed by hand) stops the award.

@@ -1,5 +1,7 @@
 """The meldpunt tried as people would, in headless Chromium; every page type is scanned with axe-core."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -30,7 +32,7 @@ def test_leaking_roof_from_question_to_article_dashboard_and_peers(world, page, 
     suggestion.wait_for()
     assert_accessible(page, "meldpunt-vraag-stellen")
     page.get_by_role("button", name="Versturen").click()
-    page.wait_for_url("**/meldpunt/vragen/*/")
+    page.wait_for_url(re.compile(r".*/meldpunt/vragen/\d+/$"))  # "*" would match the form's own URL
     question = Question.objects.get()
     assert question.expert.user == world.users["expert"]  # routed to the vetted expert
     assert_accessible(page, "meldpunt-vraag-bestuur")
