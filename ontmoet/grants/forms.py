@@ -9,6 +9,7 @@ from ontmoet.core.forms import StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
 
 from .models import PlannedActivity, Round
+from .requirements import required_fields
 from .workflows import DECISIONS, ApplicationStatus, SettlementOutcome
 
 
@@ -66,6 +67,7 @@ class ApplicationForm(StyledFormMixin, forms.Form):
         for number, question in enumerate(self.questions):
             self.fields[f"vraag_{number}"] = forms.ChoiceField(label=question, choices=YES_NO, required=False,
                                                                widget=forms.RadioSelect)
+        mark_required_to_submit(self)
 
     def answers(self) -> dict:
         return {str(n): self.cleaned_data.get(f"vraag_{n}") or "" for n in range(len(self.questions))}
@@ -77,6 +79,16 @@ class ApplicationForm(StyledFormMixin, forms.Form):
         return initial
 
 
+def mark_required_to_submit(form) -> None:
+    """A draft may be incomplete, but the fields grants.requirements asks for are marked as required."""
+    needed = required_fields()
+    for name, field in form.fields.items():
+        if name in needed or ("vraag_" in needed and name.startswith("vraag_")):
+            field.required_to_submit = True
+            if not isinstance(field.widget, forms.RadioSelect):  # radios: the fieldset's legend says it
+                field.widget.attrs["aria-required"] = "true"
+
+
 class ActivityForm(StyledFormMixin, forms.ModelForm):
     class Meta:
         model = PlannedActivity
@@ -85,6 +97,12 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
         widgets = {"starts_on": DateInput(), "ends_on": DateInput(),
                    "description": forms.Textarea(attrs={"rows": 2})}
         help_texts = {"planned_hours": _("Alle vrijwilligersuren samen voor deze activiteit.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        mark_required_to_submit(self)
+        # The page adds up the hours as they are typed (grants/amount.js).
+        self.fields["planned_hours"].widget.attrs["data-planned-hours"] = ""
 
     def clean(self):
         data = super().clean()

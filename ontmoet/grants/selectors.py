@@ -5,12 +5,14 @@ officer sees those of places in their municipality, read-only; a board member on
 Officers do not see drafts: an application is the board's until it is submitted.
 """
 
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from ontmoet.accounts.scoping import Scope
 
 from .models import Application, Award, HourEntry, Round
-from .workflows import ApplicationStatus, EntryStatus
+from .workflows import ApplicationStatus, AwardStatus, EntryStatus
 
 
 def _place_condition(scope: Scope, prefix: str) -> Q:
@@ -118,3 +120,31 @@ def entries_to_review(scope: Scope) -> QuerySet[HourEntry]:
     if not scope.superuser:
         awards = awards.filter(round__province_id__in=scope.province_ids)
     return HourEntry.objects.filter(status=EntryStatus.PENDING, award__in=awards.values("pk"))
+
+
+@dataclass(frozen=True)
+class RoundAction:
+    """What a board can do in an open round for one of its places."""
+
+    round: Round
+    place: object
+    application: Application | None  # its application in the round, if any (withdrawn ones do not count)
+
+
+def board_actions(scope: Scope, today) -> dict:
+    """What a board can do now: apply in an open round (or go on with its application), log hours per running award."""
+    from ontmoet.places.models import Place
+
+    places = list(Place.objects.filter(pk__in=scope.place_ids).select_related("municipality").order_by("name"))
+    rounds = Round.objects.filter(is_historic=False, opens_on__lte=today, closes_on__gte=today,
+                                  province_id__in={place.municipality.province_id for place in places})
+    applications = {(a.round_id, a.place_id): a for a in Application.objects.filter(
+        place_id__in=scope.place_ids, round__in=rounds).exclude(status=ApplicationStatus.WITHDRAWN)}
+    return {
+        "rounds": [RoundAction(round_, place, applications.get((round_.pk, place.pk)))
+                   for round_ in rounds.order_by("closes_on", "pk") for place in places
+                   if place.municipality.province_id == round_.province_id],
+        "awards": list(Award.objects.filter(place_id__in=scope.place_ids, status=AwardStatus.ACTIVE)
+                       .select_related("place", "round").order_by("due_date", "pk")),
+        "several_places": len(places) > 1,
+    }

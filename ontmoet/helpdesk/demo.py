@@ -55,6 +55,46 @@ ARTICLES = [
      "Vraag persoonlijk, maak taken klein en bedank zichtbaar.",
      "De meeste vrijwilligers komen via iemand die ze kennen. Maak korte klussen van grote taken.",
      "vrijwilligers, werving"),
+    ("juridisch", "Verzekering en aansprakelijkheid voor vrijwilligers",
+     "De gemeente heeft vaak een collectieve vrijwilligersverzekering; controleer wat die dekt.",
+     "Veel gemeenten sluiten een vrijwilligersverzekering af voor ongevallen en aansprakelijkheid. Vraag de "
+     "polis op en kijk of uw activiteiten eronder vallen. Een eigen aansprakelijkheidsverzekering voor de "
+     "stichting blijft verstandig.", "verzekering, aansprakelijkheid, vrijwilligers"),
+    ("juridisch", "Alcohol schenken: vergunning en barvrijwilligers",
+     "Een paracommerciële instelling heeft een Alcoholwetvergunning en barvrijwilligers met een IVA-instructie.",
+     "Vraag de vergunning aan bij de gemeente. Op elk moment staat er iemand met Sociale Hygiëne of een "
+     "instructie verantwoord alcoholgebruik achter de bar. Houd u aan de schenktijden uit de verordening.",
+     "alcohol, bar, vergunning, drank"),
+    ("bestuur", "Nieuwe bestuursleden vinden",
+     "Maak de taken concreet, zoek buiten de eigen kring en werk een opvolger in.",
+     "Schrijf per functie op wat het werk is en hoeveel uur per maand het kost. Vraag gebruikers en "
+     "vrijwilligers persoonlijk. Een penningmeester vindt u soms via een vrijwilligerscentrale.",
+     "bestuur, penningmeester, voorzitter, werving"),
+    ("juridisch", "Privacy: de ledenlijst en foto's van activiteiten",
+     "Bewaar alleen wat u nodig hebt en vraag toestemming voor foto's.",
+     "De AVG geldt ook voor een dorpshuis. Leg vast welke gegevens u bewaart en waarom. Vraag toestemming "
+     "voordat u foto's van bezoekers op de website of sociale media zet.", "privacy, avg, foto, ledenlijst"),
+    ("verduurzaming", "De energierekening is fors gestegen",
+     "Vergelijk het contract, zet de verwarming slim en vraag een energiescan aan.",
+     "Kijk eerst naar het contract: een vast tarief of een dynamisch contract? Verlaag de stooklijn, "
+     "isoleer leidingen en laat een energiecoach een scan doen. Sommige gemeenten hebben een energiefonds.",
+     "energie, stroom, gas, kosten"),
+    ("jongeren", "Jongeren betrekken bij het dorpshuis",
+     "Laat jongeren zelf iets organiseren en geef ze een eigen ruimte en sleutel.",
+     "Vraag jongeren wat ze willen en laat hen een avond zelf programmeren. Een jongerenwerker van de "
+     "gemeente kan helpen.", "jongeren, jeugd, tieners"),
+    ("communicatie", "Een nieuwsbrief en de website bijhouden",
+     "Eén vaste redacteur, een vaste dag en korte berichten met een foto.",
+     "Verstuur de nieuwsbrief elke maand op dezelfde dag. Zet de agenda op de website en deel die via "
+     "sociale media. Vraag toestemming voor het gebruik van e-mailadressen.", "nieuwsbrief, website, publiciteit"),
+    ("gebouw", "Een AED ophangen en beheren",
+     "Hang de AED buiten in een verwarmde kast en meld hem aan bij het oproepnetwerk.",
+     "Controleer maandelijks de batterij en de elektroden. Organiseer elk jaar een reanimatiecursus voor "
+     "vrijwilligers.", "aed, reanimatie, ehbo, veiligheid"),
+    ("programmering", "Nieuwe activiteiten bedenken en laten slagen",
+     "Begin klein, vraag wat bewoners missen en werk samen met het welzijnswerk.",
+     "Een activiteit slaagt als een bewoner hem trekt. Probeer iets drie keer voordat u stopt, en zet het in "
+     "de agenda van de sociale kaart.", "activiteiten, programma, bewoners"),
 ]
 
 SOLVED_ELSEWHERE = [

@@ -24,6 +24,7 @@ from .models import (
     Team,
     Urgency,
 )
+from .workflows import STATUS_FIELDS
 
 MAX_FILES = 5
 
@@ -84,11 +85,13 @@ class QuestionForm(OnceFormMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, places=None, staff=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Kies een categorie"))] + selectors.category_choices()
-        self.fields["description"].widget.attrs.update({
-            "hx-get": reverse("helpdesk:suggestions"), "hx-trigger": "keyup changed delay:400ms",
-            "hx-target": "#suggesties",
-            "hx-include": "#id_title, #id_description",
-        })
+        # Suggestions follow the subject, the description and the category as they change.
+        for name, trigger in (("title", "keyup changed delay:400ms"), ("description", "keyup changed delay:400ms"),
+                              ("category", "change")):
+            self.fields[name].widget.attrs.update({
+                "hx-get": reverse("helpdesk:suggestions"), "hx-trigger": trigger, "hx-target": "#suggesties",
+                "hx-include": "#id_title, #id_description, #id_category",
+            })
         if places is not None and (staff or len(places) > 1):
             self.fields["place"] = forms.ModelChoiceField(label=_("Plek"), queryset=places,
                                                           empty_label=_("Kies de plek"))
@@ -129,6 +132,17 @@ class TransitionForm(StyledFormMixin, forms.Form):
     tags = forms.CharField(label=_("Trefwoorden"), required=False, max_length=300,
                            help_text=_("Gescheiden door komma's, bijvoorbeeld: dak, lekkage, verzekering."))
     original = forms.IntegerField(label=_("Nummer van de oorspronkelijke vraag"), required=False, min_value=1)
+
+    def clean(self):
+        """The fields the chosen status needs (workflows.STATUS_FIELDS) are required, each with its message."""
+        data = super().clean()
+        for name, message in STATUS_FIELDS.get(data.get("to_status"), {}).items():
+            value = data.get(name)
+            if name == "tags":
+                value = "".join(part.strip() for part in str(value or "").replace(";", ",").split(","))
+            if name not in self.errors and not str(value or "").strip():
+                self.add_error(name, message)
+        return data
 
 
 class AssignForm(StyledFormMixin, forms.Form):

@@ -11,11 +11,12 @@ Who sees which question (ADR 0040):
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from ontmoet.accounts.scoping import Scope, get_scope
 
+from . import matching
 from .models import (
     OPEN_STATUSES,
     Article,
@@ -199,6 +200,13 @@ def categories_tree():
     return [(root, [c for c in categories if c.parent_id == root.pk]) for root in roots]
 
 
+def active_category(value):
+    """The active category with this primary key (as sent by a form), or None."""
+    value = str(value or "")
+    return Category.objects.filter(pk=int(value), is_active=True).first() if value.isdigit() and len(value) < 10 \
+        else None
+
+
 def category_choices():
     choices = []
     for root, children in categories_tree():
@@ -242,14 +250,22 @@ def can_edit_article(viewer: Viewer, article: Article) -> bool:
 
 
 def search_articles(articles, query: str, category=None, tag: str = ""):
-    """Simple database search: every word must appear in the title, summary or text."""
-    for word in query.split()[:8]:
-        articles = articles.filter(Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word))
+    """The knowledge base's search: the same Dutch-aware matching as the suggestions, best match first."""
     if category is not None:
         articles = articles.filter(Q(category=category) | Q(category__parent=category))
     if tag:
         articles = articles.filter(tags__name__iexact=tag)
-    return articles
+    if not matching.words(query):
+        return articles.order_by("-published_at", "-created_at")
+    rows = articles.order_by().values_list("pk", "search_terms", "category_id", "title")
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = [pk for _score, pk in matching.rank(entries, query, limit=SEARCH_LIMIT)]
+    order = Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)],
+                 output_field=IntegerField())
+    return articles.filter(pk__in=ranked).order_by(order) if ranked else articles.none()
+
+
+SEARCH_LIMIT = 200
 
 
 STOPWORDS = frozenset({
@@ -267,23 +283,63 @@ def keywords(text: str, limit: int = 6) -> list[str]:
     return sorted(words, key=lambda w: (-len(w), w))[:limit]
 
 
-def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5):
-    """Published articles that share words with what the board member is typing, best match first."""
-    words = keywords(text, limit=4)
-    if not words:
+def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5, category=None):
+    """Published articles that fit what the board member is typing, best match first (helpdesk.matching)."""
+    if not matching.words(text):
         return []
-    condition = Q()
-    for word in words:
-        condition |= Q(title__icontains=word) | Q(summary__icontains=word)
-    # No ordering: the database may stop at the first 50 matches instead of sorting them all.
-    articles = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED)
-                .filter(condition).order_by().only("pk", "title", "summary")[:50])
-    scored = []
-    for article in articles:
-        haystack = f"{article.title} {article.summary}".lower()
-        score = sum(1 for word in words if word in haystack)
-        scored.append((-score, article.title, article))
-    return [article for *_key, article in sorted(scored, key=lambda item: item[:2])[:limit]]
+    rows = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED).order_by()
+            .values_list("pk", "search_terms", "category_id", "title"))
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = matching.rank(entries, text, category=category, limit=limit)
+    articles = Article.objects.in_bulk([pk for _score, pk in ranked])
+    return [articles[pk] for _score, pk in ranked if pk in articles]
+
+
+def _terms_of(pk):
+    """The index of an article saved outside the services (admin, a fixture): made now, not stored."""
+    article = Article.objects.prefetch_related("tags").get(pk=pk)
+    return matching.terms_for(article)
+
+
+SAME_SUBJECT = 3.0  # a rare word in a title, or a few words and the same category
+
+
+def published_on_same_subject(text: str, category=None, exclude=None, limit: int = 3):
+    """Published articles about what this text is about: before a new article, to add to one instead."""
+    rows = (Article.objects.filter(status=ArticleStatus.PUBLISHED).exclude(pk=getattr(exclude, "pk", None))
+            .order_by().values_list("pk", "search_terms", "category_id", "title"))
+    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
+    ranked = [pk for score, pk in matching.rank(entries, text, category=category, limit=limit)
+              if score >= SAME_SUBJECT]
+    articles = Article.objects.in_bulk(ranked)
+    return [articles[pk] for pk in ranked]
+
+
+ALIKE_SCORE = 1.0  # a word in common in the subject, or several in the description
+
+
+def open_questions_alike(viewer: Viewer | None, text: str, category=None, place=None, limit: int = 3):
+    """The board's open questions on the same subject, so that it adds to one instead of asking again.
+
+    Same category, or enough words in common (helpdesk.matching); only the viewer's own places.
+    """
+    if viewer is None or not viewer.scope.place_ids:
+        return []
+    place_ids = set(viewer.scope.place_ids)
+    if place is not None:
+        place_ids &= {place.pk}
+    questions = {q.pk: q for q in Question.objects.filter(place_id__in=place_ids, status__in=OPEN_STATUSES)
+                 .select_related("category").order_by("-created_at")[:50]}
+    alike = {}
+    if matching.words(text):
+        entries = [(q.pk, matching.article_terms(title=q.title, body=q.description), q.category_id, q.title)
+                   for q in questions.values()]
+        alike = {pk: score for score, pk in matching.rank(entries, text, limit=limit) if score >= ALIKE_SCORE}
+    if category is not None:
+        for pk, question in questions.items():
+            if question.category_id == category.pk:
+                alike.setdefault(pk, ALIKE_SCORE)
+    return [questions[pk] for pk in sorted(alike, key=lambda pk: (-alike[pk], -pk))[:limit]]
 
 
 def top_articles(province_articles=None, limit: int = 10):

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.core.uploads import validate_attachment
 
-from . import notifications, servicelevels
+from . import matching, notifications, servicelevels
 from .models import (
     Article,
     ArticleStatus,
@@ -25,7 +25,7 @@ from .models import (
     Urgency,
 )
 from .routing import route
-from .workflows import ARTICLE, EDITOR, HANDLER, PLACE, QUESTION, SYSTEM, TransitionError
+from .workflows import ARTICLE, EDITOR, HANDLER, PLACE, QUESTION, STATUS_FIELDS, SYSTEM, TransitionError
 
 FINISHED = (Status.CLOSED, Status.DUPLICATE)
 
@@ -94,16 +94,19 @@ def transition(question: Question, to_status: str, user, actor: str, *, reason: 
                 "from": QUESTION.label(from_status), "to": QUESTION.label(to_status)})
         today = timezone.localdate()
         now = timezone.now()
+        needs = STATUS_FIELDS.get(to_status, {})
         if to_status == Status.RESOLVED:
             tag_list = tags_from_text(tags)
             if not summary.strip() or not tag_list:
-                raise TransitionError(_("Vul een korte samenvatting van de oplossing en minstens één trefwoord in."))
+                raise TransitionError(" ".join(str(message) for message in needs.values()))
             question.solution_summary = summary.strip()
             question.tags.set(tag_list)
             question.resolved_at = now
+            # Resolved straight from new: the solution is the place's first answer.
+            question.first_response_at = question.first_response_at or now
         if to_status == Status.DUPLICATE:
             if original is None or original.pk == question.pk:
-                raise TransitionError(_("Kies de oorspronkelijke vraag waarvan dit een dubbele is."))
+                raise TransitionError(needs["original"])
             question.duplicate_of = original
         if to_status == Status.CLOSED:
             question.closed_at = now
@@ -264,8 +267,12 @@ def question_to_article(question: Question, user) -> Article:
     if question.status not in (Status.RESOLVED, Status.CLOSED):
         raise TransitionError(_("Alleen een opgeloste vraag kan een artikel worden."))
     with transaction.atomic():
+        # The expert's advice: what the handlers wrote to the place (never internal notes).
+        advice = [scrub(message.body, question) for message in
+                  question.messages.filter(is_internal=False, from_place=False).order_by("created_at", "pk")]
         body = "\n\n".join([
             "### " + _("De vraag"), scrub(question.description, question),
+            *(["### " + _("Het advies"), *advice] if advice else []),
             "### " + _("De oplossing"), scrub(question.solution_summary, question),
         ])
         article = Article.objects.create(title=scrub(question.title, question)[:200],
@@ -274,6 +281,7 @@ def question_to_article(question: Question, user) -> Article:
                                          province_id=question.place.municipality.province_id)
         article.tags.set(question.tags.all())
         article.source_questions.add(question)
+        matching.index_article(article)
         ARTICLE.record(article, "", ArticleStatus.DRAFT, by=user)
     return article
 
@@ -285,6 +293,7 @@ def save_article(article: Article, tags: str, user) -> Article:
         article.author = user
     article.save()
     article.tags.set(tags_from_text(tags))
+    matching.index_article(article)
     if is_new:
         ARTICLE.record(article, "", article.status, by=user)
     return article

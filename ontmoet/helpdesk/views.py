@@ -122,9 +122,13 @@ def question_create(request, scope):
         return redirect(question)
     if request.method == "POST":
         messages.error(request, _("Niet verstuurd: verbeter de velden die rood gemarkeerd zijn."))
-    suggestions = selectors.suggest_articles(selectors.viewer_for(request.user), suggestion_text(request.POST))
-    return render(request, "helpdesk/question_form.html", {"form": form, "staff": staff, "suggestions": suggestions},
-                  status=400 if form.errors else 200)
+    viewer = selectors.viewer_for(request.user)
+    text = suggestion_text(request.POST)
+    category = selectors.active_category(request.POST.get("category"))
+    return render(request, "helpdesk/question_form.html", {
+        "form": form, "staff": staff, "suggestions": selectors.suggest_articles(viewer, text, category=category),
+        "open_questions": selectors.open_questions_alike(viewer, text, category),
+    }, status=400 if form.errors else 200)
 
 
 def _detail_context(request, viewer, question, role, **forms):
@@ -146,6 +150,9 @@ def _detail_context(request, viewer, question, role, **forms):
         context["can_resolve"] = Status.RESOLVED in statuses
         context["can_duplicate"] = Status.DUPLICATE in statuses
         context["transition_form"] = forms.get("transition_form") or TransitionForm()
+        if question.status in (Status.RESOLVED, Status.CLOSED):  # before "Maak hier een kennisbankartikel van"
+            context["same_subject"] = selectors.published_on_same_subject(
+                f"{question.title} {question.solution_summary}", question.category)
         if viewer.scope.is_province_staff and not context["finished"]:
             context["assign_form"] = forms.get("assign_form") or AssignForm(
                 province_id=question.place.municipality.province_id)
@@ -294,7 +301,8 @@ def question_to_article(request, pk, scope):
     except TransitionError as error:
         messages.error(request, str(error))
         return redirect(question)
-    messages.success(request, _("Conceptartikel gemaakt zonder gegevens van de plek. Controleer het en publiceer."))
+    messages.success(request, _("Conceptartikel gemaakt uit de vraag, het advies en de oplossing, zonder gegevens "
+                                "van de plek. Controleer het en publiceer."))
     return redirect("helpdesk:article_edit", pk=article.pk)
 
 

@@ -51,8 +51,8 @@ def article_list(request):
     status = request.GET.get("status", "")
     if viewer and selectors.can_edit_articles(viewer) and status in ArticleStatus.values:
         articles = articles.filter(status=status)
-    page = Paginator(articles.select_related("category").order_by("-published_at", "-created_at"), 20).get_page(
-        request.GET.get("pagina"))
+    # search_articles orders: best match first for a query, newest first without one.
+    page = Paginator(articles.select_related("category"), 20).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "helpdesk/article_list.html", {
@@ -81,8 +81,13 @@ def article_detail(request, pk):
 @require_safe
 def suggestions(request):
     """HTMX: articles that match what is being typed (title and description of a new question)."""
-    found = selectors.suggest_articles(_viewer(request), suggestion_text(request.GET))
-    return render(request, "helpdesk/includes/suggestions.html", {"suggestions": found})
+    text = suggestion_text(request.GET)
+    viewer = _viewer(request)
+    category = selectors.active_category(request.GET.get("category"))
+    return render(request, "helpdesk/includes/suggestions.html", {
+        "suggestions": selectors.suggest_articles(viewer, text, category=category),
+        "open_questions": selectors.open_questions_alike(viewer, text, category),
+    })
 
 
 @require_http_methods(["GET", "POST"])
@@ -106,7 +111,12 @@ def _article_form(request, article):
         return redirect(article)
     if request.method == "POST":
         messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
-    return render(request, "helpdesk/article_form.html", {"form": form, "article": article},
+    same_subject = []
+    if article is not None and article.status == ArticleStatus.DRAFT:
+        same_subject = selectors.published_on_same_subject(f"{article.title} {article.summary}", article.category,
+                                                           exclude=article)
+    return render(request, "helpdesk/article_form.html", {"form": form, "article": article,
+                                                          "same_subject": same_subject},
                   status=400 if form.errors else 200)
 
 

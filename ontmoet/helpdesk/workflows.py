@@ -31,6 +31,19 @@ ACTION_LABELS = {
 }
 
 
+# What a move needs besides the status, one definition for the service, the form and the page (which
+# shows these fields only for their status): field name -> the message when it is missing.
+STATUS_FIELDS = {
+    Status.RESOLVED: {
+        "summary": _("Vul een korte samenvatting van de oplossing in."),
+        "tags": _("Vul minstens één trefwoord in."),
+    },
+    Status.DUPLICATE: {
+        "original": _("Kies de oorspronkelijke vraag waarvan dit een dubbele is."),
+    },
+}
+
+
 def _q(source, target, actors):
     return step(source, target, actors, ACTION_LABELS[target])
 
@@ -44,6 +57,9 @@ QUESTION = register(Workflow(
         _q(Status.NEW, Status.IN_PROGRESS, HANDLER),
         _q(Status.NEW, Status.WAITING, HANDLER),  # e.g. asking for a photo straight away
         _q(Status.NEW, Status.DUPLICATE, HANDLER),
+        # A handler resolves in one step from any open status: a quick answer needs no detour.
+        _q(Status.NEW, Status.RESOLVED, HANDLER),
+        _q(Status.TRIAGED, Status.RESOLVED, HANDLER),
         _q(Status.TRIAGED, Status.IN_PROGRESS, HANDLER),
         _q(Status.TRIAGED, Status.WAITING, HANDLER),
         _q(Status.TRIAGED, Status.DUPLICATE, HANDLER),

@@ -13,6 +13,7 @@ from ontmoet.core.pdf import render_pdf
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.selectors import board_emails
 
+from .. import requirements
 from ..models import Application, Attachment, Award, PlannedActivity, Round
 from ..workflows import APPLICANT, APPLICATION
 from .common import ATTACHMENT_MAX_BYTES, MAX_ATTACHMENTS, GrantError, S, _log
@@ -150,32 +151,8 @@ def delete_attachment(attachment: Attachment) -> None:
 
 
 def submission_problems(application: Application) -> list[str]:
-    """Everything that must be right before an application can be submitted, in Dutch."""
-    round_ = application.round
-    problems = []
-    activities = list(application.activities.all())
-    if not activities:
-        problems.append(_("Voeg minstens één extra activiteit toe."))
-    for activity in activities:
-        if activity.planned_hours <= 0:
-            problems.append(_("Activiteit '%(title)s': vul het aantal geplande uren in.") % {"title": activity.title})
-        if activity.starts_on and activity.ends_on and activity.ends_on < activity.starts_on:
-            problems.append(_("Activiteit '%(title)s': de einddatum ligt voor de begindatum.")
-                            % {"title": activity.title})
-    if activities and not (round_.min_amount <= application.amount <= round_.max_amount):
-        problems.append(_("Het bedrag (€ %(amount)s = %(hours)s uur × € %(rate)s) moet tussen € %(min)s en "
-                          "€ %(max)s liggen. Pas het aantal geplande uren aan.")
-                        % {"amount": application.amount, "hours": application.planned_hours,
-                           "rate": round_.repayment_rate, "min": round_.min_amount, "max": round_.max_amount})
-    if not application.motivation.strip():
-        problems.append(_("Schrijf een korte motivatie."))
-    for number, _question in enumerate(round_.questions()):
-        if application.eligibility_answers.get(str(number)) != "ja":
-            problems.append(_("Beantwoord elke voorwaarde met ja; anders kunt u niet aanvragen."))
-            break
-    if not application.declaration:
-        problems.append(_("Vink de verklaring aan."))
-    return problems
+    """Everything that must be right before an application can be submitted, in Dutch (grants.requirements)."""
+    return requirements.problems(application)
 
 
 def submit(application_id: int, user, answer: str = "") -> tuple[Application, bool]:

@@ -13,6 +13,7 @@ from ontmoet.core.mail import send_templated_mail
 from ontmoet.core.pdf import render_pdf
 from ontmoet.places.selectors import board_emails
 
+from .. import requirements
 from ..models import Application, Award, Round
 from ..workflows import APPLICANT, APPLICATION, AWARD, OFFICER, AwardStatus
 from .applying import _lock_application
@@ -48,6 +49,10 @@ def decide(application_id: int, to: str, user, reason: str = "", expected: str |
         award = None
         message = _("De aanvraag heeft nu de status '%(status)s'.")
         if to == S.AWARDED:
+            missing = requirements.problems(application)  # the same list that submitting checked
+            if missing:
+                raise GrantError(_("Toekennen kan niet: de aanvraag is niet compleet. %(problems)s")
+                                 % {"problems": " ".join(missing)})
             round_ = Round.objects.select_for_update().get(pk=application.round_id)  # one decision per round
             if application.needs_second_approval and application.first_approval_by_id is None:
                 application.first_approval_by, application.first_approval_at = user, timezone.now()

@@ -35,7 +35,13 @@ def make_eligible(place):
     return place
 
 
-def complete_draft(place, round_, user, hours=(40, 60)) -> Application:
+PLAN_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
+
+
+def complete_draft(place, round_, user, hours=(40, 60), attachment=True) -> Application:
+    """A draft with everything grants.requirements asks, ready to submit (with a plan as attachment)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
     make_eligible(place)
     application = services.start_application(round_, place, user)
     services.save_draft(application.pk, motivation="Meer ontmoeting in het dorp.", answers={"0": "ja", "1": "ja"},
@@ -44,6 +50,8 @@ def complete_draft(place, round_, user, hours=(40, 60)) -> Application:
                                                   starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31),
                                                   planned_volunteers=4, planned_hours=h)
                             for n, h in enumerate(hours, start=1)])
+    if attachment:
+        services.add_attachment(application.pk, SimpleUploadedFile("plan.pdf", PLAN_PDF), user)
     return Application.objects.get(pk=application.pk)
 
 

@@ -22,11 +22,15 @@ def test_board_applies_with_two_activities_and_an_attachment(world, page, tmp_pa
     login(page, "board.member@test.example")
     page.goto(f"/sociale-hypotheek/rondes/{round_.pk}/")
     assert_accessible(page, "sh-ronde")
-    page.get_by_role("link", name="Aanvragen voor mijn plek").click()
+    # The board's overview says what it can do now.
+    page.goto("/sociale-hypotheek/")
+    assert_accessible(page, "sh-bestuur-overzicht")
+    page.get_by_role("link", name="Aanvraag doen").click()
     assert_accessible(page, "sh-aanvraag-start")
     page.get_by_role("button", name="Aanvraag beginnen").click()
     page.get_by_label("Titel").first.fill("Repaircafé")
     page.get_by_label("Geplande uren (totaal)").first.fill("80")
+    expect(page.get_by_text("Met de uren hieronder: 80 uur, dus € 1.200,00.")).to_be_visible()  # at once
     page.get_by_role("button", name="Opslaan en nog een activiteit toevoegen").click()
     expect(page.get_by_text("Uw concept is opgeslagen.")).to_be_visible()
     page.get_by_label("Titel").nth(1).fill("Huiswerkklas")

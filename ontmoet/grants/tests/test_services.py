@@ -83,7 +83,7 @@ def test_editing_after_submission_is_refused(world, board):
 
 @pytest.mark.storage
 def test_disguised_upload_is_refused_and_nothing_stored(world, board):
-    application = complete_draft(world.place, RoundFactory(), board)
+    application = complete_draft(world.place, RoundFactory(), board, attachment=False)
     fake = SimpleUploadedFile("plan.pdf", b"MZ\x90\x00 not a pdf at all")
     with pytest.raises(Exception, match="geen PDF"):
         services.add_attachment(application.pk, fake, board)

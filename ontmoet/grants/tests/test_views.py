@@ -101,7 +101,7 @@ def test_draft_autosaves_with_htmx_and_amount_outside_limits_blocks_submission(w
 def test_disguised_upload_is_refused_by_content(world, client_for):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    application = complete_draft(world.place, RoundFactory(), world.users["board_member"])
+    application = complete_draft(world.place, RoundFactory(), world.users["board_member"], attachment=False)
     client = client_for(world.users["board_member"])
     response = client.post(f"/sociale-hypotheek/aanvragen/{application.pk}/bijlagen/",
                            {"file": SimpleUploadedFile("foto.jpg", b"<html><script>x</script>")}, follow=True)

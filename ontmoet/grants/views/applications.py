@@ -16,7 +16,7 @@ from ontmoet.core.pdf import pdf_response
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
 
-from .. import selectors, services
+from .. import requirements, selectors, services
 from ..forms import ActivityFormSet, ApplicationForm, AttachmentForm, DecisionForm, SubmitForm
 from ..models import Award
 from ..workflows import OFFICER, allowed_moves
@@ -66,14 +66,15 @@ def application_edit(request, pk, scope):
             activities = [services.ActivityData(**f.cleaned_data) for f in formset.forms
                           if f.cleaned_data.get("title")]
             try:
-                services.save_draft(application.pk, motivation=form.cleaned_data["motivation"],
-                                    answers=form.answers(), declaration=form.cleaned_data["declaration"],
-                                    activities=activities)
+                application = services.save_draft(
+                    application.pk, motivation=form.cleaned_data["motivation"], answers=form.answers(),
+                    declaration=form.cleaned_data["declaration"], activities=activities)
             except services.GrantError as error:
                 messages.error(request, str(error))
                 return redirect(application)
             if request.headers.get("HX-Request"):
-                return render(request, "grants/includes/autosave.html", {"saved_at": timezone.localtime()})
+                return render(request, "grants/includes/autosave.html", {"saved_at": timezone.localtime(),
+                                                                         "application": application})
             messages.success(request, _("Uw concept is opgeslagen."))
             if "naar_indienen" in request.POST:
                 return redirect(application)
@@ -88,6 +89,7 @@ def application_edit(request, pk, scope):
         status = 200
     return render(request, "grants/application_form.html", {
         "application": application, "form": form, "formset": formset, "attachment_form": AttachmentForm(),
+        "requirements": requirements.problems(application),
     }, status=status)
 
 
@@ -197,6 +199,7 @@ def application_detail(request, pk, scope):
 
 
 def _checklist(application) -> list[tuple[str, bool]]:
+    """The place's eligibility, every requirement of grants.requirements, and whether it is a first application."""
     round_ = application.round
     place = application.place
     return [
@@ -204,12 +207,7 @@ def _checklist(application) -> list[tuple[str, bool]]:
          not [problem for problem in services.eligibility_problems(
              place, round_, application.submitted_at.date() if application.submitted_at else None)
              if problem.code not in services.ROUND_PROBLEMS]),
-        (_("Het bedrag ligt tussen het minimum en het maximum van de ronde"),
-         round_.min_amount <= application.amount <= round_.max_amount),
-        (_("Alle voorwaarden zijn met ja beantwoord"),
-         all(application.eligibility_answers.get(str(n)) == "ja" for n in range(len(round_.questions())))),
-        (_("De verklaring is ondertekend"), application.declaration),
-        (_("Er is minstens één bijlage"), application.attachments.exists()),
+        *requirements.checklist(application),
         (_("Eerste aanvraag van deze plek"), application.first_timer),
     ]
 

@@ -29,6 +29,8 @@ def index(request, scope):
         "can_manage": scope.is_province_staff,
         "scope": scope,
     }
+    if scope.is_board_member:
+        context["board"] = selectors.board_actions(scope, today)
     if scope.is_province_staff:
         context["to_review"] = selectors.filter_applications(selectors.visible_applications(scope),
                                                              selectors.TO_HANDLE).count()

@@ -47,6 +47,8 @@ class Article(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     view_count = models.PositiveIntegerField(default=0, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)
+    # Stems of title, summary and tags, and body, for suggestions (helpdesk.matching); kept by the services.
+    search_terms = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-published_at", "-created_at"]

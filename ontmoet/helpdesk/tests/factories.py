@@ -5,7 +5,7 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from ontmoet.helpdesk import services
+from ontmoet.helpdesk import matching, services
 from ontmoet.helpdesk.models import (
     Article,
     ArticleStatus,
@@ -61,6 +61,7 @@ class RoutingRuleFactory(factory.django.DjangoModelFactory):
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Artikel {n} over daklekkage")
     summary = "Wat te doen bij een lekkend dak."
@@ -69,6 +70,11 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     status = ArticleStatus.PUBLISHED
     visibility = Visibility.PUBLIC
     published_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def index(article, create, extracted, **kwargs):
+        if create:  # as the services do after every save
+            matching.index_article(article)
 
 
 def world_expert(world) -> Expert:
