@@ -87,8 +87,11 @@ def _clean(value) -> str:
     return strip_neutralisation(str(value).strip())
 
 
-def read_table(filename: str, data: bytes, required: set[str], known: set[str]) -> Table:
-    """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message."""
+def read_table(filename: str, data: bytes, required: set[str], known: set[str] | None) -> Table:
+    """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message.
+
+    `known=None` accepts any column, for callers that judge the header themselves.
+    """
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
     name = filename.lower()
@@ -112,7 +115,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
             _("De kolomkoppen kloppen niet: %(missing)s ontbreekt. De eerste regel moet de kolomnamen bevatten.")
             % {"missing": ", ".join(missing)}
         )
-    unknown = sorted(set(header) - known - {""})
+    unknown = sorted(set(header) - known - {""}) if known is not None else []
     if unknown:
         raise TableError(_("Onbekende kolommen: %(unknown)s.") % {"unknown": ", ".join(unknown)})
     duplicated = sorted({column for column in header if column and header.count(column) > 1})
