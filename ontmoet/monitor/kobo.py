@@ -175,9 +175,14 @@ def mapping_text(filename: str, data: bytes) -> str:
 
 
 def detect_respondent(table, lookup) -> str:
-    """The first column whose every filled cell names a respondent (a code, or a value in the mapping)."""
+    """The column where most cells name a respondent (a code, or a value in the mapping), at least half of them.
+
+    Not all: exports hold test submissions by other accounts, which the import then skips or reports.
+    """
+    best, best_count = "", 0
     for column in table.header:
-        values = [row.get(column, "") for row in table.rows]
-        if any(values) and all(lookup(value) for value in values if value):
-            return column
-    return ""
+        values = [value for row in table.rows if (value := row.get(column, ""))]
+        count = sum(1 for value in values if lookup(value))
+        if count > best_count and 2 * count >= len(values):
+            best, best_count = column, count
+    return best
