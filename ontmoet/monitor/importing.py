@@ -57,8 +57,8 @@ def _row_answers(form, row: dict, columns: kobo.Columns, report: ImportReport, n
     return raw
 
 
-def _invitations(wave: Wave) -> dict:
-    # Codes and ids only: a wave can have tens of thousands of respondents.
+def respondents(wave: Wave) -> dict:
+    """The wave's respondents by code (upper case). Codes and ids only: a wave can have tens of thousands."""
     invitations = {}
     for pk, place_code, municipality_code in wave.invitations.values_list("pk", "place__code", "municipality__code"):
         invitations[(place_code or municipality_code).upper()] = Respondent(pk, place_code or municipality_code)
@@ -86,7 +86,7 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     except TableError as exc:
         report.file_problems.append(str(exc))
         return report
-    invitations = _invitations(wave)
+    invitations = respondents(wave)
     mapping = mapping or {}
 
     def lookup(value: str):

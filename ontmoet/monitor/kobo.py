@@ -164,14 +164,15 @@ def parse_mapping(text: str, codes: set) -> tuple[dict, list]:
     return mapping, problems
 
 
-def mapping_text(filename: str, data: bytes) -> str:
+def mapping_text(filename: str, data: bytes, codes: set) -> str:
     """An uploaded mapping table (CSV or XLSX, two columns) as 'value;code' lines for the page to show.
 
-    TableError when the file cannot be read. Its first line (header or not) is kept: parse_mapping judges it.
+    TableError when the file cannot be read. The first row is left out when it is a header (no respondent's code).
     """
     table = read_table(filename, data, required=set(), known=None)
     first, second = (table.header + ["", ""])[:2]
-    return "\n".join([f"{first};{second}", *(f"{row.get(first, '')};{row.get(second, '')}" for row in table.rows)])
+    lines = [f"{row.get(first, '')};{row.get(second, '')}" for row in table.rows]
+    return "\n".join(lines if second.upper() not in codes else [f"{first};{second}", *lines])
 
 
 def detect_respondent(table, lookup) -> str:

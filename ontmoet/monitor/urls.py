@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import upload_views, views
 
 app_name = "monitor"
 urlpatterns = [
     path("", views.index, name="index"),
     path("mijn/", views.mine, name="mine"),
-    path("vragenlijsten/", views.questionnaires, name="questionnaires"),
+    path("vragenlijsten/", upload_views.questionnaires, name="questionnaires"),
     path("vragenlijsten/<int:pk>/", views.questionnaire, name="questionnaire"),
     path("vragenlijsten/<int:pk>/xlsform.xlsx", views.questionnaire_download, name="questionnaire_download"),
     path("uitvragen/nieuw/", views.wave_create, name="wave_create"),
@@ -14,7 +14,7 @@ urlpatterns = [
     path("uitvragen/<int:pk>/versturen/<str:kind>/", views.wave_send, name="wave_send"),
     path("uitvragen/<int:pk>/verzending/<int:job>/", views.mail_job, name="mail_job"),
     path("uitvragen/<int:pk>/bellijst/", views.phone_list, name="phone_list"),
-    path("uitvragen/<int:pk>/importeren/", views.wave_import, name="wave_import"),
+    path("uitvragen/<int:pk>/importeren/", upload_views.wave_import, name="wave_import"),
     path("uitvragen/<int:pk>/uitnodigingen.csv", views.invitations_csv, name="invitations_csv"),
     path("uitvragen/<int:pk>/antwoorden.csv", views.export_csv, name="export_csv"),
     path("uitvragen/<int:pk>/antwoorden.xlsx", views.export_xlsx, name="export_xlsx"),

@@ -76,7 +76,8 @@ def test_kobo_csv_with_dots_and_one_zero_columns(wave, world):
 
 def test_odk_central_csv_with_a_mapping_table_file(wave, world):
     codes = {inv.respondent_code for inv in wave.invitations.all()}
-    text = kobo.mapping_text("koppeltabel_odk.xlsx", (HERE / "koppeltabel_odk.xlsx").read_bytes())
+    text = kobo.mapping_text("koppeltabel_odk.xlsx", (HERE / "koppeltabel_odk.xlsx").read_bytes(), codes)
+    assert text.splitlines()[0] == "Dorpshuis De Linde;RAA-001"  # the header row is left out
     mapping, problems = kobo.parse_mapping(text, codes)
     assert not problems and mapping == {"dorpshuis de linde": "RAA-001", "wijkcentrum zwolle-zuid": "ZWO-001"}
     report = import_responses(wave, "odk_plekken.csv", (HERE / "odk_plekken.csv").read_bytes(),
