@@ -35,25 +35,25 @@ class ResponseImportReport(ImportReport):
     respondent_column: str = ""
 
 
-def _row_answers(form, row: dict, columns: kobo.Columns, report: ImportReport, number: int) -> dict:
+def _row_answers(multiples: list, row: dict, columns: kobo.Columns, report: ImportReport, number: int) -> dict:
     raw = {}
     for header, name in columns.questions.items():
         value = row.get(header, "")
-        raw[name] = "" if value.lower() == "n/a" else value
+        raw[name] = "" if value in kobo.NOT_ANSWERED else value
     chosen: dict[str, list] = {}
     for header, (question, choice) in columns.split.items():
-        value = row.get(header, "").lower()
-        if value in kobo.NOT_CHOSEN:
+        value = row.get(header, "")
+        if value in kobo.NOT_CHOSEN:  # the common spellings first: an export has a column per choice
             continue
-        if value not in kobo.CHOSEN:
+        if value in kobo.CHOSEN or value.lower() in kobo.CHOSEN:
+            chosen.setdefault(question, []).append(choice)
+        elif value.lower() not in kobo.NOT_CHOSEN:
             report.add(number, header, _("gebruik 1 of True (gekozen) of 0 of False (niet gekozen), niet '%(value)s'")
-                       % {"value": row[header]})
-            continue
-        chosen.setdefault(question, []).append(choice)
-    for question in form.answerable:
-        if question.type == "select_multiple" and question.name in raw | chosen:
-            names = kobo.multiple(raw.get(question.name, ""))
-            raw[question.name] = names + [name for name in chosen.get(question.name, []) if name not in names]
+                       % {"value": value})
+    for question in multiples:
+        if question in raw or question in chosen:
+            names = kobo.multiple(raw.get(question, ""))
+            raw[question] = names + [name for name in chosen.get(question, []) if name not in names]
     return raw
 
 
@@ -124,12 +124,13 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     # A required question is checked only when the file has its column: files from earlier tools
     # (phone lists, another survey program) often hold a subset of the questions.
     present = columns.present
+    multiples = [question.name for question in form.answerable if question.type == "select_multiple"]
     planned = []
     for number, row in zip(table.row_numbers, table.rows, strict=True):
         if progress:
             progress(1)
         value = row.get(column, "").strip()
-        raw = _row_answers(form, row, columns, report, number)
+        raw = _row_answers(multiples, row, columns, report, number)
         if not any(raw.values()):  # a row without answers is not a completed questionnaire
             report.skipped_rows.append((number, value))
             continue

@@ -27,8 +27,9 @@ METADATA_TYPES = {"start", "end", "today", "deviceid", "subscriberid", "simseria
                   "username", "email", "audit", "start-geopoint", "background-audio"}
 OWN = {"respondent_naam", "gemeente"}  # the monitor's own export writes them for the reader
 UNANSWERED = {"", "n/a"}
-CHOSEN = {"1", "true", "ja", "yes"}
-NOT_CHOSEN = {"0", "false", "nee", "no", "", "n/a"}
+NOT_ANSWERED = {"n/a", "N/A"}  # Kobo writes n/a for questions skip logic hid
+CHOSEN = {"1", "true", "True", "TRUE", "ja", "yes"}  # compared as written, then in lower case
+NOT_CHOSEN = {"0", "false", "False", "FALSE", "nee", "no", "", "n/a"}
 MULTIPLE_SEPARATORS = re.compile(r"[\s,;]+")
 LABELS_EXPORT = gettext_lazy(
     "Dit bestand is geëxporteerd met labels in plaats van namen: kolom '%(column)s' is de tekst van vraag "
