@@ -76,8 +76,8 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
                      respondent_column: str = "", mapping: dict | None = None) -> ResponseImportReport:
     """Check every row, then write all of them or nothing. Returns the row-by-row report.
 
-    `respondent_column` names the column that says who answered (default: `respondent`, else the first
-    column of respondent codes); `mapping` turns its values (lower case) into place or CBS codes.
+    `respondent_column` names the column that says who answered (default: `respondent`, else the column
+    where most values are respondent codes); `mapping` turns its values (lower case) into place or CBS codes.
     """
     report = ResponseImportReport()
     form = wave.questionnaire.form
@@ -105,9 +105,9 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     column = column or kobo.detect_respondent(table, lookup)
     if not column:
         report.file_problems.append(_(
-            "Welke kolom zegt wie antwoordde? Het bestand heeft geen kolom respondent en geen kolom met alleen "
-            "codes van plekken of CBS-codes van gemeenten. Kies hieronder de kolom, en voeg een koppeltabel toe "
-            "als die kolom namen of nummers bevat in plaats van codes."))
+            "Welke kolom zegt wie antwoordde? Het bestand heeft geen kolom respondent en geen kolom die vooral "
+            "codes van plekken of CBS-codes van gemeenten bevat. Kies de kolom (op de pagina, of met "
+            "--respondent-kolom), met een koppeltabel als die kolom namen of nummers bevat in plaats van codes."))
         return report
     columns = kobo.resolve(form, table.header, respondent=column)
     if columns.unknown:

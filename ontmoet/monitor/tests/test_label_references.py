@@ -16,7 +16,8 @@ FORM = xlsform(
 
 def _labels(values: dict) -> dict:
     form = parse_xlsform(FORM, "verwijzingen.xlsx")
-    return {item.name: (str(item.label), str(item.hint)) for section in sections(form, values) for item in section.items}
+    return {item.name: (str(item.label), str(item.hint))
+            for section in sections(form, values) for item in section.items}
 
 
 def test_references_show_the_answers_so_far():
