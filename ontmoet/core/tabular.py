@@ -127,11 +127,12 @@ def _refuse_control_characters(number: int, header: list[str], row: list) -> Non
                              % {"row": number, "column": column})
 
 
-def read_table(filename: str, data: bytes, required: set[str], known: set[str]) -> Table:
+def read_table(filename: str, data: bytes, required: set[str], known: set[str] | None) -> Table:
     """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message.
 
     Refused as a whole: more rows than ONTMOET_IMPORT_MAX_ROWS, more than ONTMOET_IMPORT_MAX_BYTES
-    uncompressed, and control characters in any cell (named by row and column).
+    uncompressed, and control characters in any cell (named by row and column). `known=None` accepts any
+    column, for callers that judge the header themselves.
     """
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
@@ -164,7 +165,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str]) 
             _("De kolomkoppen kloppen niet: %(missing)s ontbreekt. De eerste regel moet de kolomnamen bevatten.")
             % {"missing": ", ".join(missing)}
         )
-    unknown = sorted(set(header) - known - {""})
+    unknown = sorted(set(header) - known - {""}) if known is not None else []
     if unknown:
         raise TableError(_("Onbekende kolommen: %(unknown)s.") % {"unknown": ", ".join(unknown)})
     duplicated = sorted({column for column in header if column and header.count(column) > 1})

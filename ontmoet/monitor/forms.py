@@ -10,8 +10,12 @@ from .report import breakdown_options
 
 
 class QuestionnaireUploadForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=_("XLSForm (.xlsx)"),
+    file = forms.FileField(label=_("XLSForm (.xlsx of .xls)"),
                            help_text=_("Een Excel-bestand met de bladen survey, choices en settings."))
+    skip_unsupported = forms.BooleanField(
+        label=_("Rijen overslaan die de monitor niet kan vragen"), required=False,
+        help_text=_("Herhalingen, foto's, GPS-locaties en dergelijke worden dan weggelaten en in het verslag "
+                    "genoemd; de rest van de vragenlijst wordt opgeslagen."))
 
 
 class WaveForm(StyledFormMixin, forms.Form):
@@ -44,6 +48,19 @@ class WaveForm(StyledFormMixin, forms.Form):
 
 class ResponseImportForm(StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("Bestand met antwoorden (CSV of XLSX)"))
+    respondent_column = forms.CharField(
+        label=_("Kolom die zegt wie antwoordde"), required=False, max_length=200,
+        help_text=_("Leeg laten: de kolom respondent, of anders de kolom met codes van plekken of CBS-codes van "
+                    "gemeenten. Bij een export uit KoboToolbox bijvoorbeeld _submitted_by, uit ODK Central "
+                    "SubmitterName."))
+    mapping_file = forms.FileField(
+        label=_("Koppeltabel uploaden (CSV of XLSX)"), required=False,
+        help_text=_("Twee kolommen: de waarde uit die kolom en de code van de plek of de CBS-code. De regels "
+                    "komen in het veld hieronder, waar u ze kunt aanvullen."))
+    mapping = forms.CharField(
+        label=_("Koppeltabel"), required=False, max_length=200_000, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Per regel een waarde en een code, gescheiden door een puntkomma, bijvoorbeeld: "
+                    "Dorpshuis De Linde;RAA-001"))
 
 
 class CallForm(StyledFormMixin, forms.ModelForm):

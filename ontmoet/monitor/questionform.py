@@ -10,14 +10,20 @@ it is rendered and cleaned against an inline allowlist, as ontmoet.core.markdown
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from django.utils.translation import get_language
 
 from ontmoet.core.markdown import render_inline_markdown as inline_markdown
 
+from . import answers as answer_rules
 from . import expressions
 from .xlsform import FormDefinition
+
+REFERENCE = re.compile(r"\$\{([A-Za-z_][\w.\-]*)\}")
+MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]])")
+UNKNOWN = "…"  # a ${name} not answered yet: never the raw reference
 
 
 @dataclass
@@ -73,10 +79,43 @@ def _default(question, fresh: bool):
         return question.default
 
 
+def _shown(form: FormDefinition, name: str, value, lang: str) -> str:
+    question = form.question(name)
+    if question is not None and question.is_select:
+        names = value if isinstance(value, list) else str(value).split()
+        return ", ".join(question.choice_label(choice, lang) for choice in names)
+    return str(value)
+
+
+def with_references(text: str, form: FormDefinition, context: dict, lang: str) -> str:
+    """`${name}` in a label or hint replaced by the answer so far (a choice by its label), else by '…'.
+
+    The answer is escaped for Markdown: a respondent's words are shown, not formatted.
+    """
+    if "${" not in text:
+        return text
+
+    def replace(match):
+        value = context.get(match.group(1))
+        if value in (None, "", []):
+            return UNKNOWN
+        return MARKDOWN_MARKS.sub(r"\\\1", _shown(form, match.group(1), value, lang))
+
+    return REFERENCE.sub(replace, text)
+
+
+def _context(form: FormDefinition, values: dict) -> dict:
+    try:
+        return answer_rules.with_calculations(form, values)
+    except (expressions.ExpressionError, TypeError, ValueError):  # a draft may hold half-typed values
+        return dict(values)
+
+
 def sections(form: FormDefinition, values: dict, errors: dict | None = None) -> list[Section]:
     lang = language()
     errors = errors or {}
     fresh = not values
+    context = _context(form, values)
     result: list[Section] = []
     for question in form.questions:
         if not result or result[-1].name != question.group:
@@ -89,8 +128,10 @@ def sections(form: FormDefinition, values: dict, errors: dict | None = None) -> 
         options = [(c.name, inline_markdown(c.label_in(lang)), c.name in chosen) for c in question.choices]
         rows = {c.name: json.dumps(c.row) for c in question.choices} if question.choice_filter else {}
         result[-1].items.append(Item(
-            name=question.name, type=question.type, label=inline_markdown(question.label_in(lang)),
-            hint=inline_markdown(question.hint_in(lang)), required=question.required,
+            name=question.name, type=question.type,
+            label=inline_markdown(with_references(question.label_in(lang), form, context, lang)),
+            hint=inline_markdown(with_references(question.hint_in(lang), form, context, lang)),
+            required=question.required,
             relevant=question.relevant_expression,
             value="" if value is None or isinstance(value, list) else value, error=errors.get(question.name, ""),
             options=options, choice_filter=question.choice_filter, choice_rows=rows,

@@ -252,24 +252,26 @@ def _insert_answers(rows: list[tuple]) -> None:
 def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
     """Submit many checked responses at once (the import): a few queries, not a few per row.
 
-    `items` are (invitation, answers, taken_by_phone). Existing responses are replaced.
+    `items` are (invitation, answers, taken_by_phone[, submitted_at]): an export's own submission time is
+    kept, else it is now. Existing responses are replaced.
     """
     form = wave.questionnaire.form
     now = timezone.now()
-    invitation_ids = [invitation.pk for invitation, _answers, _phone in items]
+    invitation_ids = [invitation.pk for invitation, *_rest in items]
     locked = {inv.pk: inv for inv in
               Invitation.objects.select_for_update().filter(pk__in=invitation_ids).order_by("pk")}
     responses = {response.invitation_id: response for response in Response.objects.filter(
         invitation_id__in=invitation_ids)}
     new, changed = [], []
-    for invitation, answers, phone in items:
+    for invitation, answers, phone, *submitted_at in items:
         response = responses.get(invitation.pk)
         if response is None:
             response = Response(invitation_id=invitation.pk, wave=wave)
             new.append(response)
         else:
             changed.append(response)
-        response.data, response.submitted_at, response.imported = answers, now, True
+        response.data, response.imported = answers, True
+        response.submitted_at = submitted_at[0] if submitted_at and submitted_at[0] else now
         response.taken_by_phone = response.taken_by_phone or phone
         response.entered_by = by or response.entered_by
         responses[invitation.pk] = response
@@ -285,7 +287,7 @@ def submit_many(wave: Wave, items: list, *, by=None, progress=None) -> int:
     if changed:
         Answer.objects.filter(response_id__in=[response.pk for response in changed]).delete()
     rows = []
-    for invitation, answers, _phone in items:
+    for invitation, answers, *_rest in items:
         response_id = responses[invitation.pk].pk
         rows.extend((response_id, wave.pk, question, choice, number, text)
                     for question, choice, number, text in answer_rules.answer_rows(form, answers))

@@ -1,12 +1,12 @@
 from django.urls import path
 
-from . import respondent, views, views_followup
+from . import respondent, upload_views, views, views_followup
 
 app_name = "monitor"
 urlpatterns = [
     path("", views.index, name="index"),
     path("mijn/", views.mine, name="mine"),
-    path("vragenlijsten/", views.questionnaires, name="questionnaires"),
+    path("vragenlijsten/", upload_views.questionnaires, name="questionnaires"),
     path("vragenlijsten/<int:pk>/", views.questionnaire, name="questionnaire"),
     path("vragenlijsten/<int:pk>/xlsform.xlsx", views.questionnaire_download, name="questionnaire_download"),
     path("uitvragen/nieuw/", views.wave_create, name="wave_create"),
@@ -15,7 +15,7 @@ urlpatterns = [
     path("uitvragen/<int:pk>/herinneren/", views_followup.remind, name="remind"),
     path("uitvragen/<int:pk>/verzending/<int:job>/", views_followup.mail_job, name="mail_job"),
     path("uitvragen/<int:pk>/bellijst/", views_followup.phone_list, name="phone_list"),
-    path("uitvragen/<int:pk>/importeren/", views.wave_import, name="wave_import"),
+    path("uitvragen/<int:pk>/importeren/", upload_views.wave_import, name="wave_import"),
     path("uitvragen/<int:pk>/uitnodigingen.csv", views.invitations_csv, name="invitations_csv"),
     path("uitvragen/<int:pk>/antwoorden.csv", views.export_csv, name="export_csv"),
     path("uitvragen/<int:pk>/antwoorden.xlsx", views.export_xlsx, name="export_xlsx"),

@@ -18,13 +18,10 @@ from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
 from . import importing, outputs, selectors, services
-from .forms import BreakdownForm, CallForm, QuestionnaireUploadForm, ResponseImportForm, WaveForm
+from .forms import BreakdownForm, CallForm, WaveForm
 from .models import Invitation, RespondentKind, Status
 from .questionform import language, raw_from_post, sections
 from .report import build_comparison, build_report, comparable_waves
-from .xlsform import FormError
-
-MAX_UPLOAD = 10 * 1024 * 1024
 
 
 def _wave_or_404(scope, pk):
@@ -41,14 +38,6 @@ def _managed_wave_or_404(scope, pk):
     return wave
 
 
-def _upload(request, form):
-    upload = form.cleaned_data["file"]
-    if upload.size > MAX_UPLOAD:
-        form.add_error("file", _("Het bestand is groter dan 10 MB."))
-        return None
-    return upload.read()
-
-
 # -- overview and questionnaires -------------------------------------------------------------------
 @require_safe
 @scope_required(officer)
@@ -58,28 +47,6 @@ def index(request, scope):
         "waves": waves, "open_waves": [wave for wave in waves if wave.open_now], "can_manage": scope.is_province_staff,
         "questionnaires": selectors.visible_questionnaires(scope)[:10] if scope.is_province_staff else [],
     })
-
-
-@require_http_methods(["GET", "POST"])
-@scope_required(province_staff)
-def questionnaires(request, scope):
-    form = QuestionnaireUploadForm(request.POST or None, request.FILES or None)
-    problems = []
-    provinces = Province.objects.filter(pk__in=scope.province_ids) if not scope.superuser else Province.objects.all()
-    if request.method == "POST" and form.is_valid():
-        data = _upload(request, form)
-        if data is not None:
-            try:
-                questionnaire = services.import_questionnaire(provinces.order_by("pk").first(), data,
-                                                              form.cleaned_data["file"].name, request.user)
-            except FormError as exc:
-                problems = exc.problems
-            else:
-                messages.success(request, _("Vragenlijst '%(title)s' versie %(version)s is opgeslagen.") % {
-                    "title": questionnaire.title, "version": questionnaire.version})
-                return redirect("monitor:questionnaire", pk=questionnaire.pk)
-    return render(request, "monitor/questionnaires.html", {
-        "form": form, "problems": problems, "questionnaires": selectors.visible_questionnaires(scope)})
 
 
 @require_safe
@@ -145,22 +112,6 @@ def wave(request, pk, scope):
         "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
                          if request.GET.get("toon") == "open" else None),
     })
-
-
-@require_http_methods(["GET", "POST"])
-@scope_required(province_staff)
-def wave_import(request, pk, scope):
-    item = _managed_wave_or_404(scope, pk)
-    form = ResponseImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        data = _upload(request, form)
-        if data is not None:
-            report = importing.import_responses(item, form.cleaned_data["file"].name, data, user=request.user)
-            if report.written:
-                messages.success(request, _("%(n)s antwoorden geïmporteerd.") % {"n": len(report.actions)})
-    return render(request, "monitor/import.html", {"wave": item, "form": form, "report": report,
-                                                   "header": importing.export_header(item.questionnaire.form)})
 
 
 def _export(request, scope, pk, extension):

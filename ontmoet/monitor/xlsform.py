@@ -183,7 +183,8 @@ class _Reader:
             hint=self.texts(element.get("hint")), relevant=[*relevant, *own],
             constraint=str(bind.get("constraint", "")), constraint_message=self.texts(bind.get("jr:constraintMsg")),
             group=groups[-1][0] if groups else "", group_label=groups[-1][1] if groups else {},
-            group_labels=[label for _name, label in groups], choice_filter=str(element.get("choice_filter", "")),
+            group_labels=[label for _name, label in groups], group_path=[group for group, _label in groups],
+            choice_filter=str(element.get("choice_filter", "")),
             calculation=detail if verdict == "metadata" else str(bind.get("calculate", "")))
         required = str(bind.get("required", "")).strip()
         if required.lower() in YES_NO:
@@ -354,7 +355,8 @@ def parse_xlsform(data: bytes, filename: str = "form.xlsx", *, skip_unsupported:
         title=title or form_id or PurePath(filename).stem, form_id=form_id or slugify(PurePath(filename).stem)[:100]
         or "formulier", version=version or "1",
         languages=sorted({code for question in reader.questions for code in question.label}) or [reader.default],
-        questions=reader.questions, language_names=reader.language_names)
+        questions=reader.questions, language_names=reader.language_names,
+        skipped_names=sorted(name for name in reader.skipped_names if name))
     form.skipped = reader.skipped
     form.origin = {"form_id": id_header, "version": version_header, "filename": filename}
     return form

@@ -71,6 +71,7 @@ class Question:
     choice_filter: str = ""
     calculation: str = ""
     default: str = ""
+    group_path: list = field(default_factory=list)  # the enclosing groups' names, outermost first
 
     @property
     def is_select(self) -> bool:
@@ -102,6 +103,11 @@ class Question:
     def constraint_message_in(self, language: str) -> str:
         return text_in(self.constraint_message, language)
 
+    @property
+    def path(self) -> list:
+        """The names leading to the question, as exports prefix them (older definitions kept only the group)."""
+        return [*(self.group_path or ([self.group] if self.group else [])), self.name]
+
     def choice(self, name: str):
         index = self.__dict__.get("_choice_index")
         if index is None:  # built once per question: imports look up choices for every cell
@@ -121,6 +127,7 @@ class FormDefinition:
     languages: list
     questions: list
     language_names: dict = field(default_factory=dict)  # code -> the name the author wrote
+    skipped_names: list = field(default_factory=list)  # rows left out at upload: an export still has their columns
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -129,7 +136,7 @@ class FormDefinition:
     def from_dict(cls, data: dict) -> "FormDefinition":
         questions = [Question(**{**q, "choices": [Choice(**c) for c in q["choices"]]}) for q in data["questions"]]
         return cls(data["title"], data["form_id"], data["version"], data["languages"], questions,
-                   data.get("language_names", {}))
+                   data.get("language_names", {}), data.get("skipped_names", []))
 
     def question(self, name: str):
         return self.by_name.get(name)

@@ -17,6 +17,7 @@ from ontmoet.conftest import assert_accessible, login
 from ontmoet.monitor import services
 from ontmoet.monitor.models import Invitation, Response, Status, Wave
 
+from .export_fixtures import HERE as EXPORTS
 from .factories import SHIPPED, make_wave, shipped_questionnaire
 from .test_expressions import EVALUATION_CASES
 
@@ -34,11 +35,11 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     page.get_by_role("link", name="Vragenlijsten", exact=True).click()
     broken = tmp_path / "kapot.xlsx"
     broken.write_bytes(b"PK\x03\x04 geen echt bestand")
-    page.get_by_label("XLSForm (.xlsx)").set_input_files(str(broken))
+    page.get_by_label("XLSForm (.xlsx of .xls)").set_input_files(str(broken))
     page.get_by_role("button", name="Controleren en opslaan").click()
     expect(page.get_by_text("De vragenlijst is niet opgeslagen")).to_be_visible()
     assert_accessible(page, "monitor-vragenlijst-fout")
-    page.get_by_label("XLSForm (.xlsx)").set_input_files(str(SHIPPED / "monitor_gemeenten.xlsx"))
+    page.get_by_label("XLSForm (.xlsx of .xls)").set_input_files(str(SHIPPED / "monitor_gemeenten.xlsx"))
     page.get_by_role("button", name="Controleren en opslaan").click()
     expect(page.get_by_role("heading", name="Monitor gemeenten")).to_be_visible()
     assert_accessible(page, "monitor-vragenlijst")
@@ -153,6 +154,14 @@ def test_province_officer_runs_a_wave_end_to_end(world, page, tmp_path):
     assert_accessible(page, "monitor-vergelijking")
     page.goto(f"/monitor/uitvragen/{wave.pk}/importeren/")
     assert_accessible(page, "monitor-import")
+    # last year's KoboToolbox export as it came, the accounts matched to places in the page
+    page.get_by_label("Bestand met antwoorden (CSV of XLSX)").set_input_files(str(EXPORTS / "kobo_plekken.xlsx"))
+    page.get_by_label("Kolom die zegt wie antwoordde").fill("_submitted_by")
+    page.get_by_label("Koppeltabel", exact=True).fill("linde_heeten;RAA-001\nzwolle_zuid;ZWO-001")
+    page.get_by_role("button", name="Controleren en importeren").click()
+    expect(page.get_by_text("2 antwoorden geïmporteerd.")).to_be_visible()
+    expect(page.get_by_text("1 rij zonder antwoorden is niet ingelezen")).to_be_visible()
+    assert_accessible(page, "monitor-import-kobo")
 
 
 def test_municipal_officer_and_board_member(world, page):

@@ -1,0 +1,70 @@
+"""The upload pages: skipping rows a form cannot ask, and choosing who answered in an export."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from ontmoet.monitor.models import Questionnaire
+
+from .export_fixtures import HERE
+from .factories import make_wave
+from .test_xlsform_forms import FORMS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_refused_form_offers_to_skip_the_rows_and_lists_them(world, client_for):
+    client = client_for(world.users["province_staff"])
+    data = (FORMS / "field_survey.xlsx").read_bytes()
+    page = client.post("/monitor/vragenlijsten/", {"file": SimpleUploadedFile("veld.xlsx", data)}).content.decode()
+    assert "De vragenlijst is niet opgeslagen" in page and not Questionnaire.objects.exists()
+    assert "Rijen overslaan die de monitor niet kan vragen" in page
+    assert ("Vink dit aan en upload het bestand opnieuw om deze rijen over te slaan: survey, rij 3, kolom type: "
+            "GPS-locatie &#x27;locatie&#x27; overgeslagen; survey, rij 4") in page
+
+    response = client.post("/monitor/vragenlijsten/", {"file": SimpleUploadedFile("veld.xlsx", data),
+                                                       "skip_unsupported": "on"}, follow=True)
+    assert Questionnaire.objects.count() == 1
+    page = response.content.decode()
+    assert "Overgeslagen rijen: survey, rij 3, kolom type: GPS-locatie" in page and "Foto &#x27;gevel&#x27;" in page
+
+
+def test_an_odk_export_with_an_uploaded_mapping_table_imports_from_the_page(world, client_for):
+    wave = make_wave(world.overijssel)
+    client = client_for(world.users["province_staff"])
+    url = f"/monitor/uitvragen/{wave.pk}/importeren/"
+    export = (HERE / "odk_plekken.csv").read_bytes()
+    page = client.post(url, {"file": SimpleUploadedFile("odk.csv", export)}).content.decode()
+    assert "Welke kolom zegt wie antwoordde?" in page
+
+    page = client.post(url, {"file": SimpleUploadedFile("odk.csv", export), "respondent_column": "SubmitterName",
+                             "mapping": "Dorpshuis De Linde;RAA-001",
+                             "mapping_file": SimpleUploadedFile("koppel.xlsx", (HERE / "koppeltabel_odk.xlsx")
+                                                                .read_bytes())}).content.decode()
+    assert "2 antwoorden geïmporteerd." in page
+    assert "De respondent komt uit de kolom <code>submittername</code>" in page
+    assert "submissiondate" in page and "reviewstate" in page  # named as left out
+    # The uploaded table's lines are shown in the page, after the typed ones, to check and complete.
+    assert "Dorpshuis De Linde;RAA-001\nDorpshuis De Linde;RAA-001\nWijkcentrum Zwolle-Zuid;ZWO-001" in page
+    assert wave.invitations.filter(status="complete").count() == 2
+
+
+def test_mapping_lines_without_a_respondent_are_shown_at_the_field(world, client_for):
+    wave = make_wave(world.overijssel)
+    client = client_for(world.users["province_staff"])
+    page = client.post(f"/monitor/uitvragen/{wave.pk}/importeren/", {
+        "file": SimpleUploadedFile("odk.csv", (HERE / "odk_plekken.csv").read_bytes()),
+        "mapping": "Dorpshuis De Linde;RAA-001\nWijkcentrum;ZWO-999"}).content.decode()
+    assert "koppeltabel regel 2: &#x27;ZWO-999&#x27; is geen code" in page
+    assert not wave.invitations.filter(status="complete").exists()
+
+
+def test_the_import_command_takes_a_column_and_a_mapping_table(world):
+    import io
+
+    from django.core.management import call_command
+
+    wave = make_wave(world.overijssel)
+    out = io.StringIO()
+    call_command("monitor_import_responses", str(wave.pk), str(HERE / "odk_plekken.csv"), "--quiet",
+                 "--respondent-kolom", "SubmitterName", "--koppeltabel", str(HERE / "koppeltabel_odk.xlsx"), stdout=out)
+    assert "2 nieuw, 0 bijgewerkt" in out.getvalue() and "Overgeslagen kolommen: submissiondate" in out.getvalue()
