@@ -11,7 +11,7 @@ from ontmoet.regions.models import Municipality
 
 from . import choices, selectors, validators
 from .columns import VOCABULARY_FIELDS
-from .models import Activity, Facility, Place
+from .models import Place
 
 BOOLEAN_CHOICES = [("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
 
@@ -160,11 +160,11 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        municipalities = scope.municipalities(Municipality.objects.all()).order_by("name", "pk")
-        self.municipality_names = dict(municipalities.values_list("pk", "name"))
-        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *self.municipality_names.items()]
-        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)]
-        self.fields["activity"].choices = [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)]
+        names = selectors.filter_names(scope)
+        self.municipality_names = dict(names["municipality"])
+        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *names["municipality"]]
+        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *names["facility"]]
+        self.fields["activity"].choices = [("", _("Alle activiteiten")), *names["activity"]]
 
     def choice_fields(self) -> list[tuple[forms.BoundField, str]]:
         """Every field but the free text (the long selects), each with the key its markup is kept under.
