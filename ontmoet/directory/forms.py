@@ -69,13 +69,14 @@ class SearchForm(StyledFormMixin, forms.Form):
                                     "invalid": _("Vul de straal in als getal, bijvoorbeeld 5."),
                                 })
     municipality = forms.ChoiceField(label=_("Gemeente"), required=False)
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False)
+    # The fixed choices are given here, normalised once, rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FIXED_CHOICES["kind"])
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
     facility = forms.ChoiceField(label=_("Voorziening"), required=False)
     target_group = forms.ChoiceField(label=_("Doelgroep"), required=False)
-    day = forms.ChoiceField(label=_("Open op"), required=False)
-    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False)
-    sort = forms.ChoiceField(label=_("Sorteer op"), required=False)
+    day = forms.ChoiceField(label=_("Open op"), required=False, choices=FIXED_CHOICES["day"])
+    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=FIXED_CHOICES["wheelchair"])
+    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=FIXED_CHOICES["sort"])
 
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
     MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"
@@ -84,7 +85,7 @@ class SearchForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.stamp = current_stamp("directory")
-        for name, options in (FIXED_CHOICES | register_choices(self.stamp, language)).items():
+        for name, options in register_choices(self.stamp, language).items():
             self.fields[name].choices = options
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):

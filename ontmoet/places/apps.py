@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,24 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Ontmoetingsplekken")
 
     def ready(self):
+        from ontmoet.regions.models import Municipality
+
+        from .models import Activity, Facility
         from .reference import seed_vocabularies
 
         post_migrate.connect(seed_vocabularies, sender=self)
+        # The officers' filter form keeps the names of these per stamp (selectors.filter_names). A migrate
+        # replaces it too: the vocabularies seeded just before, and bulk loads, send no signals.
+        post_migrate.connect(_filter_names_changed, sender=self, dispatch_uid="places-names-migrate")
+        for model in (Municipality, Facility, Activity):
+            name = model.__name__
+            post_save.connect(_filter_names_changed, sender=model, dispatch_uid=f"places-names-save-{name}")
+            post_delete.connect(_filter_names_changed, sender=model, dispatch_uid=f"places-names-delete-{name}")
+
+
+def _filter_names_changed(sender, **kwargs):
+    from ontmoet.core.pagecache import change_stamp
+
+    from .selectors import FILTER_NAMES_STAMP
+
+    change_stamp(FILTER_NAMES_STAMP)

@@ -1,7 +1,9 @@
 import hashlib
+from functools import cache
 
 from django import forms
 from django.conf import settings
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
@@ -9,7 +11,7 @@ from ontmoet.regions.models import Municipality
 
 from . import choices, selectors, validators
 from .columns import VOCABULARY_FIELDS
-from .models import Activity, Facility, Place
+from .models import Place
 
 BOOLEAN_CHOICES = [("", _("Onbekend")), ("true", _("Ja")), ("false", _("Nee"))]
 
@@ -130,6 +132,12 @@ FILTER_CHOICES = {
 }
 
 
+@cache
+def _fixed_choices_digest(name: str, language: str) -> str:
+    """The text of one filter's fixed choices in a language (the key of its kept markup, list.html)."""
+    return hashlib.sha256(repr([(value, str(label)) for value, label in FILTER_CHOICES[name]]).encode()).hexdigest()
+
+
 class PlaceFilterForm(StyledFormMixin, forms.Form):
     """Filters of the officers' list. Invalid values are dropped, never an error page.
 
@@ -140,24 +148,23 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     q = forms.CharField(label=_("Zoek op naam, code, plaats of postcode"), required=False, max_length=100)
     municipality = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int, empty_value=None)
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False)
-    typology = forms.ChoiceField(label=_("Typologie"), required=False)
-    staffing = forms.ChoiceField(label=_("Bemensing"), required=False)
+    # The fixed choices are given here, normalised once, rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FILTER_CHOICES["kind"])
+    typology = forms.ChoiceField(label=_("Typologie"), required=False, choices=FILTER_CHOICES["typology"])
+    staffing = forms.ChoiceField(label=_("Bemensing"), required=False, choices=FILTER_CHOICES["staffing"])
     facility = forms.TypedChoiceField(label=_("Voorziening"), required=False, coerce=int, empty_value=None)
     activity = forms.TypedChoiceField(label=_("Activiteit"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False)
-    sort = forms.ChoiceField(label=_("Sorteren op"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=FILTER_CHOICES["status"])
+    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=FILTER_CHOICES["verified"])
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=FILTER_CHOICES["sort"])
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, options in FILTER_CHOICES.items():
-            self.fields[name].choices = options
-        municipalities = scope.municipalities(Municipality.objects.all()).order_by("name", "pk")
-        self.municipality_names = dict(municipalities.values_list("pk", "name"))
-        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *self.municipality_names.items()]
-        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *selectors.vocabulary_names(Facility)]
-        self.fields["activity"].choices = [("", _("Alle activiteiten")), *selectors.vocabulary_names(Activity)]
+        names = selectors.filter_names(scope)
+        self.municipality_names = dict(names["municipality"])
+        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *names["municipality"]]
+        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *names["facility"]]
+        self.fields["activity"].choices = [("", _("Alle activiteiten")), *names["activity"]]
 
     def choice_fields(self) -> list[tuple[forms.BoundField, str]]:
         """Every field but the free text (the long selects), each with the key its markup is kept under.
@@ -167,13 +174,18 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
         soon all kept, whatever combination a visitor asks for. The key is empty when the form has an
         error to show: that markup is not kept (list.html)."""
         errors = self.errors
+        language = get_language()
         fields = []
         for name in self.fields:
             if name == "q":
                 continue
             value = self.data.get(name) if self.is_bound else None
-            kept = repr((name, value, list(self.fields[name].choices)))
-            key = "" if errors else hashlib.sha256(kept.encode()).hexdigest()
+            if name in FILTER_CHOICES:
+                # Fixed choices: their text changes only with the code, so it is read once per process.
+                options = _fixed_choices_digest(name, language)
+            else:
+                options = repr(self.fields[name].choices[1:])  # ids and names from the register
+            key = "" if errors else hashlib.sha256(repr((name, value, options)).encode()).hexdigest()
             fields.append((self[name], key))
         return fields
 

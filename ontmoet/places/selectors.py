@@ -4,17 +4,19 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
+from ontmoet.core.pagecache import current_stamp
 from ontmoet.core.translated import localized
 
 from .choices import Kind, Staffing, Status
-from .models import Place, Vocabulary
+from .models import Activity, Facility, Place, Vocabulary
 from .validators import code_url
 
 SORT_FIELDS = {
@@ -34,6 +36,32 @@ SORT_FIELDS = {
 def vocabulary_names(model) -> list[tuple[int, str]]:
     """(id, name) of a vocabulary (Facility, Activity, ...) in its order, for the filter form's choices."""
     return [(pk, localized(name, name_en)) for pk, name, name_en in model.objects.values_list("pk", "name", "name_en")]
+
+
+FILTER_NAMES_STAMP = "places-filter-names"  # replaced by every write to a municipality or vocabulary (apps.py)
+
+
+def filter_names(scope: Scope) -> dict[str, list[tuple[int, str]]]:
+    """The names the officers' filter form offers: municipalities in the user's scope, facilities, activities.
+
+    Kept in the default cache per content stamp and scope: reading the stamp is one query instead of
+    three. Without a stamp (a database not migrated since it came) they are read every time, as
+    nothing would tell when to read them again.
+    """
+    from ontmoet.regions.models import Municipality
+
+    stamp = current_stamp(FILTER_NAMES_STAMP)
+    area = "all" if scope.superuser else f"{sorted(scope.province_ids)}:{sorted(scope.municipality_ids)}"
+    # Vocabulary names are shown in the interface's language (name_en), so the language is part of the key.
+    key = f"places:filter-names:{stamp}:{translation.get_language()}:{area}"
+    kept = cache.get(key) if stamp else None
+    if kept is None:
+        municipalities = scope.municipalities(Municipality.objects.all()).order_by("name", "pk")
+        kept = {"municipality": list(municipalities.values_list("pk", "name")),
+                "facility": vocabulary_names(Facility), "activity": vocabulary_names(Activity)}
+        if stamp:
+            cache.set(key, kept, None)
+    return kept
 
 
 def visible_places(scope: Scope) -> QuerySet[Place]:

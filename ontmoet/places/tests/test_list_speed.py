@@ -132,6 +132,7 @@ def test_list_queries_do_not_grow_with_the_page_size(world, client_for, query):
     client = client_for(world.users["province_staff"])
 
     def count():
+        client.get("/plekken/" + query)  # the filter form's names are then kept (selectors.filter_names)
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/plekken/" + query)
         assert response.status_code == 200
@@ -206,3 +207,28 @@ def test_text_search_can_use_the_trigram_indexes_on_postgresql(world):
     for column in ["name", "code", "city", "neighbourhood", "postcode"]:
         assert f"places_trgm_{column}" in plan, plan
     assert list(queryset) == [world.place.pk]
+
+
+def test_filter_names_are_kept_until_a_municipality_or_vocabulary_changes(world, client_for):
+    """The filter form's names are read once per content stamp; a change shows on the next page."""
+    from ontmoet.places.models import Activity, Facility
+
+    client = client_for(world.users["province_staff"])
+    client.get("/plekken/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/plekken/").status_code == 200
+    tables = " ".join(query["sql"] for query in queries.captured_queries)
+    assert '"places_facility"' not in tables and '"places_activity"' not in tables
+
+    Facility.objects.create(code="sauna", name="Sauna <nieuw>", order=99)
+    activity = Activity.objects.first()
+    activity.name = "Koersbal voor iedereen"
+    activity.save()
+    world.raalte.name = "Raalte-Dorp"
+    world.raalte.save()
+    page = client.get("/plekken/").content.decode()
+    assert "Sauna &lt;nieuw&gt;</option>" in page
+    assert "Koersbal voor iedereen</option>" in page
+    assert "Raalte-Dorp</option>" in page
+    Facility.objects.filter(code="sauna").get().delete()
+    assert "Sauna" not in client.get("/plekken/").content.decode()
