@@ -46,7 +46,7 @@ def test_a_card_shows_the_place_escaped_with_its_link(client, anchor):
     with translation.override("en"):
         client.get(reverse("core:language", args=["en"]))
         english = _card_of(client.get("/kaart/?q=anker").content.decode(), "Anker")
-    assert "municipality Raalte" in english and "Activities: Biljarten, Koersbal" in english
+    assert "municipality Raalte" in english and "Activities: Billiards, Carpet bowls" in english
 
 
 def test_a_kept_card_shows_the_distance_of_each_search(client, anchor):
