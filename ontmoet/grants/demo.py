@@ -7,6 +7,7 @@ import random
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
@@ -15,12 +16,23 @@ from ontmoet.places.models import Activity, Facility, Place
 from ontmoet.regions.models import Province
 
 from . import services
-from .models import Application, Award, HourEntry, HourEntryChange, Payment, PlannedActivity, Round, StatusChange
+from .models import (
+    Application,
+    Attachment,
+    Award,
+    HourEntry,
+    HourEntryChange,
+    Payment,
+    PlannedActivity,
+    Round,
+    StatusChange,
+)
 from .workflows import AWARD, ENTRY, OFFICER, ApplicationStatus, AwardStatus, EntryStatus
 
 ACTIVITY_IDEAS = [("Koffieochtend voor nieuwe inwoners", "Nieuwkomers"), ("Repaircafé", "Alle inwoners"),
                   ("Samen koken met ouderen", "Ouderen"), ("Huiswerkklas", "Kinderen"),
                   ("Wandelgroep", "Volwassenen"), ("Jongerensoos op vrijdag", "Jongeren")]
+DEMO_PLAN = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"  # a minimal PDF: the plan of a demo application
 QUESTIONS = "De activiteiten zijn nieuw en komen bovenop wat de plek al doet\nDe plek is voor iedereen toegankelijk"
 
 
@@ -151,5 +163,8 @@ def load_demo():
             amount=400 * round_2024.repayment_rate, submitted_at=timezone.now(), created_by=officer)
         PlannedActivity.objects.create(application=application, title="Buurtmaaltijd", target_group="Ouderen",
                                        planned_volunteers=6, planned_hours=400)
+        # Complete as grants.requirements asks, so that the province can award it in the demo.
+        Attachment.objects.create(application=application, file=ContentFile(DEMO_PLAN, name="plan.pdf"), kind="pdf",
+                                  original_name="plan-buurtmaaltijd.pdf", size=len(DEMO_PLAN))
         StatusChange.objects.create(application=application, from_status="draft", to_status="submitted")
     return f"{awards} toekenningen met betalingen en uren, 3 rondes (één open), 2 aanvragen in behandeling"

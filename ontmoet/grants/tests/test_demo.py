@@ -24,3 +24,9 @@ def test_demo_loads_once_and_the_demo_board_can_apply(tmp_path):
     place = Place.objects.get(pk=next(iter(get_scope(board).place_ids)))
     open_round = Round.objects.exclude(name__in=["Sociale Hypotheek 2023", "Sociale Hypotheek 2024"]).get()
     assert eligibility_problems(place, open_round) == []
+    # The applications waiting for the province are complete, so the demo can award them.
+    from ontmoet.grants import requirements
+    from ontmoet.grants.models import Application
+
+    waiting = Application.objects.filter(status__in=["submitted", "in_review"])
+    assert waiting and all(requirements.problems(application) == [] for application in waiting)
