@@ -190,7 +190,7 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "ontmoet.accounts.throttling.username_for_axes"
 # One helper decides the client address for axes and every other per-visitor limit.
-AXES_CLIENT_IP_CALLABLE = "ontmoet.core.clientip.client_ip"
+AXES_CLIENT_IP_CALLABLE = "ontmoet.core.clientip.client_ip_for_axes"
 ONTMOET_PROXY_COUNT = int(env("ONTMOET_PROXY_COUNT", "0"))
 ONTMOET_BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 

@@ -21,7 +21,10 @@ def _valid(address: str) -> bool:
 
 
 def client_ip(request) -> str:
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The visitor's address, or "" when the request has none (a test client, a Unix socket)."""
+    remote = request.META.get("REMOTE_ADDR", "")
+    if remote and not _valid(remote):
+        remote = ""
     count = settings.ONTMOET_PROXY_COUNT
     if count <= 0:
         return remote
@@ -31,6 +34,11 @@ def client_ip(request) -> str:
         return remote
     candidate = forwarded[-count]
     return candidate if _valid(candidate) else remote
+
+
+def client_ip_for_axes(request) -> str | None:
+    # Axes keeps the address in an IP column: None, not "", when there is none.
+    return client_ip(request) or None
 
 
 @checks.register(checks.Tags.security)

@@ -16,8 +16,9 @@ def _guard(field, label) -> None:
         _guard(child, label)
 
 
+# Every text field (also inside lists and dicts) refuses control characters, naming the field.
+# (A comment, not a docstring: drf-spectacular would publish a docstring as each serializer's description.)
 class TextInputSerializerMixin:
-    """Every text field (also inside lists and dicts) refuses control characters, naming the field."""
 
     def get_fields(self):
         fields = super().get_fields()

@@ -10,8 +10,12 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ontmoet.core.textinput import has_control_characters
+
 from . import expressions
 from .xlsform import FormDefinition, Question
+
+TEXT_ANSWER_MAX_LENGTH = 10_000  # a long text answer, as the long texts elsewhere
 
 
 def parse_value(question: Question, raw):
@@ -27,6 +31,8 @@ def parse_value(question: Question, raw):
     text = str(raw if raw is not None else "").strip()
     if not text:
         return None
+    if has_control_characters(text):
+        raise ValueError(_("bevat een onzichtbaar stuurteken; typ het antwoord opnieuw zonder dat teken"))
     if question.type == "select_one":
         if question.choice(text) is None:
             raise ValueError(_("onbekende keuze '%(name)s'; kies uit %(choices)s") % {
@@ -50,6 +56,9 @@ def parse_value(question: Question, raw):
             return datetime.date.fromisoformat(text[:10]).isoformat()
         except ValueError as exc:
             raise ValueError(_("vul een datum in als jjjj-mm-dd")) from exc
+    if len(text) > TEXT_ANSWER_MAX_LENGTH:
+        raise ValueError(_("hoogstens %(max)s tekens (nu %(count)s)") % {
+            "max": f"{TEXT_ANSWER_MAX_LENGTH:,}".replace(",", "."), "count": f"{len(text):,}".replace(",", ".")})
     return text
 
 

@@ -123,3 +123,16 @@ def test_the_writers_every_export_uses_drop_control_characters():
     assert [row[0] for row in sheet.iter_rows(values_only=True)] == ["kop", "ab", "'=SOM(A1)", 3]
     text = b"".join(csv_response("x.csv", header, rows).streaming_content).decode("utf-8-sig")
     assert text.splitlines() == ["kop", "ab", "'=SOM(A1)", "3"]
+
+
+# -- the monitor's questionnaire (not a Django form) -----------------------------------------------
+def test_a_questionnaire_text_answer_refuses_control_characters_and_overlong_text():
+    from ontmoet.monitor.answers import parse_value
+    from ontmoet.monitor.xlsform_model import Question
+
+    question = Question(name="toelichting", type="text", label={"nl": "Toelichting"})
+    with pytest.raises(ValueError, match="stuurteken"):
+        parse_value(question, "Goed\x00bezocht")
+    with pytest.raises(ValueError, match="hoogstens 10.000 tekens"):
+        parse_value(question, "x" * 10_001)
+    assert parse_value(question, "regel 1\nregel 2") == "regel 1\nregel 2"

@@ -16,4 +16,4 @@ def status_for(form) -> int:
 
 def client_address(request) -> str:
     """The client address behind at most ONTMOET_PROXY_COUNT trusted proxies (as the login throttle does)."""
-    return client_ip(request)
+    return client_ip(request) or "unknown"
