@@ -142,9 +142,8 @@ def wave(request, pk, scope):
         "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
         "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
         "limited": selectors.result_municipalities(scope, item) is not None,
-        # ?toon=open: the places that have not answered yet (the municipal officer's work queue links here).
-        "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
-                         if request.GET.get("toon") == "open" else None),
+        # ?toon=open: who has not answered yet (the municipal officer's work queue links here).
+        "not_answered": selectors.not_answered(scope, item) if request.GET.get("toon") == "open" else None,
     })
 
 
@@ -177,8 +176,8 @@ def mail_job(request, pk, job, scope):
 def phone_list(request, pk, scope):
     item = _managed_wave_or_404(scope, pk)
     show = {"alle": "all", selectors.CALL_BACK: selectors.CALL_BACK}.get(request.GET.get("toon"), "open")
-    return render(request, "monitor/phone_list.html", {
-        "wave": item, "invitations": selectors.phone_list(scope, item, show), "show": show})
+    return render(request, "monitor/phone_list.html", {"wave": item, "show": show,
+                                                       "invitations": selectors.phone_list(scope, item, show)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -447,6 +446,5 @@ def opt_out(request, token):
 def mine(request, scope):
     items = [(item, reverse("monitor:respond", args=[services.invitation_token(item)]))
              for item in selectors.own_invitations(scope)]
-    done = {Status.COMPLETE, Status.DECLINED}
-    return render(request, "monitor/mine.html", {"to_answer": [pair for pair in items if pair[0].status not in done],
-                                                 "done": [pair for pair in items if pair[0].status in done]})
+    done = [pair for pair in items if pair[0].status in (Status.COMPLETE, Status.DECLINED)]
+    return render(request, "monitor/mine.html", {"to_answer": [p for p in items if p not in done], "done": done})
