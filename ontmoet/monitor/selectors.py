@@ -84,7 +84,8 @@ NOT_ANSWERED = [Status.INVITED, Status.OPENED, Status.PARTIAL]
 
 def not_answered(scope: Scope, wave: Wave):
     """The invitations this user sees that were neither completed nor declined."""
-    return wave_invitations(scope, wave).filter(status__in=NOT_ANSWERED)
+    return wave_invitations(scope, wave).filter(status__in=NOT_ANSWERED).order_by("place__name", "municipality__name",
+                                                                                  "pk")
 
 
 def response_rate(scope: Scope, wave: Wave) -> dict:

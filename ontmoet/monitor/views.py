@@ -108,9 +108,8 @@ def wave(request, pk, scope):
         "wave": item, "progress": progress, "can_manage": manage, "chart": outputs.progress_chart(progress),
         "jobs": item.mail_jobs.all()[:5] if manage else [], "statuses": Status,
         "limited": selectors.result_municipalities(scope, item) is not None,
-        # ?toon=open: the places that have not answered yet (the municipal officer's work queue links here).
-        "not_answered": (selectors.not_answered(scope, item).order_by("place__name", "municipality__name", "pk")
-                         if request.GET.get("toon") == "open" else None),
+        # ?toon=open: who has not answered yet (the municipal officer's work queue links here).
+        "not_answered": selectors.not_answered(scope, item) if request.GET.get("toon") == "open" else None,
     })
 
 
@@ -339,6 +338,5 @@ def _has_response(item) -> bool:
 def mine(request, scope):
     items = [(item, reverse("monitor:respond", args=[services.invitation_token(item)]))
              for item in selectors.own_invitations(scope)]
-    done = {Status.COMPLETE, Status.DECLINED}
-    return render(request, "monitor/mine.html", {"to_answer": [pair for pair in items if pair[0].status not in done],
-                                                 "done": [pair for pair in items if pair[0].status in done]})
+    done = [pair for pair in items if pair[0].status in (Status.COMPLETE, Status.DECLINED)]
+    return render(request, "monitor/mine.html", {"to_answer": [p for p in items if p not in done], "done": done})
