@@ -12,7 +12,8 @@ from ontmoet.accounts.services import assign_role
 from ontmoet.core import documents
 from ontmoet.core.models import Document
 
-pytestmark = pytest.mark.django_db
+# The documents go through the storage API: CI runs these again with InMemoryStorage (ADR 0016).
+pytestmark = [pytest.mark.django_db, pytest.mark.storage]
 
 calls = []
 
