@@ -2,8 +2,9 @@
 
 Only the officers' place list uses it, for its table rows: 25 rows of 7 cells cost about 1 ms through
 Django's engine and a tenth of that through Jinja2, and that list has a CPU budget per request
-(ADR 0008). Autoescaping is on; the templates get Django's gettext and date filter, so they read and
-translate like the rest, and they are included from Django templates with `{% jinja %}`.
+(ADR 0008). Autoescaping is on; the templates get Django's gettext and date filter (and `day`, a
+memoised date filter for calendar days), so they read and translate like the rest, and they are
+included from Django templates with `{% jinja %}`.
 """
 
 from datetime import date as Date
@@ -27,8 +28,8 @@ def day(value, format_string: str = "SHORT_DATE_FORMAT") -> str:
     """A calendar day (a date, or the local day of a datetime) in a format without a time.
 
     The same as Django's date filter for such formats, but each (day, language, format) is formatted
-    once per process: Django's formatter costs about 20 µs a call, a 25-row page with a date per row
-    half a millisecond, while the days in a register repeat and their names do not change while a
+    once per process: Django's formatter costs tens of µs a call, a 25-row page with a date per row
+    about half a millisecond, while the days in a register repeat and their names do not change while a
     process runs.
     """
     if value in (None, ""):
