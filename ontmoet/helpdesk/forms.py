@@ -289,7 +289,18 @@ class RoutingRuleForm(StyledFormMixin, forms.ModelForm):
         return data
 
 
-class CategoryForm(StyledFormMixin, forms.ModelForm):
+class TermsInOrderMixin:
+    """A service level's first response comes before its resolution (a category's default or a province's own)."""
+
+    def clean(self):
+        data = super().clean()
+        first, resolution = data.get("first_response_days"), data.get("resolution_days")
+        if first is not None and resolution is not None and first > resolution:
+            raise ValidationError(_("De eerste reactie moet eerder komen dan de oplossing."))
+        return data
+
+
+class CategoryForm(TermsInOrderMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Category
         fields = ["name", "name_en", "slug", "parent", "order", "first_response_days", "resolution_days",
@@ -299,25 +310,11 @@ class CategoryForm(StyledFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["parent"].queryset = Category.objects.filter(parent__isnull=True).exclude(pk=self.instance.pk)
 
-    def clean(self):
-        data = super().clean()
-        first, resolution = data.get("first_response_days"), data.get("resolution_days")
-        if first is not None and resolution is not None and first > resolution:
-            raise ValidationError(_("De eerste reactie moet eerder komen dan de oplossing."))
-        return data
 
-
-class ServiceLevelForm(StyledFormMixin, forms.ModelForm):
+class ServiceLevelForm(TermsInOrderMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ServiceLevel
         fields = ["first_response_days", "resolution_days", "day_kind"]
-
-    def clean(self):
-        data = super().clean()
-        first, resolution = data.get("first_response_days"), data.get("resolution_days")
-        if first is not None and resolution is not None and first > resolution:
-            raise ValidationError(_("De eerste reactie moet eerder komen dan de oplossing."))
-        return data
 
 
 class PeerProfileForm(StyledFormMixin, forms.ModelForm):

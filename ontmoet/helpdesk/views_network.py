@@ -25,10 +25,11 @@ from .forms import (
 from .models import Category, Expert, NotificationPreference, PeerProfile, RoutingRule, ServiceLevel, Team
 
 
-def _province(scope):
+def _province(scope, ids=None):
+    """The first province the user works for (or, given `ids`, one of those), else 404."""
     provinces = Province.objects.order_by("name")
     if not scope.superuser:
-        provinces = provinces.filter(pk__in=scope.province_ids)
+        provinces = provinces.filter(pk__in=scope.province_ids if ids is None else ids)
     province = provinces.first()
     if province is None:
         raise Http404
@@ -184,13 +185,7 @@ def province_admin(scope) -> bool:
 
 
 def _admin_province(scope):
-    provinces = Province.objects.order_by("name")
-    if not scope.superuser:
-        provinces = provinces.filter(pk__in=scope.admin_province_ids)
-    province = provinces.first()
-    if province is None:
-        raise Http404
-    return province
+    return _province(scope, scope.admin_province_ids)
 
 
 @require_safe
