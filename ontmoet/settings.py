@@ -258,6 +258,9 @@ elif ONTMOET_STORAGE != "files":
 # Uploads: requests above these sizes are refused before they reach a view.
 ONTMOET_UPLOAD_MAX_BYTES = int(env("ONTMOET_UPLOAD_MAX_BYTES", str(5 * 1024 * 1024)))
 # Imports (CSV, XLSX) are refused beyond this many rows, or this many bytes unpacked (an XLSX is a zip).
+# A form's one-time token (core.submissions) protects against a repeat for this many days; the daily
+# `privacy_purge` forgets older tokens.
+ONTMOET_FORM_TOKEN_DAYS = int(env("ONTMOET_FORM_TOKEN_DAYS", "7"))
 ONTMOET_IMPORT_MAX_ROWS = int(env("ONTMOET_IMPORT_MAX_ROWS", "50000"))
 ONTMOET_IMPORT_MAX_BYTES = int(env("ONTMOET_IMPORT_MAX_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = ONTMOET_UPLOAD_MAX_BYTES + 1024 * 1024

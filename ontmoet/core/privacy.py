@@ -22,7 +22,9 @@ from functools import cache
 from django.apps import apps
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext as _
 
+from . import submissions
 from .models import PrivacyRequest
 
 
@@ -87,4 +89,6 @@ def purge(now) -> list[tuple[str, int]]:
         if hasattr(module, "purge"):
             with transaction.atomic():
                 removed.extend((str(label), count) for label, count in module.purge(now))
+    # Not personal data, but kept no longer than needed either: the one-time tokens of sent forms.
+    removed.append((str(_("Sleutels van verstuurde formulieren")), submissions.forget_old(now)))
     return removed

@@ -11,8 +11,10 @@ fails on the unique constraint; on SQLite writers take turns.
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core import signing
 from django.db import IntegrityError, transaction
@@ -35,12 +37,23 @@ class OnceFormMixin:
 
     @property
     def submission_token(self) -> str:
-        # A missing or altered token is no reason to refuse a form (a page from before a deploy, a
-        # script); such a post is simply not protected against being repeated.
+        # A missing, altered or expired token is no reason to refuse a form (a page from before a
+        # deploy, a script, a tab left open for weeks); such a post is simply not protected against
+        # being repeated. Expired tokens are forgotten by forget_old, so they must not count.
         try:
-            return signing.loads(self.data.get(FIELD, ""), salt=SALT)
-        except signing.BadSignature:
+            return signing.loads(self.data.get(FIELD, ""), salt=SALT, max_age=token_age())
+        except signing.BadSignature:  # includes SignatureExpired
             return ""
+
+
+def token_age() -> timedelta:
+    return timedelta(days=settings.ONTMOET_FORM_TOKEN_DAYS)
+
+
+def forget_old(now) -> int:
+    """Remove the records of tokens that can no longer be accepted (daily, through `privacy_purge`)."""
+    # A day's margin: a token signed just before its record was written is still valid a little longer.
+    return FormSubmission.objects.filter(created_at__lt=now - token_age() - timedelta(days=1)).delete()[0]
 
 
 @dataclass

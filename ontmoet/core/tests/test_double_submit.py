@@ -183,3 +183,33 @@ def test_a_place_has_one_open_grant_application_per_round_even_when_started_at_o
         Application.objects.create(round=round_, place=world.place)
     Application.objects.filter(pk=first.pk).update(status="withdrawn")
     assert start_application(round_, world.place, world.users["board_member"]) != first
+
+
+def test_old_tokens_are_forgotten_and_no_longer_count(world, client_for, settings):
+    """`privacy_purge` removes token records past their age; a token that old is treated as absent."""
+    from datetime import timedelta
+    from io import StringIO
+
+    from django import forms
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    from ontmoet.core.submissions import OnceFormMixin
+
+    settings.ONTMOET_FORM_TOKEN_DAYS = 7
+    now = timezone.now()
+    FormSubmission.objects.create(token="oud", url="/a/", created_at=now - timedelta(days=9))
+    FormSubmission.objects.create(token="recent", url="/b/", created_at=now - timedelta(days=7))
+    out = StringIO()
+    call_command("privacy_purge", stdout=out)
+    assert list(FormSubmission.objects.values_list("token", flat=True)) == ["recent"]
+    assert "Sleutels van verstuurde formulieren: 1 verwijderd" in out.getvalue()
+
+    class Once(OnceFormMixin, forms.Form):
+        pass
+
+    fresh = signing.dumps("abc", salt="core.submissions")
+    assert Once(data={FIELD: fresh}).submission_token == "abc"
+    settings.ONTMOET_FORM_TOKEN_DAYS = 0  # every token is now past its age
+    time.sleep(1.1)
+    assert Once(data={FIELD: fresh}).submission_token == ""
