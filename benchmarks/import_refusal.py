@@ -2,7 +2,7 @@
 
 Builds XLSX files of a million rows by writing the sheet XML straight into the zip (openpyxl
 would take minutes to write them), then times `core.tabular.read_table` refusing them with the
-default limits (ONTMOET_IMPORT_MAX_ROWS 50,000, ONTMOET_IMPORT_MAX_BYTES 50 MB):
+default limits (ONTMOET_IMPORT_MAX_ROWS 50,000, ONTMOET_IMPORT_MAX_BYTES 200 MB):
 
 - excel.xlsx: a million one-cell rows with the sheet dimension Excel writes at the top (A1:A1000001),
   refused from the dimension before any row is parsed;

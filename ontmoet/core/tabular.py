@@ -16,7 +16,8 @@ from defusedxml.common import DefusedXmlException
 from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from openpyxl import load_workbook
+from python_calamine import CalamineError
+from python_calamine import load_workbook as load_calamine
 
 from .exports import strip_neutralisation
 from .textinput import has_control_characters
@@ -190,34 +191,27 @@ def _read_csv(text: str) -> Iterator[list[str]]:
 
 
 def _read_xlsx(data: bytes, max_bytes: int, max_rows: int) -> Iterator[list]:
-    """Rows of the first sheet, streamed (read-only mode).
+    """Rows of the first sheet, from A1 on (so row numbers are the sheet's), empty cells as None.
 
-    Checked before any row is parsed: the zip's unpacked size (zip bombs) and the sheet's own
-    dimension (Excel writes it at the top), so a sheet of a million rows is refused at once.
+    Checked before any cell is parsed: the zip's unpacked size (zip bombs) and the number of rows in the
+    sheet's XML, so a sheet of a million rows is refused at once. Only then is the sheet read, with
+    calamine (Rust): openpyxl took about 2.5 ms a row for a 127-column KoboToolbox export, calamine a
+    tenth of that. Both give the same values for what imports read; whole numbers come as floats and
+    `_clean` writes them without ".0".
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(member.file_size for member in archive.infolist())
             if unpacked > max_bytes:
                 raise _too_big(max_bytes)
-            # openpyxl parses a whole sheet that lacks a dimension just to size it; count first.
             sheet_path = _first_sheet_path(archive)
             if sheet_path and _rows_in(archive, sheet_path, stop_after=max_rows + 1) > max_rows + 1:
                 raise _too_many_rows(max_rows)
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        rows = load_calamine(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, CalamineError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
-    sheet = workbook.worksheets[0]
-    if sheet.max_row is not None and sheet.max_row > max_rows + 1:
-        workbook.close()
-        raise _too_many_rows(max_rows)
-    try:
-        for row in sheet.iter_rows(values_only=True):
-            yield list(row)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
-    finally:
-        workbook.close()
+    for row in rows:
+        yield [None if value == "" else value for value in row]
 
 
 ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
