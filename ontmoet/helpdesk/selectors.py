@@ -257,9 +257,7 @@ def search_articles(articles, query: str, category=None, tag: str = ""):
         articles = articles.filter(tags__name__iexact=tag)
     if not matching.words(query):
         return articles.order_by("-published_at", "-created_at")
-    rows = articles.order_by().values_list("pk", "search_terms", "category_id", "title")
-    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
-    ranked = [pk for _score, pk in matching.rank(entries, query, limit=SEARCH_LIMIT)]
+    ranked = [pk for _score, pk in matching.rank(_entries(articles), query, limit=SEARCH_LIMIT)]
     order = Case(*[When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)],
                  output_field=IntegerField())
     return articles.filter(pk__in=ranked).order_by(order) if ranked else articles.none()
@@ -287,12 +285,16 @@ def suggest_articles(viewer: Viewer | None, text: str, limit: int = 5, category=
     """Published articles that fit what the board member is typing, best match first (helpdesk.matching)."""
     if not matching.words(text):
         return []
-    rows = (visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED).order_by()
-            .values_list("pk", "search_terms", "category_id", "title"))
-    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
-    ranked = matching.rank(entries, text, category=category, limit=limit)
+    published = visible_articles(viewer).filter(status=ArticleStatus.PUBLISHED)
+    ranked = matching.rank(_entries(published), text, category=category, limit=limit)
     articles = Article.objects.in_bulk([pk for _score, pk in ranked])
     return [articles[pk] for _score, pk in ranked if pk in articles]
+
+
+def _entries(articles) -> list[tuple]:
+    """(pk, stored index, category, title) of each article, the input of matching.rank."""
+    rows = articles.order_by().values_list("pk", "search_terms", "category_id", "title")
+    return [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
 
 
 def _terms_of(pk):
@@ -306,10 +308,8 @@ SAME_SUBJECT = 3.0  # a rare word in a title, or a few words and the same catego
 
 def published_on_same_subject(text: str, category=None, exclude=None, limit: int = 3):
     """Published articles about what this text is about: before a new article, to add to one instead."""
-    rows = (Article.objects.filter(status=ArticleStatus.PUBLISHED).exclude(pk=getattr(exclude, "pk", None))
-            .order_by().values_list("pk", "search_terms", "category_id", "title"))
-    entries = [(pk, terms or _terms_of(pk), category_id, title) for pk, terms, category_id, title in rows]
-    ranked = [pk for score, pk in matching.rank(entries, text, category=category, limit=limit)
+    published = Article.objects.filter(status=ArticleStatus.PUBLISHED).exclude(pk=getattr(exclude, "pk", None))
+    ranked = [pk for score, pk in matching.rank(_entries(published), text, category=category, limit=limit)
               if score >= SAME_SUBJECT]
     articles = Article.objects.in_bulk(ranked)
     return [articles[pk] for pk in ranked]
