@@ -11,17 +11,16 @@ without adding a top-level item. This module gives data only: base.html renders 
 components/navigation.html and components/sub_navigation.html.
 """
 
-import importlib
-import importlib.util
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from urllib.parse import urlencode
 
-from django.apps import apps
 from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils.text import capfirst
 from django.utils.translation import get_language_info, gettext
+
+from ontmoet.core.discovery import app_functions
 
 # The order of the areas in the main menu (after the overview); an area not listed here comes last.
 AREA_ORDER = ("plekken", "monitor", "sociale-hypotheek", "meldpunt", "toolkit", "netwerk")
@@ -50,16 +49,8 @@ class MenuItem:
         return view_name == self.url_name or any(view_name.startswith(p) for p in self.current_prefixes)
 
 
-@cache
 def _providers():
-    providers = []
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.navigation"
-        if config.name.startswith("ontmoet.") and importlib.util.find_spec(module_name) is not None:
-            provider = getattr(importlib.import_module(module_name), "menu_items", None)
-            if provider is not None:
-                providers.append(provider)
-    return tuple(providers)
+    return app_functions("navigation", "menu_items")
 
 
 def _view_name(request) -> str | None:

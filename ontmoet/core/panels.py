@@ -14,12 +14,9 @@ count (from one indexed COUNT query, never a Python loop) and the link to a list
 those items, where each can be handled.
 """
 
-import importlib
-import importlib.util
 from dataclasses import dataclass, field
-from functools import cache
 
-from django.apps import apps
+from ontmoet.core.discovery import app_functions
 
 
 @dataclass(frozen=True)
@@ -35,16 +32,8 @@ class WorkItem:
     url: str  # the list of exactly these items
 
 
-@cache
 def _providers(function: str):
-    providers = []
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.dashboard"
-        if config.name.startswith("ontmoet.") and importlib.util.find_spec(module_name) is not None:
-            provider = getattr(importlib.import_module(module_name), function, None)
-            if provider is not None:
-                providers.append(provider)
-    return tuple(providers)
+    return app_functions("dashboard", function)
 
 
 def dashboard_panels(request, scope) -> list[Panel]:

@@ -15,14 +15,13 @@ address itself (the log must not keep what was erased).
 
 import hashlib
 import hmac
-import importlib
-import importlib.util
 from functools import cache
 
-from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
+
+from ontmoet.core.discovery import app_modules
 
 from . import submissions
 from .models import PrivacyRequest
@@ -30,11 +29,7 @@ from .models import PrivacyRequest
 
 @cache
 def _providers() -> tuple:
-    modules = []
-    for config in apps.get_app_configs():
-        name = f"{config.name}.privacy"
-        if name != __name__ and config.name.startswith("ontmoet.") and importlib.util.find_spec(name) is not None:
-            modules.append(importlib.import_module(name))
+    modules = [module for module in app_modules("privacy") if module.__name__ != __name__]
     # The accounts app anonymises the user; the others may still need the user's address to find theirs.
     return tuple(sorted(modules, key=lambda module: module.__name__ == "ontmoet.accounts.privacy"))
 

@@ -13,8 +13,6 @@ table as a Mermaid diagram into docs/workflows/. Core knows no domain app.
 """
 
 import dataclasses
-import importlib
-import importlib.util
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -22,6 +20,8 @@ from django.apps import apps
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+
+from ontmoet.core.discovery import app_modules
 
 REASON = "reason"
 
@@ -221,8 +221,5 @@ def for_history(history_label: str) -> "Workflow | None":
 
 def all_workflows() -> list[Workflow]:
     """Every registered workflow, after importing each Ontmoet app's `workflows` module."""
-    for config in apps.get_app_configs():
-        module_name = f"{config.name}.workflows"
-        if config.name.startswith("ontmoet.") and importlib.util.find_spec(module_name) is not None:
-            importlib.import_module(module_name)
+    app_modules("workflows")  # importing a workflows module registers its workflows
     return sorted(_registry.values(), key=lambda w: w.name)
