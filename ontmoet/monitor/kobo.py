@@ -15,6 +15,8 @@ from django.utils.translation import gettext_lazy
 
 from ontmoet.core.tabular import read_table
 
+from .xlsform_types import METADATA
+
 SEPARATORS = ("/", ".", "-")
 RESPONDENT = "respondent"
 PHONE = "telefonisch"
@@ -23,10 +25,10 @@ SUBMISSION_TIME = ("_submission_time", "submissiondate")
 ODK_META = {"submissiondate", "key", "parent_key", "submitterid", "submittername", "attachmentspresent",
             "attachmentsexpected", "status", "reviewstate", "deviceid", "edits", "formversion", "instanceid"}
 META_GROUPS = {"meta", "formhub"}  # meta/instanceID, meta-instanceID, formhub/uuid, ...
-METADATA_TYPES = {"start", "end", "today", "deviceid", "subscriberid", "simserial", "phonenumber", "imei",
-                  "username", "email", "audit", "start-geopoint", "background-audio"}
+# Columns named after a metadata question (the form's own names; the spaced aliases never head a column).
+METADATA_TYPES = {name for name in METADATA if " " not in name and ":" not in name} | {
+    "start-geopoint", "background-audio"}
 OWN = {"respondent_naam", "gemeente"}  # the monitor's own export writes them for the reader
-UNANSWERED = {"", "n/a"}
 NOT_ANSWERED = {"n/a", "N/A"}  # Kobo writes n/a for questions skip logic hid
 CHOSEN = {"1", "true", "True", "TRUE", "ja", "yes"}  # compared as written, then in lower case
 NOT_CHOSEN = {"0", "false", "False", "FALSE", "nee", "no", "", "n/a"}
@@ -132,7 +134,7 @@ def multiple(text: str) -> list:
 
 def submission_time(text: str):
     """The original submission time; a time without zone is UTC, as both tools write it. ValueError if unreadable."""
-    if text in UNANSWERED:
+    if not text or text in NOT_ANSWERED:
         return None
     value = datetime.datetime.fromisoformat(text.strip())
     return value if value.tzinfo else value.replace(tzinfo=datetime.UTC)
