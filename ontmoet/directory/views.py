@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
-from ontmoet.core import submissions
+from ontmoet.core import panels, submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import cache_public_page
@@ -132,6 +132,8 @@ def place_detail(request, code):
         "is_stale": place.last_verified_at is None
         or place.last_verified_at < timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS),
         "tile_url": settings.DIRECTORY_TILE_URL, "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
+        # What the other modules show about this place (agenda, vacancies, rooms), without directory importing them.
+        "panels": panels.public_place_panels(request, place),
     })
 
 
