@@ -37,6 +37,9 @@ def parse_args():
     parser.add_argument("--questions", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=200, help="requests per page, after a warm-up")
     parser.add_argument("--database-url", default="")
+    parser.add_argument("--keep", metavar="DIR", default="",
+                        help="SQLite only: keep the filled database in DIR and reuse it when DIR already holds one "
+                             "(filled the same day: the queues depend on today); migrations run on it first")
     parser.add_argument("--save", action="store_true", help="append the result to benchmarks/RESULTS.md")
     return parser.parse_args()
 
@@ -212,6 +215,13 @@ def fill():
     return user, time.perf_counter() - started
 
 
+def reused_user():
+    """The benchmark user of a kept database (--keep), so a second run measures without filling again."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(email="benchmark.provincie@example.nl"), 0.0
+
+
 def measure(user):
     from django.test import Client
 
@@ -271,12 +281,17 @@ def main():
     args = parse_args()
     global ARGS
     ARGS = args
-    with tempfile.TemporaryDirectory() as workdir:
-        setup_django(args, Path(workdir))
+    if args.keep and args.database_url:
+        sys.exit("--keep is for SQLite only")
+    with tempfile.TemporaryDirectory() as tempdir:
+        workdir = Path(args.keep or tempdir)
+        workdir.mkdir(parents=True, exist_ok=True)
+        reuse = (workdir / "ontmoet.sqlite3").exists()
+        setup_django(args, workdir)
         try:
             from django.db import connection
 
-            user, fill_seconds = fill()
+            user, fill_seconds = reused_user() if reuse else fill()
             trivial, overview, queues, parts = measure(user)
             engine = f"PostgreSQL {connection.cursor().connection.info.server_version}" if connection.vendor == \
                 "postgresql" else f"SQLite {connection.Database.sqlite_version}"
@@ -288,7 +303,8 @@ def main():
              f"{args.entries} --questions {args.questions}{' --database-url …' if args.database_url else ''}`",
              f"- Data: {args.places:,} places, {args.awards:,} awards with {args.entries:,} hour entries "
              f"({args.pending_percent:g} % not yet reviewed), {args.questions:,} meldpunt questions, 200 experts, one "
-             f"open monitor wave with a call-back planned for 1,000 places; filled in {fill_seconds:.0f} s. "
+             f"open monitor wave with a call-back planned for 1,000 places; "
+             f"{f'filled in {fill_seconds:.0f} s' if fill_seconds else 'database kept from an earlier run (--keep)'}. "
              f"In-process (Django test client), {args.requests} requests per page after 3 warm-ups; CPU is this "
              f"process's `time.process_time()` per request (with SQLite the database's work is included).",
              f"- Machine: {os.cpu_count()} CPUs (shared with seven other engineers' jobs), "
