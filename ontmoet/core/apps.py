@@ -10,6 +10,13 @@ def _forget_cached_pages(sender, **kwargs):
     caches["pages"].clear()
 
 
+def _renew_stamps(sender, **kwargs):
+    # What the overview keeps (core.panels.kept) was made before the deploy's data migrations.
+    from .stamps import renew_all
+
+    renew_all()
+
+
 class CoreConfig(AppConfig):
     name = "ontmoet.core"
     verbose_name = _("Kern")
@@ -18,3 +25,4 @@ class CoreConfig(AppConfig):
         from . import clientip  # noqa: F401  (registers its system check)
 
         post_migrate.connect(_forget_cached_pages, sender=self, dispatch_uid="core-forget-cached-pages")
+        post_migrate.connect(_renew_stamps, sender=self, dispatch_uid="core-renew-stamps")

@@ -14,17 +14,33 @@ Above the panels the overview shows the user's work queue: an app contributes
 `def work_items(request, scope) -> list[WorkItem]`, one per kind of thing waiting for this user, each a
 count (from one indexed COUNT query, never a Python loop) and the link to a list filtered to exactly
 those items, where each can be handled.
+
+A provider whose figures take more than a moment is wrapped in `kept(...)`: a repeat overview then reads what
+it returned from the cache, until a write to what it counts replaces a stamp (core.stamps, ADR 0017).
 """
 
+import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from functools import wraps
+
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import get_language
 
 from ontmoet.core.discovery import app_functions
+from ontmoet.core.stamps import current_stamps
 
 
 @dataclass(frozen=True)
 class Panel:
     template: str  # included with `panel` = this object
     context: dict = field(default_factory=dict)
+    html: str = ""  # the panel as rendered once, for a kept provider (`kept`): shown as it is
+
+    def rendered(self, request) -> "Panel":
+        return Panel("", html=render_to_string(self.template, {"panel": self}, request=request))
 
 
 @dataclass(frozen=True)
@@ -32,6 +48,72 @@ class WorkItem:
     label: str  # what waits, with the count in it ("3 urenboekingen te beoordelen")
     count: int
     url: str  # the list of exactly these items
+
+
+_KEPT_CONTENTS: set[str] = set()  # every content some kept provider depends on: read in one query per request
+
+
+def _stamps(request) -> dict[str, str]:
+    found = getattr(request, "_kept_stamps", None)
+    if found is None or not found.keys() >= _KEPT_CONTENTS:
+        found = request._kept_stamps = current_stamps(_KEPT_CONTENTS)
+    return found
+
+
+def scope_key(scope) -> str:
+    return "|".join([str(int(scope.authenticated)), str(int(scope.superuser)), scope_ids(scope.province_ids),
+                     scope_ids(scope.admin_province_ids), scope_ids(scope.municipality_ids),
+                     scope_ids(scope.place_ids), ",".join(sorted(scope.roles))])
+
+
+def scope_ids(ids) -> str:
+    return ",".join(map(str, sorted(ids)))
+
+
+def kept(*contents: str, per_user=False, until=None):
+    """Keep what a dashboard provider (`panels` or `work_items`) returns in the default cache.
+
+    The key holds the stamps of `contents` (each replaced by every write to that content), the viewer's scope,
+    the language and today's date, since the queues count by date (overdue, due today, 30 days ahead).
+    `per_user` (True, or a function of the scope) adds who asks, where the result depends on more than the
+    scope (one's own registrations, the questions assigned to an expert). `until(request, scope)` gives the
+    moment within the day when the result changes by time alone (None: not before midnight); it is asked on
+    a miss. Nothing is kept while a content has no stamp yet (never written since it was loaded).
+
+    Panels are kept as rendered (`Panel.html`): a repeat overview neither reads nor renders them again. So a
+    kept panel's template may use only `panel` and what is the same for everyone with the key (no form: a
+    panel that renders a CSRF token is shown but not kept).
+    """
+    _KEPT_CONTENTS.update(contents)
+
+    def decorator(provider):
+        @wraps(provider)
+        def cached(request, scope):
+            stamps = _stamps(request)
+            if not all(stamps.get(name) for name in contents):
+                return provider(request, scope)
+            mine = per_user(scope) if callable(per_user) else per_user
+            now = timezone.localtime()
+            parts = [provider.__module__, provider.__qualname__, *(stamps[name] for name in contents),
+                     now.date().isoformat(), get_language() or "", scope_key(scope),
+                     str(request.user.pk) if mine else ""]
+            key = "kept:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+            found = cache.get(key)
+            if found is None:
+                found = [item.rendered(request) if isinstance(item, Panel) else item
+                         for item in provider(request, scope)]
+                if any("csrfmiddlewaretoken" in getattr(item, "html", "") for item in found):
+                    return found  # a form holds this session's token: never for someone else
+                midnight = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time()))
+                ends = min(filter(None, [midnight, until(request, scope) if until else None]))
+                seconds = int((ends - now).total_seconds())
+                if seconds > 0:
+                    cache.set(key, found, seconds)
+            return found
+
+        return cached
+
+    return decorator
 
 
 def _providers(function: str):

@@ -18,12 +18,14 @@ from functools import cache, cached_property
 
 from django.apps import apps
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.discovery import app_modules
 
 REASON = "reason"
+moved_many = Signal()  # sender: the subject model, after `move_many` changed the status of many subjects
 
 
 class WorkflowError(Exception):
@@ -177,6 +179,8 @@ class Workflow:
                  for subject in moving], batch_size=1000)
             self.subject_model.objects.filter(pk__in=[subject.pk for subject in moving]).update(
                 **{self.field: str(target)}, **(updates or {}))
+            # An UPDATE sends no post_save: say so, for what is kept per content stamp (core.stamps).
+            moved_many.send(sender=self.subject_model)
         return len(moving)
 
     # -- the diagram ---------------------------------------------------------------------------------

@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from ontmoet.core.panels import Panel, WorkItem
+from ontmoet.core.panels import Panel, WorkItem, kept
 
 from . import selectors
 from .workflows import ApplicationStatus, AwardStatus
 
 
+@kept("grants", "places")
 def panels(request, scope):
     if not selectors.can_use(scope):
         return []
@@ -34,6 +35,7 @@ def _link(url_name: str, **query) -> str:
     return f"{reverse(url_name)}?{urlencode(query)}" if query else reverse(url_name)
 
 
+@kept("grants", "places")
 def work_items(request, scope):
     """What waits in the Sociale Hypotheek: the counts are the same querysets as the lists they link to."""
     items = []

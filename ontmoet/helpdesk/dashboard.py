@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from ontmoet.core.panels import Panel, WorkItem
+from ontmoet.core.panels import Panel, WorkItem, kept
 from ontmoet.places.models import Place
 
 from . import selectors
@@ -29,6 +29,12 @@ def _figures(request, scope):
     return found
 
 
+def _is_expert(scope) -> bool:
+    # An expert's figures are the questions assigned to them: kept per user, everyone else's per scope.
+    return "expert" in scope.roles
+
+
+@kept("helpdesk", "places", per_user=_is_expert)
 def panels(request, scope):
     if not uses_helpdesk(scope):
         return []
@@ -43,6 +49,7 @@ def _questions(**query) -> str:
     return f"{reverse('helpdesk:question_list')}?{urlencode(query)}"
 
 
+@kept("helpdesk", "places", per_user=_is_expert)
 def work_items(request, scope):
     """The meldpunt's queues; each count is the question list's own filter (selectors.listing_q, status_q)."""
     if not uses_helpdesk(scope):

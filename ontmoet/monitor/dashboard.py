@@ -4,11 +4,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import ngettext
 
-from ontmoet.core.panels import Panel, WorkItem
+from ontmoet.core.panels import Panel, WorkItem, kept
 
 from . import selectors, services
 
 
+@kept("monitor", "places")
 def panels(request, scope):
     today = timezone.localdate()
     result = []
@@ -26,6 +27,7 @@ def panels(request, scope):
     return result
 
 
+@kept("monitor", "places")
 def work_items(request, scope):
     """Call-backs due per open wave for province staff; the questionnaires still to answer for boards."""
     items = []

@@ -7,4 +7,10 @@ class NetworkConfig(AppConfig):
     verbose_name = _("Kennisnetwerk")
 
     def ready(self):
+        from ontmoet.core.stamps import stamp_on_write
+
         from . import signals  # noqa: F401 - the start page's kept copies follow the events
+        from .models import Aanspreekpunt, ContactMoment, DigestPreference, Event, FundingScheme, Registration
+
+        # The overview's network panels are kept until one of these is written (dashboard.py, ADR 0017).
+        stamp_on_write("network", Aanspreekpunt, ContactMoment, DigestPreference, Event, FundingScheme, Registration)

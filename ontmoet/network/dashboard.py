@@ -1,8 +1,9 @@
 """Panels on the personal overview: the aanspreekpunt, one's registrations, open follow-ups."""
 
+from django.db.models import Min
 from django.utils import timezone
 
-from ontmoet.core.panels import Panel
+from ontmoet.core.panels import Panel, kept
 from ontmoet.places.models import Place
 
 from . import selectors
@@ -18,13 +19,23 @@ from .models import (
 from .services.digest import DEFAULT_FREQUENCY
 
 
+def _registrations(request):
+    return Registration.objects.filter(
+        user=request.user, status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
+        event__ends_at__gte=timezone.now())
+
+
+def _next_end(request, scope):
+    """The first of one's events to end leaves the list then, by time alone (core.panels.kept)."""
+    return _registrations(request).aggregate(end=Min("event__ends_at"))["end"] if scope.authenticated else None
+
+
+@kept("network", "places", per_user=True, until=_next_end)
 def panels(request, scope):
     if not scope.authenticated:
         return []
     result = []
-    registrations = Registration.objects.filter(
-        user=request.user, status__in=[RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED],
-        event__ends_at__gte=timezone.now()).select_related("event").order_by("event__starts_at")[:5]
+    registrations = _registrations(request).select_related("event").order_by("event__starts_at")[:5]
     if registrations:
         result.append(Panel("network/panels/registrations.html", {"registrations": registrations}))
     contacts = []

@@ -3,12 +3,15 @@
 Places comes first among the apps in INSTALLED_APPS, so these panels stay at the top of the overview.
 """
 
+from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.db.models import Min
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from ontmoet.core.panels import Panel, WorkItem
+from ontmoet.core.panels import Panel, WorkItem, kept
 
 from . import selectors
 from .choices import Status
@@ -24,6 +27,16 @@ def _summary(request, scope) -> dict:
     return request._places_summary
 
 
+def _next_lapse(request, scope):
+    """When the next visible active place passes 12 months without confirmation: the counts change then, by
+    time alone, so what is kept goes at that moment (core.panels.kept)."""
+    oldest = selectors.visible_places(scope).filter(
+        status=Status.ACTIVE, last_verified_at__gte=selectors.verification_cutoff()).aggregate(
+        oldest=Min("last_verified_at"))["oldest"]
+    return oldest + timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS) if oldest else None
+
+
+@kept("places", until=_next_lapse)
 def panels(request, scope):
     found = []
     if scope.is_officer:
@@ -37,6 +50,7 @@ def panels(request, scope):
     return found
 
 
+@kept("places", until=_next_lapse)
 def work_items(request, scope):
     """Places whose details were not confirmed for 12 months: for the province the reminder list, for a
     municipality its own list filtered, for a board its place's page (where it confirms them)."""

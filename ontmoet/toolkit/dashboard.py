@@ -1,8 +1,9 @@
-from ontmoet.core.panels import Panel
+from ontmoet.core.panels import Panel, kept
 
 from . import selectors
 
 
+@kept("toolkit", "places", per_user=True)
 def panels(request, scope):
     if not scope.authenticated:
         return []
