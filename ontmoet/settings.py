@@ -155,7 +155,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # (core.pagecache) or on what they show, so a change shows at once everywhere: any Django cache backend
 # can take their place (Redis for more than one machine). ADR 0008, ADR 0012.
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default"},
+    # The overview's kept work queues and panels live here too (a few per user: ADR 0017), hence the room.
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "default",
+                "OPTIONS": {"MAX_ENTRIES": 5000}},
     "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "fragments",
                            "TIMEOUT": None, "OPTIONS": {"MAX_ENTRIES": 20000}},
     "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
