@@ -21,9 +21,11 @@ from .workflow import moved_many
 _CONTENTS: dict[type, set[str]] = {}  # model -> the contents it is part of
 
 
-def stamp_on_write(name: str, *models) -> None:
+def stamp_on_write(name: str, *models, unless_only=()) -> None:
+    """`unless_only`: fields whose saves alone change nothing shown (a user's `last_login`, at every login)."""
     for model in models:
         _CONTENTS.setdefault(model, set()).add(name)
+        _QUIET.setdefault(model, set()).update(unless_only)
         label = model._meta.label_lower
         post_save.connect(_saved, sender=model, dispatch_uid=f"stamp-save-{label}")
         post_delete.connect(_saved, sender=model, dispatch_uid=f"stamp-delete-{label}")
@@ -35,10 +37,12 @@ def stamp_on_write(name: str, *models) -> None:
 
 
 _THROUGH: dict[type, type] = {}  # an m2m table -> the watched model that owns the field
+_QUIET: dict[type, set[str]] = {}
 
 
-def _saved(sender, **kwargs):
-    written(sender)
+def _saved(sender, update_fields=None, **kwargs):
+    if not (update_fields and _QUIET.get(sender) and set(update_fields) <= _QUIET[sender]):
+        written(sender)
 
 
 def _linked(sender, action, **kwargs):

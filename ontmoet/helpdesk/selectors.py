@@ -181,8 +181,8 @@ def nearly_due(queryset, today):
 def queue_counts(viewer: Viewer, wanted: dict[str, tuple[str, str]]) -> dict[str, int]:
     """Counts of the question list's filters, {name: (status, listing)}, in one aggregate query over the
     questions this viewer sees (one scan, not one COUNT per figure). When every figure is about open questions
-    (the overview's), only those are read, through the (status, resolution_due) index: most questions are
-    closed, and the scan drops from all of them to the open ones."""
+    (the overview's), only those are read, from the covering index `helpdesk_q_open_counts`: most questions
+    are closed, and the count reads index entries of the open ones instead of every question's row."""
     today = timezone.localdate()
     counts = {}
     for name, (status, listing) in wanted.items():

@@ -8,7 +8,7 @@ class PlacesConfig(AppConfig):
     verbose_name = _("Ontmoetingsplekken")
 
     def ready(self):
-        from ontmoet.regions.models import Municipality
+        from ontmoet.regions.models import Municipality, Province
 
         from .models import Activity, Facility, Place
         from .reference import seed_vocabularies
@@ -21,7 +21,7 @@ class PlacesConfig(AppConfig):
 
         # What the overview keeps that shows or counts places (its panels, and every module's figures that see
         # places through their municipality) waits for these (core.panels.kept, ADR 0017).
-        stamp_on_write("places", Place, Municipality)
+        stamp_on_write("places", Place, Municipality, Province)
         for model in (Municipality, Facility, Activity):
             name = model.__name__
             post_save.connect(_filter_names_changed, sender=model, dispatch_uid=f"places-names-save-{name}")
