@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import update_last_login
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -25,6 +26,7 @@ from ontmoet.monitor.models import Invitation
 from ontmoet.monitor.tests.factories import make_wave
 from ontmoet.monitor.workflows import INVITATION, STAFF, Status
 from ontmoet.places import dashboard as places_dashboard
+from ontmoet.places.models import Facility
 from ontmoet.places.tests.factories import PlaceFactory
 
 from .test_work_queue import _queue
@@ -173,3 +175,18 @@ def test_the_overview_shows_the_same_before_and_after_keeping(work, client_for):
     counted = token.sub("", client.get("/overzicht/").content.decode())
     kept_page = token.sub("", client.get("/overzicht/").content.decode())
     assert counted == kept_page and 'id="kop-meldpunt"' in kept_page
+
+
+def test_what_shows_a_person_or_a_list_follows_them_but_not_a_login(world, client_for):
+    officer = world.users["province_staff"]
+    before = current_stamp("network")
+    client_for(officer)  # force_login saves last_login only
+    officer.refresh_from_db()
+    update_last_login(None, officer)
+    assert current_stamp("network") == before
+    officer.first_name = "Anders"
+    officer.save()  # the aanspreekpunt panel shows the officer's name
+    assert current_stamp("network") != before
+    before = current_stamp("places")
+    world.place.facilities.add(Facility.objects.first())  # an m2m change sends no post_save
+    assert current_stamp("places") != before
