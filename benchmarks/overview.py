@@ -242,25 +242,30 @@ def measure(user):
     client = Client()
     client.force_login(user)
 
-    def cpu_per_request(url, check, before_each=None):
-        for _n in range(3):  # warm-up: templates, first query plans, the menu's fragment cache
-            response = client.get(url)
-            assert response.status_code == 200 and check in response.content.decode(), url
-        cpu, wall = [], []
+    def cpu_per_request(*pages):
+        """(url, text it must show, what to do untimed before each request) per page; the pages' requests
+        alternate, so a machine that gets busier or quieter during the run weighs on each alike."""
+        for url, check, _before in pages:
+            for _n in range(3):  # warm-up: templates, first query plans, the menu's fragment cache
+                response = client.get(url)
+                assert response.status_code == 200 and check in response.content.decode(), url
+        cpu, wall = [[] for _page in pages], [[] for _page in pages]
         for _n in range(ARGS.requests):
-            if before_each:  # not timed
-                before_each()
-            started_cpu, started_wall = time.process_time(), time.perf_counter()
-            response = client.get(url)
-            cpu.append((time.process_time() - started_cpu) * 1000)
-            wall.append((time.perf_counter() - started_wall) * 1000)
-            assert response.status_code == 200
-        return statistics.mean(cpu), statistics.median(wall), sorted(wall)[int(len(wall) * 0.95) - 1]
+            for index, (url, _check, before_each) in enumerate(pages):
+                if before_each:  # not timed
+                    before_each()
+                started_cpu, started_wall = time.process_time(), time.perf_counter()
+                response = client.get(url)
+                cpu[index].append((time.process_time() - started_cpu) * 1000)
+                wall[index].append((time.perf_counter() - started_wall) * 1000)
+                assert response.status_code == 200
+        found = [(statistics.mean(c), statistics.median(w), sorted(w)[int(len(w) * 0.95) - 1])
+                 for c, w in zip(cpu, wall, strict=True)]
+        return found if len(pages) > 1 else found[0]
 
-    trivial = cpu_per_request("/gezondheid/", "")
-    overview = cpu_per_request("/overzicht/", "ontmoet-work-queue")
+    trivial, overview = cpu_per_request(("/gezondheid/", "", None), ("/overzicht/", "ontmoet-work-queue", None))
     # The worst case: every content written since the last request, so every provider counts again.
-    after_write = cpu_per_request("/overzicht/", "ontmoet-work-queue", before_each=write_everything)
+    after_write = cpu_per_request(("/overzicht/", "ontmoet-work-queue", write_everything))
     page = client.get("/overzicht/").content.decode()
     # The page around the figures (session, user, roles, menu, base template): the overview with neither.
     from ontmoet.core import views
@@ -268,7 +273,7 @@ def measure(user):
     providers = views.work_items, views.dashboard_panels
     views.work_items = views.dashboard_panels = lambda request, scope: []
     try:
-        bare = cpu_per_request("/overzicht/", "ontmoet-work-queue")
+        bare = cpu_per_request(("/overzicht/", "ontmoet-work-queue", None))
     finally:
         views.work_items, views.dashboard_panels = providers
     return trivial, overview, after_write, bare, page.count('data-count="'), breakdown(user)
@@ -338,7 +343,8 @@ def main():
              f"({args.pending_percent:g} % not yet reviewed), {args.questions:,} meldpunt questions, 200 experts, one "
              f"open monitor wave with a call-back planned for 1,000 places; "
              f"{f'filled in {fill_seconds:.0f} s' if fill_seconds else 'database kept from an earlier run (--keep)'}. "
-             f"In-process (Django test client), {args.requests} requests per page after 3 warm-ups; CPU is this "
+             f"In-process (Django test client), {args.requests} requests per page after 3 warm-ups (the trivial view "
+             f"and the repeat overview alternating); CPU is this "
              f"process's `time.process_time()` per request (with SQLite the database's work is included).",
              f"- Machine: {os.cpu_count()} CPUs (shared with seven other engineers' jobs), "
              f"{platform.processor() or platform.machine()}, Python {platform.python_version()}.\n",

@@ -60,6 +60,15 @@ def _stamps(request) -> dict[str, str]:
     return found
 
 
+def _viewer_parts(request, scope) -> str:
+    """Today's date, the language and the scope: the same for every provider on one request."""
+    found = getattr(request, "_kept_viewer", None)
+    if found is None or found[0] is not scope:
+        parts = "\n".join([timezone.localdate().isoformat(), get_language() or "", scope_key(scope)])
+        found = request._kept_viewer = (scope, parts)
+    return found[1]
+
+
 def scope_key(scope) -> str:
     return "|".join([str(int(scope.authenticated)), str(int(scope.superuser)), scope_ids(scope.province_ids),
                      scope_ids(scope.admin_province_ids), scope_ids(scope.municipality_ids),
@@ -93,10 +102,8 @@ def kept(*contents: str, per_user=False, until=None):
             if not all(stamps.get(name) for name in contents):
                 return provider(request, scope)
             mine = per_user(scope) if callable(per_user) else per_user
-            now = timezone.localtime()
             parts = [provider.__module__, provider.__qualname__, *(stamps[name] for name in contents),
-                     now.date().isoformat(), get_language() or "", scope_key(scope),
-                     str(request.user.pk) if mine else ""]
+                     _viewer_parts(request, scope), str(request.user.pk) if mine else ""]
             key = "kept:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
             found = cache.get(key)
             if found is None:
@@ -104,8 +111,10 @@ def kept(*contents: str, per_user=False, until=None):
                          for item in provider(request, scope)]
                 if any("csrfmiddlewaretoken" in getattr(item, "html", "") for item in found):
                     return found  # a form holds this session's token: never for someone else
+                ends = until(request, scope) if until else None
+                now = timezone.localtime()  # after counting: what is kept expires at `ends`, not later
                 midnight = timezone.make_aware(datetime.combine(now.date() + timedelta(days=1), time()))
-                ends = min(filter(None, [midnight, until(request, scope) if until else None]))
+                ends = min(ends, midnight) if ends else midnight
                 seconds = int((ends - now).total_seconds())
                 if seconds > 0:
                     cache.set(key, found, seconds)
