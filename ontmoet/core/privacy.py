@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from ontmoet.core.discovery import app_modules
 
-from . import submissions
+from . import stamps, submissions
 from .models import PrivacyRequest
 
 
@@ -73,6 +73,7 @@ def erase(email: str, by, reason: str) -> dict[str, int]:
     for module in _providers():
         for label, count in module.erase(email):
             counts[str(label)] = counts.get(str(label), 0) + count
+    stamps.renew_all()  # the erasers anonymise with UPDATEs: nothing kept may still show the person
     log(PrivacyRequest.Action.ERASE, email, by, reason, counts)
     return counts
 
@@ -86,4 +87,5 @@ def purge(now) -> list[tuple[str, int]]:
                 removed.extend((str(label), count) for label, count in module.purge(now))
     # Not personal data, but kept no longer than needed either: the one-time tokens of sent forms.
     removed.append((str(_("Sleutels van verstuurde formulieren")), submissions.forget_old(now)))
+    stamps.renew_all()  # as after an erasure: what is kept was made from what is now gone
     return removed

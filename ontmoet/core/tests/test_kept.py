@@ -190,3 +190,11 @@ def test_what_shows_a_person_or_a_list_follows_them_but_not_a_login(world, clien
     before = current_stamp("places")
     world.place.facilities.add(Facility.objects.first())  # an m2m change sends no post_save
     assert current_stamp("places") != before
+
+
+def test_an_erasure_renews_every_stamp(world):
+    from ontmoet.core import privacy
+
+    before = {name: current_stamp(name) for name in ("helpdesk", "grants", "monitor", "network", "places")}
+    privacy.erase("niemand@test.example", world.users["province_admin"], "verzoek van betrokkene")
+    assert all(current_stamp(name) != stamp for name, stamp in before.items())
