@@ -1,6 +1,7 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
 import time
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -85,8 +86,11 @@ class SearchForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.stamp = current_stamp("directory")
-        for name, options in register_choices(self.stamp, language).items():
-            self.fields[name].choices = options
+        kept = register_choices(self.stamp, language)
+        for name in kept:
+            # A callable: Django reads (and normalises) the list only when the select is rendered or a
+            # value is checked, and most searches take the selects' markup from the fragment cache.
+            self.fields[name].choices = partial(kept.__getitem__, name)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE

@@ -1,5 +1,5 @@
 import hashlib
-from functools import cache
+from functools import cache, partial
 
 from django import forms
 from django.conf import settings
@@ -138,6 +138,10 @@ def _fixed_choices_digest(name: str, language: str) -> str:
     return hashlib.sha256(repr([(value, str(label)) for value, label in FILTER_CHOICES[name]]).encode()).hexdigest()
 
 
+def _with_everything(everything, names: list[tuple[int, str]]) -> list[tuple]:
+    return [("", everything), *names]
+
+
 class PlaceFilterForm(StyledFormMixin, forms.Form):
     """Filters of the officers' list. Invalid values are dropped, never an error page.
 
@@ -160,11 +164,13 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        names = selectors.filter_names(scope)
-        self.municipality_names = dict(names["municipality"])
-        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *names["municipality"]]
-        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *names["facility"]]
-        self.fields["activity"].choices = [("", _("Alle activiteiten")), *names["activity"]]
+        self.names = selectors.filter_names(scope)
+        self.municipality_names = dict(self.names["municipality"])
+        # Callables: Django reads (and normalises) a list only when its select is rendered or a value is
+        # checked, and most requests take the selects' markup from the fragment cache (list.html).
+        for name, everything in (("municipality", _("Alle gemeenten")), ("facility", _("Alle voorzieningen")),
+                                 ("activity", _("Alle activiteiten"))):
+            self.fields[name].choices = partial(_with_everything, everything, self.names[name])
 
     def choice_fields(self) -> list[tuple[forms.BoundField, str]]:
         """Every field but the free text (the long selects), each with the key its markup is kept under.
@@ -180,11 +186,10 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
             if name == "q":
                 continue
             value = self.data.get(name) if self.is_bound else None
-            if name in FILTER_CHOICES:
-                # Fixed choices: their text changes only with the code, so it is read once per process.
-                options = _fixed_choices_digest(name, language)
-            else:
-                options = repr(self.fields[name].choices[1:])  # ids and names from the register
+            # Fixed choices: their text changes only with the code, so it is read once per process; the
+            # others are ids and names from the register.
+            options = (_fixed_choices_digest(name, language) if name in FILTER_CHOICES
+                       else repr(self.names[name]))
             key = "" if errors else hashlib.sha256(repr((name, value, options)).encode()).hexdigest()
             fields.append((self[name], key))
         return fields
