@@ -30,6 +30,12 @@ FIXED_CHOICES = {
 }
 
 
+def _fixed(name: str):
+    """Fixed choices as a callable: every form deep-copies a list of choices (and its select normalises
+    it again), a callable not; Django reads it only to render the select or check a value."""
+    return lambda: FIXED_CHOICES[name]
+
+
 def register_choices(stamp: str, language: str) -> dict[str, list[tuple[str, str]]]:
     """The choices read from the register (municipalities with a public place, the vocabularies).
 
@@ -70,14 +76,14 @@ class SearchForm(StyledFormMixin, forms.Form):
                                     "invalid": _("Vul de straal in als getal, bijvoorbeeld 5."),
                                 })
     municipality = forms.ChoiceField(label=_("Gemeente"), required=False)
-    # The fixed choices are given here, normalised once, rather than set again on every form.
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FIXED_CHOICES["kind"])
+    # The fixed choices are given here as callables (_fixed), rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=_fixed("kind"))
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
     facility = forms.ChoiceField(label=_("Voorziening"), required=False)
     target_group = forms.ChoiceField(label=_("Doelgroep"), required=False)
-    day = forms.ChoiceField(label=_("Open op"), required=False, choices=FIXED_CHOICES["day"])
-    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=FIXED_CHOICES["wheelchair"])
-    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=FIXED_CHOICES["sort"])
+    day = forms.ChoiceField(label=_("Open op"), required=False, choices=_fixed("day"))
+    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=_fixed("wheelchair"))
+    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=_fixed("sort"))
 
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
     MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"

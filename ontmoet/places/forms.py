@@ -132,6 +132,12 @@ FILTER_CHOICES = {
 }
 
 
+def _fixed(name: str):
+    """A filter's fixed choices as a callable: every form deep-copies a list of choices (and its select
+    normalises it again), a callable not; Django reads it only to render the select or check a value."""
+    return lambda: FILTER_CHOICES[name]
+
+
 @cache
 def _fixed_choices_digest(name: str, language: str) -> str:
     """The text of one filter's fixed choices in a language (the key of its kept markup, list.html)."""
@@ -152,15 +158,15 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     q = forms.CharField(label=_("Zoek op naam, code, plaats of postcode"), required=False, max_length=100)
     municipality = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int, empty_value=None)
-    # The fixed choices are given here, normalised once, rather than set again on every form.
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FILTER_CHOICES["kind"])
-    typology = forms.ChoiceField(label=_("Typologie"), required=False, choices=FILTER_CHOICES["typology"])
-    staffing = forms.ChoiceField(label=_("Bemensing"), required=False, choices=FILTER_CHOICES["staffing"])
+    # The fixed choices are given here as callables (_fixed), rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=_fixed("kind"))
+    typology = forms.ChoiceField(label=_("Typologie"), required=False, choices=_fixed("typology"))
+    staffing = forms.ChoiceField(label=_("Bemensing"), required=False, choices=_fixed("staffing"))
     facility = forms.TypedChoiceField(label=_("Voorziening"), required=False, coerce=int, empty_value=None)
     activity = forms.TypedChoiceField(label=_("Activiteit"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=FILTER_CHOICES["status"])
-    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=FILTER_CHOICES["verified"])
-    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=FILTER_CHOICES["sort"])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_fixed("status"))
+    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=_fixed("verified"))
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=_fixed("sort"))
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
