@@ -43,6 +43,9 @@ class StyledFormMixin:
                 field.validators = [v for v in field.validators
                                     if not isinstance(v, ProhibitNullCharactersValidator)]
                 field.validators.append(NoControlCharacters(field.label or name))
+            # components/form_field.html reads it: a missing attribute makes Django's template engine list
+            # the field's attributes (dir()) on every render. Forms that need it set it after this.
+            field.required_to_submit = getattr(field, "required_to_submit", False)
             widget = field.widget
             css = WIDGET_CLASSES.get(type(widget), TEXTBOX_CLASSES)
             if css:

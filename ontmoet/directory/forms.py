@@ -1,6 +1,7 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
 import time
+from functools import partial
 
 from django import forms
 from django.conf import settings
@@ -27,6 +28,12 @@ FIXED_CHOICES = {
     "wheelchair": YES_ONLY,
     "sort": SORT_CHOICES,
 }
+
+
+def _fixed(name: str):
+    """Fixed choices as a callable: every form deep-copies a list of choices (and its select normalises
+    it again), a callable not; Django reads it only to render the select or check a value."""
+    return lambda: FIXED_CHOICES[name]
 
 
 def register_choices(stamp: str, language: str) -> dict[str, list[tuple[str, str]]]:
@@ -69,14 +76,14 @@ class SearchForm(StyledFormMixin, forms.Form):
                                     "invalid": _("Vul de straal in als getal, bijvoorbeeld 5."),
                                 })
     municipality = forms.ChoiceField(label=_("Gemeente"), required=False)
-    # The fixed choices are given here, normalised once, rather than set again on every form.
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FIXED_CHOICES["kind"])
+    # The fixed choices are given here as callables (_fixed), rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=_fixed("kind"))
     activity = forms.ChoiceField(label=_("Activiteit"), required=False)
     facility = forms.ChoiceField(label=_("Voorziening"), required=False)
     target_group = forms.ChoiceField(label=_("Doelgroep"), required=False)
-    day = forms.ChoiceField(label=_("Open op"), required=False, choices=FIXED_CHOICES["day"])
-    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=FIXED_CHOICES["wheelchair"])
-    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=FIXED_CHOICES["sort"])
+    day = forms.ChoiceField(label=_("Open op"), required=False, choices=_fixed("day"))
+    wheelchair = forms.ChoiceField(label=_("Rolstoeltoegankelijk"), required=False, choices=_fixed("wheelchair"))
+    sort = forms.ChoiceField(label=_("Sorteer op"), required=False, choices=_fixed("sort"))
 
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
     MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"
@@ -85,8 +92,11 @@ class SearchForm(StyledFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
         self.stamp = current_stamp("directory")
-        for name, options in register_choices(self.stamp, language).items():
-            self.fields[name].choices = options
+        kept = register_choices(self.stamp, language)
+        for name in kept:
+            # A callable: Django reads (and normalises) the list only when the select is rendered or a
+            # value is checked, and most searches take the selects' markup from the fragment cache.
+            self.fields[name].choices = partial(kept.__getitem__, name)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE

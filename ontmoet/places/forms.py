@@ -1,5 +1,5 @@
 import hashlib
-from functools import cache
+from functools import cache, partial
 
 from django import forms
 from django.conf import settings
@@ -132,10 +132,20 @@ FILTER_CHOICES = {
 }
 
 
+def _fixed(name: str):
+    """A filter's fixed choices as a callable: every form deep-copies a list of choices (and its select
+    normalises it again), a callable not; Django reads it only to render the select or check a value."""
+    return lambda: FILTER_CHOICES[name]
+
+
 @cache
 def _fixed_choices_digest(name: str, language: str) -> str:
     """The text of one filter's fixed choices in a language (the key of its kept markup, list.html)."""
     return hashlib.sha256(repr([(value, str(label)) for value, label in FILTER_CHOICES[name]]).encode()).hexdigest()
+
+
+def _with_everything(everything, names: list[tuple[int, str]]) -> list[tuple]:
+    return [("", everything), *names]
 
 
 class PlaceFilterForm(StyledFormMixin, forms.Form):
@@ -148,23 +158,25 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
 
     q = forms.CharField(label=_("Zoek op naam, code, plaats of postcode"), required=False, max_length=100)
     municipality = forms.TypedChoiceField(label=_("Gemeente"), required=False, coerce=int, empty_value=None)
-    # The fixed choices are given here, normalised once, rather than set again on every form.
-    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=FILTER_CHOICES["kind"])
-    typology = forms.ChoiceField(label=_("Typologie"), required=False, choices=FILTER_CHOICES["typology"])
-    staffing = forms.ChoiceField(label=_("Bemensing"), required=False, choices=FILTER_CHOICES["staffing"])
+    # The fixed choices are given here as callables (_fixed), rather than set again on every form.
+    kind = forms.ChoiceField(label=_("Soort plek"), required=False, choices=_fixed("kind"))
+    typology = forms.ChoiceField(label=_("Typologie"), required=False, choices=_fixed("typology"))
+    staffing = forms.ChoiceField(label=_("Bemensing"), required=False, choices=_fixed("staffing"))
     facility = forms.TypedChoiceField(label=_("Voorziening"), required=False, coerce=int, empty_value=None)
     activity = forms.TypedChoiceField(label=_("Activiteit"), required=False, coerce=int, empty_value=None)
-    status = forms.ChoiceField(label=_("Status"), required=False, choices=FILTER_CHOICES["status"])
-    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=FILTER_CHOICES["verified"])
-    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=FILTER_CHOICES["sort"])
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=_fixed("status"))
+    verified = forms.ChoiceField(label=_("Laatst bevestigd"), required=False, choices=_fixed("verified"))
+    sort = forms.ChoiceField(label=_("Sorteren op"), required=False, choices=_fixed("sort"))
 
     def __init__(self, *args, scope, **kwargs):
         super().__init__(*args, **kwargs)
-        names = selectors.filter_names(scope)
-        self.municipality_names = dict(names["municipality"])
-        self.fields["municipality"].choices = [("", _("Alle gemeenten")), *names["municipality"]]
-        self.fields["facility"].choices = [("", _("Alle voorzieningen")), *names["facility"]]
-        self.fields["activity"].choices = [("", _("Alle activiteiten")), *names["activity"]]
+        self.names = selectors.filter_names(scope)
+        self.municipality_names = dict(self.names["municipality"])
+        # Callables: Django reads (and normalises) a list only when its select is rendered or a value is
+        # checked, and most requests take the selects' markup from the fragment cache (list.html).
+        for name, everything in (("municipality", _("Alle gemeenten")), ("facility", _("Alle voorzieningen")),
+                                 ("activity", _("Alle activiteiten"))):
+            self.fields[name].choices = partial(_with_everything, everything, self.names[name])
 
     def choice_fields(self) -> list[tuple[forms.BoundField, str]]:
         """Every field but the free text (the long selects), each with the key its markup is kept under.
@@ -180,11 +192,10 @@ class PlaceFilterForm(StyledFormMixin, forms.Form):
             if name == "q":
                 continue
             value = self.data.get(name) if self.is_bound else None
-            if name in FILTER_CHOICES:
-                # Fixed choices: their text changes only with the code, so it is read once per process.
-                options = _fixed_choices_digest(name, language)
-            else:
-                options = repr(self.fields[name].choices[1:])  # ids and names from the register
+            # Fixed choices: their text changes only with the code, so it is read once per process; the
+            # others are ids and names from the register.
+            options = (_fixed_choices_digest(name, language) if name in FILTER_CHOICES
+                       else repr(self.names[name]))
             key = "" if errors else hashlib.sha256(repr((name, value, options)).encode()).hexdigest()
             fields.append((self[name], key))
         return fields

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
@@ -102,6 +103,12 @@ def list_scope(scope: Scope, municipality_ids) -> QuerySet[Place]:
     return Place.objects.filter(condition)
 
 
+@lru_cache(maxsize=8)
+def _row_labels(language: str) -> tuple[dict[str, str], ...]:
+    """The labels of the list's coded columns, translated once per process and language (they are lazy)."""
+    return tuple({value: str(label) for value, label in choices.choices} for choices in (Kind, Staffing, Status))
+
+
 def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> tuple:
     """One page of the officers' list: (page, its ListRows).
 
@@ -124,9 +131,7 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
 
         municipality_names = {**municipality_names,
                               **dict(Municipality.objects.filter(pk__in=missing).values_list("pk", "name"))}
-    # Labels translated once per page, not once per cell (they are lazy).
-    kinds, staffing, statuses = ({value: str(label) for value, label in choices.choices}
-                                 for choices in (Kind, Staffing, Status))
+    kinds, staffing, statuses = _row_labels(translation.get_language())
     url = code_url("places:detail")
     return page, [ListRow(url(code), name, kinds.get(kind, kind),
                           municipality_names[municipality_id], city, staffing.get(staffed, staffed),

@@ -20,8 +20,10 @@ from .columns import HEADERS, export_rows
 from .forms import CreatePlaceForm, ImportForm, PlaceFilterForm, PlaceForm, ReminderForm
 from .tasks import send_verification_reminders
 
-LIST_HEADERS = [gettext_lazy("Naam"), gettext_lazy("Soort"), gettext_lazy("Gemeente"), gettext_lazy("Plaats"),
-                gettext_lazy("Bemensing"), gettext_lazy("Status"), gettext_lazy("Laatst bevestigd")]
+# Dicts, as {% columns %} makes them: a plain (lazy) string makes the table's lookups fail slowly.
+LIST_HEADERS = [{"label": label, "numeric": False} for label in (
+    gettext_lazy("Naam"), gettext_lazy("Soort"), gettext_lazy("Gemeente"), gettext_lazy("Plaats"),
+    gettext_lazy("Bemensing"), gettext_lazy("Status"), gettext_lazy("Laatst bevestigd"))]
 
 
 def _get_place_or_404(scope, code):

@@ -49,6 +49,9 @@ def component(parser, token):
 
 @register.simple_tag
 def columns(*labels, numeric=""):
-    """numeric: the positions (from 1, space-separated) of the right-aligned columns."""
+    """numeric: the positions (from 1, space-separated) of the right-aligned columns.
+
+    Every heading a dict: for a plain string the table's `header.numeric` and `header.label` lookups
+    fail, and Django's template engine then lists the string's attributes (dir()) to tell why."""
     right = {int(position) for position in numeric.split()}
-    return [{"label": label, "numeric": True} if index in right else label for index, label in enumerate(labels, 1)]
+    return [{"label": label, "numeric": index in right} for index, label in enumerate(labels, 1)]

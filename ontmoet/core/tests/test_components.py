@@ -123,6 +123,22 @@ def test_selects_render_as_django_renders_them(widget, value):
     assert tags(ours) == tags(widget.render("veld", value, {"id": "id_veld"}, renderer=DjangoTemplates()))
 
 
+
+@pytest.mark.parametrize("widget, value", [
+    (forms.TextInput(attrs={"type": "search", "autocomplete": "off", "class": "a & b"}), 'zoek "dit" & dat'),
+    (forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "required": True, "disabled": False}), 2.5),
+    (forms.EmailInput(attrs={"autocomplete": "email"}), "a@example.nl"),
+    (forms.DateInput(), None),
+    (forms.PasswordInput(render_value=True), "geheim"),
+    (forms.URLInput(), ""),
+])
+def test_inputs_render_as_django_renders_them(widget, value):
+    """text.html, number.html and input.html are Django's written as one template each (fewer includes)."""
+    from django.forms.renderers import DjangoTemplates
+
+    ours = widget.render("veld", value, {"id": "id_veld"})  # core/templates/django/forms/widgets/
+    assert ours.strip() == widget.render("veld", value, {"id": "id_veld"}, renderer=DjangoTemplates()).strip()
+
 def test_a_table_gets_its_headings_from_columns():
     html = _render('{% columns "Plek" "Uren" numeric="2" as headers %}'
                    '{% component "table" caption=caption headers=headers %}<tr><td>x</td></tr>{% endcomponent %}',
