@@ -116,7 +116,7 @@ def prefill(invitation: Invitation) -> Prefill:
     for name, value in cleaned.items():
         if name not in errors:
             result.values[name], result.origins[name] = value, found[name][1]
-    result.dropped = {name: lost for name, lost in dropped.items() if lost and name not in result.values}
+    result.dropped = {name: lost for name, lost in dropped.items() if lost}
     return result
 
 
