@@ -233,3 +233,14 @@ def test_an_unknown_register_field_or_a_type_that_cannot_hold_it_is_refused():
     with pytest.raises(FormError) as wrong_type:
         parse_xlsform(xlsform([SURVEY, ["text", "soort", "Soort", "soort"]]))
     assert "past niet bij een vraag van het type text; gebruik select_one" in str(wrong_type.value)
+
+
+def test_the_prefilled_questionnaire_and_thank_you_page_in_english(settings, invitation):
+    client = Client()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(url(invitation)).content.decode()
+    assert "from the register" in _mark(html, "soort") and "from your answers last year" in html
+    assert "We have filled in what we already know: 6 answers from the register and 4 from your answers" in html
+    client.post(url(invitation), {**form_values(html), "vrijwilligers": "20", "action": "submit"})
+    thanks = client.get(url(invitation)).content.decode()
+    assert "Update the register too?" in thanks and "Change answers" in thanks and "Back to your overview" in thanks
