@@ -21,7 +21,7 @@ from . import importing, outputs, selectors, services
 from .forms import BreakdownForm, CallForm, WaveForm
 from .models import Invitation, RespondentKind, Status
 from .prefill import prefill
-from .questionform import language, raw_from_post, sections
+from .questionform import language, raw_from_post, read_back, sections
 from .report import build_comparison, build_report, comparable_waves
 
 
@@ -248,6 +248,8 @@ def invitation(request, pk, scope):
         "answers": [(q.label_in(language()), _display(q, response.data.get(q.name)))
                     for q in form_definition.answerable if response and q.name in response.data],
         "link": services.invitation_url(item),
+        "revisions": [(revision, read_back(form_definition, revision.data))
+                      for revision in response.revisions.select_related("replaced_by")] if response else [],
     })
 
 

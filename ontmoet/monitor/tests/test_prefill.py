@@ -154,7 +154,8 @@ def test_changing_a_register_answer_offers_to_update_the_register(world, invitat
     assert "Ook het register bijwerken" not in Client().get(url(invitation)).content.decode()
 
 
-def test_handed_in_answers_stay_editable_until_the_wave_closes(invitation):
+def test_handed_in_answers_stay_editable_until_the_wave_closes(world, invitation, client_for):
+    staff = client_for(world.users["province_staff"])
     html = Client().get(url(invitation)).content.decode()
     Client().post(url(invitation), {**form_values(html), "action": "submit"})
     edit = Client().get(url(invitation) + "?wijzigen=1").content.decode()
@@ -167,6 +168,7 @@ def test_handed_in_answers_stay_editable_until_the_wave_closes(invitation):
     revision = ResponseRevision.objects.get(response=response)
     assert revision.data["vrijwilligers"] == 14  # the history keeps what was handed in before
     assert invitation.events.filter(reason="antwoorden gewijzigd: vrijwilligers").exists()
+    assert "Eerdere versies van de antwoorden" in staff.get(f"/monitor/uitnodigingen/{invitation.pk}/").content.decode()
     invitation.refresh_from_db()
     assert invitation.status == Status.COMPLETE
     # an emptied required answer is refused and changes nothing
