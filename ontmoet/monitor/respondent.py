@@ -53,7 +53,6 @@ def _thanks(request, item: Invitation, token: str):
     return render(request, "monitor/respond_done.html", _context(
         item, token, changes=changes, can_change=item.wave.is_open(),
         again=request.method == "POST" and request.POST.get("action") == "submit",  # a second tab handed in too
-        register_headers=[_("Gegeven"), _("In het register"), _("Uw antwoord")],
         overview=reverse("core:dashboard")))
 
 
