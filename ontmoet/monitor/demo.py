@@ -134,6 +134,8 @@ def load_demo() -> str | None:
             rng = random.Random(year)
             invitations = list(wave.invitations.select_related("place").order_by("pk"))
             rng.shuffle(invitations)
+            if year == 2025:  # the board member's place answered last year: this year's wave shows it pre-filled
+                invitations.sort(key=lambda invitation: invitation.place_id != getattr(_board_place(), "pk", None))
             _fill(wave, rng, invitations[:respondents],
                   lambda i, inv, rng=rng, year=year: place_answers(rng, inv.place, better=year > 2024))
             for invitation in invitations[respondents:respondents + 20]:
@@ -158,10 +160,16 @@ def load_demo() -> str | None:
     return "uitvragen " + "; ".join(created) + f"; gemeenten {Municipality.objects.filter(province=province).count()}"
 
 
+def _board_place() -> Place | None:
+    """The demo board member's place (places.demo gives the first place of Raalte a board)."""
+    return Place.objects.filter(is_demo=True, municipality__code="GM0177").order_by("code").first()
+
+
 def _open_wave_activity(wave: Wave) -> None:
-    """Some answers, drafts, declines and calls in the open wave; the board member's own place stays open."""
+    """Some answers, drafts, declines and calls in the open wave; the board member's own place stays open
+    (it opens pre-filled from the register and from its 2025 answers)."""
     rng = random.Random(wave.year)
-    board_place = Place.objects.filter(is_demo=True, municipality__code="GM0177").order_by("code").first()
+    board_place = _board_place()
     invitations = list(wave.invitations.select_related("place").exclude(place=board_place).order_by("pk"))
     rng.shuffle(invitations)
     _fill(wave, rng, invitations[:90], lambda i, inv: place_answers(rng, inv.place, better=True))

@@ -27,3 +27,19 @@ def report_pdf_document(user, params, progress) -> bytes:
         "wave": wave, "report": data, "questions": outputs.with_charts(data), "breakdown": data.get("breakdown"),
         "generated": timezone.localdate(),
     }, language=language())
+
+
+def answers_pdf_document(user, params, progress) -> bytes:
+    """One respondent's handed-in answers. The view checked the personal link; the params name the invitation."""
+    from .models import Invitation, Response
+    from .questionform import read_back
+
+    invitation = Invitation.objects.select_related("wave__questionnaire", "place", "municipality").get(
+        pk=params["invitation"])
+    response = Response.objects.filter(invitation=invitation, submitted_at__isnull=False).first()
+    if response is None:
+        raise LookupError("geen ingeleverde antwoorden")
+    progress(30)
+    return render_pdf("monitor/pdf/answers.html", {
+        "invitation": invitation, "wave": invitation.wave, "response": response, "generated": timezone.localdate(),
+        "answers": read_back(invitation.wave.questionnaire.form, response.data)}, language=language())

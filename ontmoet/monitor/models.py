@@ -174,6 +174,25 @@ class Response(models.Model):
         return f"{self.invitation_id}: {len(self.data)}"
 
 
+class ResponseRevision(models.Model):
+    """Append-only: the answers of a submitted response as they were before the respondent or staff changed them."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="revisions")
+    data = models.JSONField(_("antwoorden"), default=dict)
+    submitted_at = models.DateTimeField(_("ingeleverd"), null=True, blank=True)
+    replaced_at = models.DateTimeField(_("vervangen op"), auto_now_add=True)
+    replaced_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("vervangen door"))
+
+    class Meta:
+        ordering = ["-replaced_at", "-pk"]
+        verbose_name = _("eerdere versie van de antwoorden")
+        verbose_name_plural = _("eerdere versies van de antwoorden")
+
+    def __str__(self) -> str:
+        return f"{self.response_id}: {self.replaced_at:%Y-%m-%d %H:%M}"
+
+
 class Answer(models.Model):
     """One answer (or one chosen option) of a submitted response, for database aggregates (ADR 0020)."""
 

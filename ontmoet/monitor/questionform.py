@@ -40,6 +40,8 @@ class Item:
     choice_filter: str = ""
     choice_rows: dict = field(default_factory=dict)  # option name -> its choice row as JSON, for the filter
     calculation: str = ""
+    origin: str = ""  # prefill.REGISTER or PREVIOUS while the answer shown is the pre-filled one
+    dropped: list = field(default_factory=list)  # known before, but no longer a choice
 
     @property
     def input_id(self) -> str:
@@ -111,10 +113,12 @@ def _context(form: FormDefinition, values: dict) -> dict:
         return dict(values)
 
 
-def sections(form: FormDefinition, values: dict, errors: dict | None = None) -> list[Section]:
+def sections(form: FormDefinition, values: dict, errors: dict | None = None, *, fresh: bool | None = None,
+             origins: dict | None = None, dropped: dict | None = None) -> list[Section]:
+    """`fresh`: nobody saved answers yet (defaults apply); `origins` and `dropped` come from prefill.Prefill."""
     lang = language()
-    errors = errors or {}
-    fresh = not values
+    errors, origins, dropped = errors or {}, origins or {}, dropped or {}
+    fresh = not values if fresh is None else fresh
     context = _context(form, values)
     result: list[Section] = []
     for question in form.questions:
@@ -135,5 +139,19 @@ def sections(form: FormDefinition, values: dict, errors: dict | None = None) -> 
             relevant=question.relevant_expression,
             value="" if value is None or isinstance(value, list) else value, error=errors.get(question.name, ""),
             options=options, choice_filter=question.choice_filter, choice_rows=rows,
-            calculation=question.calculation))
+            calculation=question.calculation, origin=origins.get(question.name, ""),
+            dropped=dropped.get(question.name, [])))
     return result
+
+
+def read_back(form: FormDefinition, data: dict) -> list[tuple[str, str, str]]:
+    """(group, question, answer) of every answered question in form order: the answers read back as text."""
+    lang = language()
+    rows = []
+    for question in form.answerable:
+        value = data.get(question.name)
+        if value in (None, "", []):
+            continue
+        shown = _shown(form, question.name, value, lang) if question.is_select else str(value)
+        rows.append((question.group_label_in(lang), question.label_in(lang), shown))
+    return rows

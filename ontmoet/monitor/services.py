@@ -28,6 +28,7 @@ from .models import (
     Questionnaire,
     RespondentKind,
     Response,
+    ResponseRevision,
     Status,
     Wave,
 )
@@ -217,12 +218,23 @@ def _write_answer_rows(response: Response, form) -> None:
 
 @transaction.atomic
 def submit(invitation: Invitation, answers: dict, *, by=None, by_phone: bool = False,
-           imported: bool = False) -> Response:
-    """Hand in a complete response (answers already validated with `final=True`)."""
+           imported: bool = False, amend: bool = False) -> Response:
+    """Hand in a complete response (answers already validated with `final=True`).
+
+    `amend`: the respondent changes answers already handed in (the wave is still open); the answers
+    they replace are kept as a ResponseRevision, and the history names the questions that changed.
+    """
     invitation = _locked(invitation)
-    if invitation.status == Status.COMPLETE and not (by_phone or imported):
+    if invitation.status == Status.COMPLETE and not (by_phone or imported or amend):
         raise AlreadySubmitted
     response = _response_for(invitation)
+    if response.submitted_at and response.data != answers:
+        ResponseRevision.objects.create(response=response, data=response.data, submitted_at=response.submitted_at,
+                                        replaced_by=by)
+        if amend:
+            before = response.data
+            changed = sorted(name for name in {*before, *answers} if before.get(name) != answers.get(name))
+            _event(invitation, _("antwoorden gewijzigd: %(names)s") % {"names": ", ".join(changed)}, by)
     response.data = answers
     response.submitted_at = timezone.now()
     response.taken_by_phone = response.taken_by_phone or by_phone

@@ -29,4 +29,5 @@ urlpatterns = [
     path("uitnodigingen/<int:pk>/invullen/", views.enter_answers, name="enter_answers"),
     path("v/<str:token>/", respondent.respond, name="respond"),
     path("v/<str:token>/afmelden/", respondent.opt_out, name="opt_out"),
+    path("v/<str:token>/antwoorden.pdf", respondent.answers_pdf, name="answers_pdf"),
 ]

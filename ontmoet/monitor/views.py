@@ -20,7 +20,8 @@ from . import answers as answer_rules
 from . import importing, outputs, selectors, services
 from .forms import BreakdownForm, CallForm, WaveForm
 from .models import Invitation, RespondentKind, Status
-from .questionform import language, raw_from_post, sections
+from .prefill import prefill
+from .questionform import language, raw_from_post, read_back, sections
 from .report import build_comparison, build_report, comparable_waves
 
 
@@ -247,6 +248,8 @@ def invitation(request, pk, scope):
         "answers": [(q.label_in(language()), _display(q, response.data.get(q.name)))
                     for q in form_definition.answerable if response and q.name in response.data],
         "link": services.invitation_url(item),
+        "revisions": [(revision, read_back(form_definition, revision.data))
+                      for revision in response.revisions.select_related("replaced_by")] if response else [],
     })
 
 
@@ -292,36 +295,47 @@ def enter_answers(request, pk, scope):
 
 
 # -- respondents -----------------------------------------------------------------------------------
-def _questionnaire_page(request, item: Invitation, *, by_phone: bool, token: str = ""):
+def _questionnaire_page(request, item: Invitation, *, by_phone: bool, token: str = "", amend: bool = False):
+    """The questionnaire, pre-filled where nothing was saved yet (prefill.py); `amend`: changing handed-in answers."""
     form = item.wave.questionnaire.form
     response = item.response if _has_response(item) else None
-    values, errors = (response.data if response else {}), {}
+    known = prefill(item)
+    saved = bool(response and response.data)
+    values, errors = (response.data if saved else known.values), {}
     if request.method == "POST":
         action = request.POST.get("action", "save")
-        if action == "decline" and not by_phone:
+        if action == "decline" and not by_phone and not amend:
             with contextlib.suppress(services.TransitionError):
                 services.decline(item, reason=_("respondent ziet af via de link"))
             return redirect(request.path)
         raw = raw_from_post(form, request.POST)
-        final = action == "submit"
+        final = action == "submit" or amend  # a handed-in response is changed as a whole, never back to a draft
         cleaned, errors = answer_rules.validate(form, raw, final=final, language=language())
         try:
             if final and not errors:
-                services.submit(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone)
+                services.submit(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone, amend=amend)
                 if by_phone:
                     messages.success(request, _("Antwoorden opgeslagen als telefonisch afgenomen."))
                     return redirect("monitor:invitation", pk=item.pk)
+                if amend:
+                    messages.success(request, _("Uw wijzigingen zijn opgeslagen."))
                 return redirect(request.path)
-            services.save_draft(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone)
+            if not amend:
+                services.save_draft(item, cleaned, by=request.user if by_phone else None, by_phone=by_phone)
         except services.AlreadySubmitted:
             return render(request, "monitor/respond_done.html", {"invitation": item, "again": True})
         if not errors:
             messages.success(request, _("Uw antwoorden zijn bewaard. U kunt later verder via dezelfde link."))
             return redirect(request.path)
-        values = raw
+        values, saved = raw, True
+        shown = cleaned
+    else:
+        shown = values
+    origins = {name: origin for name in known.origins if (origin := known.origin_of(name, shown.get(name)))}
     return render(request, "monitor/respond.html", {
-        "invitation": item, "wave": item.wave, "sections": sections(form, values, errors), "errors": errors,
-        "by_phone": by_phone, "token": token,
+        "invitation": item, "wave": item.wave, "errors": errors, "by_phone": by_phone, "token": token, "amend": amend,
+        "sections": sections(form, values, errors, fresh=not saved, origins=origins, dropped=known.dropped),
+        "prefilled": {origin: sum(1 for o in origins.values() if o == origin) for origin in set(origins.values())},
     }, status=422 if errors else 200)
 
 

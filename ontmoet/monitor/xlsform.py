@@ -15,7 +15,7 @@ from pathlib import PurePath
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from . import expressions
+from . import expressions, register_fields
 from .xlsform_model import (
     DEFAULT_LANGUAGE,
     Choice,
@@ -205,11 +205,30 @@ class _Reader:
                 self.expressions.append((row, "default", question.default, None, ""))
         if question.is_select:
             self._choices(element, question, row)
+        self._register(bind, question, row)
         if name in self.generated:
             select = name[: -len("_other")]
             question.other_of = select
             question.label = {"nl": "Anders, namelijk:", "en": "Other, namely:"}
         self.questions.append(question)
+
+    def _register(self, bind: dict, question: Question, row):
+        """`bind::ontmoet:register`: the register field that pre-fills this question, if its type can hold it."""
+        named = str(bind.get(register_fields.COLUMN, "")).strip()
+        if not named:
+            return
+        where = ("survey", row, self.sheets.column(row, "ontmoet"))
+        found = register_fields.lookup(named)
+        if found is None:
+            self.problems.append(FormProblem(*where, _(
+                "'%(name)s' is geen veld van het register; kies uit %(fields)s") % {
+                "name": named, "fields": ", ".join(register_fields.FIELDS)}))
+        elif question.type not in found[1].types:
+            self.problems.append(FormProblem(*where, _(
+                "het registerveld '%(name)s' past niet bij een vraag van het type %(type)s; gebruik %(types)s") % {
+                "name": found[0], "type": question.type, "types": " of ".join(sorted(found[1].types))}))
+        else:
+            question.register = found[0]
 
     def _choices(self, element, question: Question, row):
         list_name = str(element.get("list_name") or element.get("itemset") or "")

@@ -72,6 +72,7 @@ class Question:
     calculation: str = ""
     default: str = ""
     group_path: list = field(default_factory=list)  # the enclosing groups' names, outermost first
+    register: str = ""  # the register field that pre-fills it (register_fields.FIELDS), from bind::ontmoet:register
 
     @property
     def is_select(self) -> bool:

@@ -276,3 +276,25 @@ def _display(field, value, names: _NameCache):
     if isinstance(value, bool):
         return _("ja") if value else _("nee")
     return value
+
+
+def register_facts(place_id) -> dict | None:
+    """What the register knows of one place that a questionnaire may ask again (the monitor's pre-fill).
+
+    Choice fields as (code, label); the lists as [(code, name)] in the vocabulary's order; numbers as they are.
+    """
+    place = Place.objects.filter(pk=place_id).prefetch_related("facilities", "activities", "target_groups").first()
+    if place is None:
+        return None
+    facts = {field: (getattr(place, field), str(getattr(place, f"get_{field}_display")()))
+             for field in ("kind", "legal_form", "staffing")}
+    facts.update(board_size=place.board_size, volunteer_count=place.volunteer_count)
+    for field in ("facilities", "activities", "target_groups"):
+        facts[field] = [(item.code, item.name) for item in getattr(place, field).all()]
+    return facts
+
+
+def vocabulary_items(field: str) -> list[tuple[int, str, str]]:
+    """(id, code, name) of every entry of the vocabulary behind a place's list field ('facilities', ...)."""
+    model = Place._meta.get_field(field).related_model
+    return list(model.objects.values_list("pk", "code", "name"))

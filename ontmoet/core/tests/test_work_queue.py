@@ -26,6 +26,8 @@ def _rows(client, url) -> int:
     response = client.get(url)
     assert response.status_code == 200, url
     page = response.content.decode()
+    if url.startswith("/monitor/v/"):  # the one questionnaire waiting, opened straight away
+        return page.count('name="action" value="submit"')
     if url.startswith("/monitor/mijn"):
         return len(re.findall(r"<li ", re.search(r'<ul [^>]*id="in-te-vullen">(.*?)</ul>', page, re.S).group(1)))
     if "toon=open" in url:  # the wave's page, with the places that have not answered on top

@@ -13,12 +13,13 @@ from openpyxl.styles import Font
 HERE = Path(__file__).resolve().parent
 NL, EN = "label::Nederlands (nl)", "label::English (en)"
 SURVEY_HEADER = ["type", "name", NL, EN, "hint::Nederlands (nl)", "hint::English (en)", "required", "relevant",
-                 "constraint", "constraint_message::Nederlands (nl)", "constraint_message::English (en)"]
+                 "constraint", "constraint_message::Nederlands (nl)", "constraint_message::English (en)",
+                 "bind::ontmoet:register"]  # the register field that pre-fills the question (docs/monitor.md)
 YES_NO = [("ja", "Ja", "Yes"), ("nee", "Nee", "No")]
 
 
-def q(type_, name, nl, en, *, hint=("", ""), required="", relevant="", constraint="", message=("", "")):
-    return [type_, name, nl, en, hint[0], hint[1], required, relevant, constraint, message[0], message[1]]
+def q(type_, name, nl, en, *, hint=("", ""), required="", relevant="", constraint="", message=("", ""), register=""):
+    return [type_, name, nl, en, hint[0], hint[1], required, relevant, constraint, message[0], message[1], register]
 
 
 PLACES = {
@@ -27,20 +28,22 @@ PLACES = {
     "survey": [
         ["begin_group", "plek", "Over de plek", "About the place"],
         q("select_one soort or_other", "soort", "Hoe omschrijft u de ontmoetingsplek?",
-          "How would you describe the meeting place?", required="yes"),
+          "How would you describe the meeting place?", required="yes", register="soort"),
         q("select_one rechtsvorm", "rechtsvorm", "Wat is de rechtsvorm?", "What is the legal form?",
           hint=("Met andere bedoelen we bijvoorbeeld een kerkelijke organisatie of een vof.",
-                "Other means for example a church organisation or a partnership.")),
+                "Other means for example a church organisation or a partnership."), register="rechtsvorm"),
         ["end_group"],
         ["begin_group", "mensen", "Bestuur en mensen", "Board and people"],
         q("select_one bestuur", "bestuur_omvang", "Uit hoeveel personen bestaat het bestuur?",
           "How many people are on the board?"),
         q("text", "bestuur_anders", "Hoe is het bestuur dan geregeld?", "How is the board organised then?",
           relevant="${bestuur_omvang} = 'anders'"),
-        q("select_one bemensing", "bemensing", "Wie runnen de plek?", "Who runs the place?", required="yes"),
+        q("select_one bemensing", "bemensing", "Wie runnen de plek?", "Who runs the place?", required="yes",
+          register="bemensing"),
         q("integer", "vrijwilligers", "Hoeveel vrijwilligers zijn er actief?", "How many volunteers are active?",
           relevant="${bemensing} != 'betaald'", constraint=". >= 0 and . <= 2000",
-          message=("Vul een aantal tussen 0 en 2000 in.", "Enter a number between 0 and 2000.")),
+          message=("Vul een aantal tussen 0 en 2000 in.", "Enter a number between 0 and 2000."),
+          register="vrijwilligers"),
         ["end_group"],
         ["begin_group", "aanbod", "Aanbod", "What the place offers"],
         q("select_one janee", "voorzieningen_aanwezig",
@@ -48,13 +51,13 @@ PLACES = {
           "Besides meeting, does the place offer social services?"),
         q("select_multiple voorziening", "voorzieningen", "Welke voorzieningen zijn er?", "Which services?",
           relevant="${voorzieningen_aanwezig} = 'ja'", hint=("Kies alles wat van toepassing is.",
-                                                             "Choose all that apply.")),
+                                                             "Choose all that apply."), register="voorzieningen"),
         q("select_one janee", "cultureel_aanbod", "Organiseert de plek culturele activiteiten?",
           "Does the place organise cultural activities?"),
         q("select_multiple faciliteit", "cultuur_faciliteiten", "Welke faciliteiten zijn daarvoor aanwezig?",
           "Which facilities support them?", relevant="selected(${cultureel_aanbod}, 'ja')"),
         q("select_multiple activiteit", "activiteiten", "Welke activiteiten vinden plaats?",
-          "Which activities take place?"),
+          "Which activities take place?", register="activiteiten"),
         ["end_group"],
         ["begin_group", "steun", "Ondersteuning en inkomsten", "Support and income"],
         q("select_multiple ondersteuning", "ondersteuning", "Hoe wordt de plek ondersteund?",

@@ -78,4 +78,6 @@ MATRIX = {
     "monitor:enter_answers": ("get", {"pk": _invitation}, MANAGE),
     "monitor:respond": ("get", {"token": _token}, PUBLIC),
     "monitor:opt_out": ("get", {"token": _token}, PUBLIC),
+    # The link is the authority; a login is needed because a made document belongs to a user.
+    "monitor:answers_pdf": ("get", {"token": _token}, expect(REDIRECT)),
 }

@@ -31,6 +31,11 @@ def test_demo_waves_make_the_report_and_comparison_alive():
 
     board_place = RoleAssignment.objects.get(user__email="bestuur@demo.ontmoet.nl").place
     assert open_wave.invitations.get(place=board_place).status == Status.INVITED
+    # ... which opens pre-filled from the register and from the place's 2025 answers
+    from ontmoet.monitor.prefill import PREVIOUS, REGISTER, prefill
+
+    origins = set(prefill(open_wave.invitations.get(place=board_place)).origins.values())
+    assert origins == {REGISTER, PREVIOUS}
     counts = (Wave.objects.count(), Response.objects.count())
     assert load_demo() is None  # idempotent
     assert (Wave.objects.count(), Response.objects.count()) == counts

@@ -76,7 +76,7 @@ def test_two_tabs_submitting_keep_one_response(invitation):
     answers = {"action": "submit", "soort": "mfa", "bemensing": "vrijwilligers"}
     assert tab_one.post(url(invitation), answers).status_code == 302
     second = tab_two.post(url(invitation), {**answers, "bemensing": "betaald"})
-    assert "al ingeleverd" in second.content.decode() or "Bedankt" in second.content.decode()
+    assert "al ingeleverd" in second.content.decode()
     assert Response.objects.count() == 1
     assert Response.objects.get().data["bemensing"] == "vrijwilligers"
     assert Answer.objects.filter(question="bemensing").count() == 1
