@@ -33,7 +33,8 @@ def test_last_friday_of_the_month():
 
 
 def test_cancelled_dates_are_left_out():
-    rule = Rule("wekelijks", date(2027, 3, 1), date(2027, 3, 22), weekdays=(0,), cancelled=frozenset({date(2027, 3, 8)}))
+    rule = Rule("wekelijks", date(2027, 3, 1), date(2027, 3, 22), weekdays=(0,),
+                cancelled=frozenset({date(2027, 3, 8)}))
     assert recurrence.dates(rule, date(2027, 1, 1), date(2027, 12, 31)) == [
         date(2027, 3, 1), date(2027, 3, 15), date(2027, 3, 22)]
 
