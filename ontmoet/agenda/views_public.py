@@ -32,9 +32,9 @@ def run_search(request):
 def _window(result) -> str:
     first = formats.date_format(result.first, "DATE_FORMAT")
     if result.first == result.last:
-        return first
-    return _("%(first)s tot en met %(last)s") % {"first": first,
-                                                 "last": formats.date_format(result.last, "DATE_FORMAT")}
+        return _("op %(day)s") % {"day": first}
+    return _("van %(first)s tot en met %(last)s") % {"first": first,
+                                                     "last": formats.date_format(result.last, "DATE_FORMAT")}
 
 
 @require_safe
