@@ -190,6 +190,13 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
             if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
 
+    def fields_cache_key(self) -> str:
+        """What the fields' markup depends on besides the vocabularies and the language: the values asked for.
+        Empty when a field has an error to show (that markup is not kept)."""
+        if self.is_bound and self.errors:
+            return ""
+        return repr(tuple(self.data.get(name) for name in self.fields) if self.is_bound else ())
+
     def clean(self):
         data = super().clean()
         if data.get("wanneer") == "datum" and not data.get("datum") and "datum" not in self.errors:
@@ -210,8 +217,8 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
             first = last = today + timedelta(days=1)
         elif when == "vandaag":
             first = last = today
-        else:
-            when, first, last = "week", today, today + timedelta(days=6 - today.weekday())
+        else:  # "deze week": the coming seven days, so that on a Saturday it is not just the weekend
+            when, first, last = "week", today, today + timedelta(days=6)
         data.update(wanneer=when, first=first, last=last)
         if data.get("near"):
             data.setdefault("radius", DEFAULT_RADIUS_KM)

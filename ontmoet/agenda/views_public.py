@@ -7,12 +7,14 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from ontmoet.core.pagecache import current_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Place
 
 from . import public, selectors
 from .forms import AgendaSearchForm
+from .signals import VOCABULARY_STAMP
 
 FEED_LIMIT = 500  # dates in one search feed: a calendar app wants what is coming, not everything
 
@@ -48,6 +50,9 @@ def search(request):
         "form": form, "filters": filters, "page": page, "cards": [public.card(row) for row in page],
         "origin": result.origin, "notice": notice, "window": _window(result), "query": query.urlencode(),
         "jsonld": public.script_content(public.events_jsonld(page, base_url)),
+        # The filter fields' markup is kept per vocabulary stamp, language and values (search.html).
+        # ("0": no kind or target group renamed since the database was made.)
+        "fields_key": form.fields_cache_key(), "vocabulary_stamp": current_stamp(VOCABULARY_STAMP) or "0",
     })
 
 
