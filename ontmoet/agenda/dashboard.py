@@ -1,5 +1,6 @@
 """The agenda on other pages: the place's public page, the place's page in the register, the work queue."""
 
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import ngettext
 
@@ -34,14 +35,9 @@ def work_items(request, scope):
     is the place's agenda filtered on exactly these)."""
     if not scope.is_board_member:
         return []
-    items = []
-    rows = (selectors.stale_activities(scope.place_ids).values_list("place__code", "place__name")
-            .order_by("place__name"))
-    counts: dict = {}
-    for code, name in rows:  # one query; a board has one or a few places
-        counts[(code, name)] = counts.get((code, name), 0) + 1
-    for (code, name), count in counts.items():
-        items.append(WorkItem(ngettext("%(n)s activiteit van %(place)s bevestigen", "%(n)s activiteiten van "
-                                       "%(place)s bevestigen", count) % {"n": count, "place": name},
-                              count, reverse("agenda:manage", args=[code]) + "?lijst=bevestigen"))
-    return items
+    rows = (selectors.stale_activities(scope.place_ids).values("place__code", "place__name")
+            .annotate(count=Count("pk")).order_by("place__name"))  # one GROUP BY COUNT over the indexed columns
+    return [WorkItem(ngettext("%(n)s activiteit van %(place)s bevestigen", "%(n)s activiteiten van %(place)s "
+                              "bevestigen", row["count"]) % {"n": row["count"], "place": row["place__name"]},
+                     row["count"], reverse("agenda:manage", args=[row["place__code"]]) + "?lijst=bevestigen")
+            for row in rows]

@@ -16,6 +16,7 @@ from .models import Activity, ActivityDate
 KM_PER_DEGREE_LAT = 111.32
 PAGE_SIZE = 20
 PLACE_PANEL_DATES = 8
+BOARD_LIST_DAYS = 62  # the board's list shows (and lets cancel) the dates of about two months ahead
 
 
 def confirm_cutoff():
@@ -29,9 +30,10 @@ def warn_cutoff():
 
 
 def place_activities(place) -> QuerySet[Activity]:
-    """The board's list: every activity with its next dates (two queries whatever the number)."""
+    """The board's list: every activity with its dates in the coming weeks (three queries whatever the number)."""
     today = timezone.localdate()
-    upcoming = ActivityDate.objects.filter(date__gte=today).order_by("starts_at")
+    upcoming = ActivityDate.objects.filter(date__range=(today, today + timedelta(days=BOARD_LIST_DAYS))).order_by(
+        "starts_at")
     return (Activity.objects.filter(place=place).select_related("kind")
             .prefetch_related(Prefetch("dates", upcoming, to_attr="upcoming"), "cancelled_dates"))
 
