@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ontmoet.network",
     "ontmoet.monitor",
     "ontmoet.grants",
+    "ontmoet.agenda",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -224,6 +225,12 @@ STORAGES = {
 # --- privacy (docs/privacy.md; `ontmoet privacy_purge` removes what has passed these) ---
 DIRECTORY_REPORT_RETENTION_DAYS = int(env("DIRECTORY_REPORT_RETENTION_DAYS", "365"))
 ONTMOET_LOGIN_LOG_RETENTION_DAYS = int(env("ONTMOET_LOGIN_LOG_RETENTION_DAYS", "180"))
+# The activities agenda (docs/adr/0064-agenda.md): an organiser's contact is blanked this long after the last date.
+AGENDA_CONTACT_RETENTION_DAYS = int(env("AGENDA_CONTACT_RETENTION_DAYS", "365"))
+# Dates are materialised this far ahead (the nightly `extend_agenda` keeps the horizon moving).
+AGENDA_HORIZON_DAYS = int(env("AGENDA_HORIZON_DAYS", "365"))
+# An activity not confirmed ("klopt nog") for this long is hidden from the public agenda.
+AGENDA_CONFIRM_MONTHS = int(env("AGENDA_CONFIRM_MONTHS", "12"))
 
 # --- more than one machine (ADR 0016) ---
 # With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every

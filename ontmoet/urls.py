@@ -18,6 +18,7 @@ urlpatterns = [
     path("monitor/", include("ontmoet.monitor.urls")),
     path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
+    path("", include("ontmoet.agenda.urls")),  # /kaart/agenda/ and /plekken/<code>/agenda/
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
     path("api/v1/", include("ontmoet.directory.api.urls")),

@@ -1,14 +1,5 @@
-"""A point on the map with the words the visitor recognises it by.
+"""A point on the map: the register's (places.geocoding), so that the kaart and other searches share one type."""
 
-Its own module so that the search's conditions and selectors can use it without importing the geocoder
-(which reads the register through the selectors): no import cycle.
-"""
+from ontmoet.places.geocoding import Point
 
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class Point:
-    latitude: float
-    longitude: float
-    label: str
+__all__ = ["Point"]

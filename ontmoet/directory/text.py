@@ -6,10 +6,11 @@ or digit, common Dutch function words dropped, and every word reduced to its Sno
 """
 
 import re
-import unicodedata
 from functools import lru_cache
 
 import snowballstemmer
+
+from ontmoet.places.geocoding import fold
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 MAX_QUERY_WORDS = 8
@@ -20,12 +21,6 @@ STOPWORDS = frozenset(
 )
 
 _stemmer = snowballstemmer.stemmer("dutch")
-
-
-def fold(text: str) -> str:
-    """Lowercase without accents: 'Mariënheem' -> 'marienheem'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def words(text: str) -> list[str]:

@@ -1,0 +1,43 @@
+"""The agenda on other pages: the place's public page, the place's page in the register, the work queue."""
+
+from django.db.models import Count
+from django.urls import reverse
+from django.utils.translation import ngettext
+
+from ontmoet.core.panels import Panel, WorkItem
+
+from . import public, selectors
+from .models import Activity
+
+
+def public_place_panels(request, place):
+    rows = selectors.place_dates(place)
+    for row in rows:
+        row.place = place  # the page has the place already: no query per row
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return [Panel("agenda/panels/public_place.html", {
+        "place": place, "cards": [public.card(row) for row in rows],
+        "jsonld": public.script_content(public.events_jsonld(rows, base_url)) if rows else "",
+    })]
+
+
+def place_panels(request, scope, place):
+    if not scope.can_edit_place(place):
+        return []
+    return [Panel("agenda/panels/place.html", {
+        "place": place, "count": Activity.objects.filter(place=place).count(),
+        "stale": selectors.stale_activities([place.pk]).count(),
+    })]
+
+
+def work_items(request, scope):
+    """Per own place: activities about to be hidden because nobody confirmed them (the list it links to
+    is the place's agenda filtered on exactly these)."""
+    if not scope.is_board_member:
+        return []
+    rows = (selectors.stale_activities(scope.place_ids).values("place__code", "place__name")
+            .annotate(count=Count("pk")).order_by("place__name"))  # one GROUP BY COUNT over the indexed columns
+    return [WorkItem(ngettext("%(n)s activiteit van %(place)s bevestigen", "%(n)s activiteiten van %(place)s "
+                              "bevestigen", row["count"]) % {"n": row["count"], "place": row["place__name"]},
+                     row["count"], reverse("agenda:manage", args=[row["place__code"]]) + "?lijst=bevestigen")
+            for row in rows]

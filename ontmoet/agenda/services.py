@@ -1,0 +1,129 @@
+"""Every write to the agenda, each in one transaction; the materialised dates are rebuilt in the same one."""
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from . import recurrence
+from .models import Activity, ActivityDate, CancelledDate
+
+
+def rule_of(activity: Activity, cancelled=None) -> recurrence.Rule:
+    if cancelled is None:
+        cancelled = activity.cancelled_dates.values_list("date", flat=True) if activity.pk else ()
+    return recurrence.Rule(
+        recurrence=activity.recurrence, starts_on=activity.starts_on, ends_on=activity.ends_on,
+        weekdays=tuple(activity.weekdays or ()), month_week=activity.month_week,
+        month_weekday=activity.month_weekday, skip_public_holidays=activity.skip_public_holidays,
+        cancelled=frozenset(cancelled))
+
+
+def horizon(today: date | None = None) -> date:
+    return (today or timezone.localdate()) + timedelta(days=settings.AGENDA_HORIZON_DAYS)
+
+
+def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
+    place = activity.place
+    latitude = float(place.latitude) if place.latitude is not None else None
+    longitude = float(place.longitude) if place.longitude is not None else None
+    rows = []
+    for day in days:
+        starts_at = recurrence.moment(day, activity.start_time)
+        ends_at = recurrence.moment(day, activity.end_time)
+        if starts_at is None or ends_at is None:  # the form refuses these; an old rule may still meet one
+            continue
+        rows.append(ActivityDate(activity=activity, place_id=activity.place_id, date=day, starts_at=starts_at,
+                                 ends_at=ends_at, latitude=latitude, longitude=longitude))
+    return rows
+
+
+def materialise(activity: Activity, today: date | None = None) -> int:
+    """Replace the activity's dates from today up to the horizon (past dates are history, not agenda)."""
+    today = today or timezone.localdate()
+    until = horizon(today)
+    ActivityDate.objects.filter(activity=activity).delete()
+    rows = _rows(activity, recurrence.dates(rule_of(activity), today, until))
+    ActivityDate.objects.bulk_create(rows)
+    Activity.objects.filter(pk=activity.pk).update(materialised_until=until)
+    activity.materialised_until = until
+    return len(rows)
+
+
+@transaction.atomic
+def save_activity(activity: Activity, target_groups, user=None) -> Activity:
+    """Create or update an activity; saving it is also confirming that it is still right."""
+    activity.last_confirmed_at = timezone.now()
+    activity.save()
+    activity.target_groups.set(target_groups)
+    materialise(activity)
+    return activity
+
+
+@transaction.atomic
+def delete_activity(activity: Activity) -> None:
+    activity.delete()  # its dates and cancellations go with it (CASCADE)
+
+
+@transaction.atomic
+def cancel_date(activity: Activity, day: date) -> bool:
+    """Cancel one date; False when the activity has no such date."""
+    if not activity.dates.filter(date=day).exists():
+        return False
+    CancelledDate.objects.get_or_create(activity=activity, date=day)
+    ActivityDate.objects.filter(activity=activity, date=day).delete()
+    return True
+
+
+@transaction.atomic
+def restore_date(activity: Activity, day: date) -> None:
+    CancelledDate.objects.filter(activity=activity, date=day).delete()
+    materialise(activity)
+
+
+@transaction.atomic
+def confirm_place(place, user=None) -> int:
+    """"Klopt nog": every activity of the place is confirmed as it is."""
+    return Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+
+
+def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
+    """The nightly job (`extend_agenda`): drop past dates and add the days that have come within the horizon.
+
+    Only the new days are computed per activity, so a night costs one day of dates, not a rebuild.
+    Returns (dates removed, dates added).
+    """
+    today = today or timezone.localdate()
+    until = horizon(today)
+    removed = ActivityDate.objects.filter(date__lt=today).delete()[0]
+    added = 0
+    pending = (Activity.objects.filter(materialised_until__lt=until)
+               .exclude(ends_on__lt=today).select_related("place").order_by("pk"))
+    last_pk = 0
+    while True:
+        chunk = list(pending.filter(pk__gt=last_pk)[:batch])
+        if not chunk:
+            break
+        cancelled: dict[int, list] = {}
+        for activity_id, day in CancelledDate.objects.filter(activity__in=chunk).values_list("activity_id", "date"):
+            cancelled.setdefault(activity_id, []).append(day)
+        with transaction.atomic():
+            rows = []
+            for activity in chunk:
+                first = max(today, (activity.materialised_until or today - timedelta(days=1)) + timedelta(days=1))
+                rule = rule_of(activity, cancelled.get(activity.pk, ()))
+                rows += _rows(activity, recurrence.dates(rule, first, until))
+            ActivityDate.objects.bulk_create(rows, ignore_conflicts=True)
+            Activity.objects.filter(pk__in=[activity.pk for activity in chunk]).update(materialised_until=until)
+        added += len(rows)
+        last_pk = chunk[-1].pk
+    return removed, added
+
+
+def move_place(place) -> int:
+    """A place's new coordinates, copied into its dates (signals.py)."""
+    latitude = float(place.latitude) if place.latitude is not None else None
+    longitude = float(place.longitude) if place.longitude is not None else None
+    return ActivityDate.objects.filter(place=place).exclude(latitude=latitude, longitude=longitude).update(
+        latitude=latitude, longitude=longitude)

@@ -1,0 +1,29 @@
+"""A place that moves takes its materialised dates along (their copied coordinates feed 'near a postcode');
+a renamed kind or target group makes the cached filter fields stale."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from ontmoet.core.pagecache import change_stamp
+from ontmoet.places.models import Activity as ActivityKind
+from ontmoet.places.models import Place, TargetGroup
+
+VOCABULARY_STAMP = "agenda-vocabulary"
+
+
+@receiver(post_save, sender=Place, dispatch_uid="agenda_place_moved")
+def place_saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        from .services import move_place
+
+        move_place(instance)
+
+
+def _vocabulary_changed(sender, **kwargs):
+    # The agenda's filter fields (kept in the fragment cache per stamp) show these names.
+    change_stamp(VOCABULARY_STAMP)
+
+
+for _model in (ActivityKind, TargetGroup):
+    post_save.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"agenda-stamp-save-{_model.__name__}")
+    post_delete.connect(_vocabulary_changed, sender=_model, dispatch_uid=f"agenda-stamp-delete-{_model.__name__}")

@@ -1,0 +1,85 @@
+"""The public agenda at /kaart/agenda/ and the iCalendar feeds. No login needed."""
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
+
+from ontmoet.core.pagecache import current_stamp
+from ontmoet.places import choices
+from ontmoet.places.geocoding import geocode
+from ontmoet.places.models import Place
+
+from . import public, selectors
+from .forms import AgendaSearchForm
+from .signals import VOCABULARY_STAMP
+
+FEED_LIMIT = 500  # dates in one search feed: a calendar app wants what is coming, not everything
+
+
+def run_search(request):
+    form = AgendaSearchForm(request.GET or None)
+    filters = form.filters()
+    origin, notice = None, ""
+    if filters.get("near"):
+        origin = geocode(filters["near"])
+        if origin is None:
+            notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of de naam van "
+                       "een dorp of stad.") % {"near": filters["near"]}
+    return form, filters, selectors.search(filters, origin), notice
+
+
+def _window(result) -> str:
+    first = formats.date_format(result.first, "DATE_FORMAT")
+    if result.first == result.last:
+        return _("op %(day)s") % {"day": first}
+    return _("van %(first)s tot en met %(last)s") % {"first": first,
+                                                     "last": formats.date_format(result.last, "DATE_FORMAT")}
+
+
+@require_safe
+def search(request):
+    form, filters, result, notice = run_search(request)
+    page = Paginator(result.dates, selectors.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return render(request, "agenda/search.html", {
+        "form": form, "filters": filters, "page": page, "cards": [public.card(row) for row in page],
+        "origin": result.origin, "notice": notice, "window": _window(result), "query": query.urlencode(),
+        "jsonld": public.script_content(public.events_jsonld(page, base_url)),
+        # The filter fields' markup is kept per vocabulary stamp, language and values (search.html).
+        # ("0": no kind or target group renamed since the database was made.)
+        "fields_key": form.fields_cache_key(), "vocabulary_stamp": current_stamp(VOCABULARY_STAMP) or "0",
+    })
+
+
+def _ics(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def feed(request):
+    """The search as a calendar subscription: the same filters, its dates (at most FEED_LIMIT)."""
+    _form, _filters, result, _notice = run_search(request)
+    rows = list(result.dates[:FEED_LIMIT])
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return _ics(public.calendar(rows, _("Agenda ontmoetingsplekken"), base_url), "agenda.ics")
+
+
+@require_safe
+def place_feed(request, code):
+    place = Place.objects.filter(code=code, is_public=True, status=choices.Status.ACTIVE).first()
+    if place is None:
+        raise Http404
+    rows = selectors.place_dates(place, limit=FEED_LIMIT)
+    for row in rows:
+        row.place = place
+    base_url = request.build_absolute_uri("/").rstrip("/")
+    return _ics(public.calendar(rows, place.name, base_url), f"agenda-{place.code.lower()}.ics")
+
+
