@@ -18,6 +18,8 @@ urlpatterns = [
     path("monitor/", include("ontmoet.monitor.urls")),
     path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
+    # Vacancies: public pages under kaart/vacatures/, board pages under plekken/<code>/vacatures/, officers' vacatures/.
+    path("", include("ontmoet.vacancies.urls")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
     path("api/v1/", include("ontmoet.directory.api.urls")),
