@@ -43,9 +43,9 @@ class VacancyForm(StyledFormMixin, forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if not any(field in self.errors for field in ("role", "hours_per_month", "starts_on", "ends_on")):
-            current = self.instance.pk is None or self.instance.is_open
-            for field, message in vacancy_errors(data, timezone.localdate(), current=current).items():
+        current = self.instance.pk is None or self.instance.is_open
+        for field, message in vacancy_errors(data, timezone.localdate(), current=current).items():
+            if field not in self.errors:  # one message per field: the first problem found
                 self.add_error(field, message)
         return data
 
