@@ -47,3 +47,9 @@ def public_place_panels(request, place):
     if not vacancies:
         return []
     return [Panel("vacancies/panels/public_place.html", {"place": place, "vacancies": vacancies})]
+
+
+def home_panels(request):
+    """On the public start page: the way in to volunteering (the same for every visitor; the page cache's
+    "directory" stamp changes with every vacancy, see services._public_content_changed)."""
+    return [Panel("vacancies/panels/home.html", {"count": selectors.public_vacancies().count()})]

@@ -144,7 +144,8 @@ class SearchForm(StyledFormMixin, forms.Form):
                                           empty_label=_("Alle gemeenten"))
     near = forms.CharField(label=_("In de buurt van (postcode of plaats)"), required=False, max_length=100,
                            widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
-    radius = forms.TypedChoiceField(label=_("Afstand"), required=False, choices=RADII, coerce=int, empty_value=10)
+    radius = forms.TypedChoiceField(label=_("Afstand"), required=False, choices=RADII, coerce=int, empty_value=10,
+                                    initial=10)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

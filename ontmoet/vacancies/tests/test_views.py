@@ -199,3 +199,9 @@ def test_place_pages_show_the_open_vacancies(world, client, client_for):
     assert "Deze plek zoekt" in public and vacancy.get_public_url() in public
     register = client_for(world.users["board_member"]).get(f"/plekken/{world.place.code}/").content.decode()
     assert vacancy.get_absolute_url() in register
+
+
+def test_start_page_leads_to_the_vacancies(world, client):
+    make_vacancy(world.place)
+    page = client.get("/").content.decode()
+    assert "1 open vacature." in page and "/kaart/vacatures/" in page and "/kaart/vacatures/ik-wil-helpen/" in page
