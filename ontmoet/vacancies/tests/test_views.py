@@ -205,3 +205,9 @@ def test_start_page_leads_to_the_vacancies(world, client):
     make_vacancy(world.place)
     page = client.get("/").content.decode()
     assert "1 open vacature." in page and "/kaart/vacatures/" in page and "/kaart/vacatures/ik-wil-helpen/" in page
+
+
+def test_public_pages_in_english(world, client):
+    vacancy = make_vacancy(world.place)
+    page = client.get(vacancy.get_public_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Treasurer at Dorpshuis De Linde" in page and "Send response" in page
