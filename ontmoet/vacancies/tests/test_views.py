@@ -211,3 +211,13 @@ def test_public_pages_in_english(world, client):
     vacancy = make_vacancy(world.place)
     page = client.get(vacancy.get_public_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert "Treasurer at Dorpshuis De Linde" in page and "Send response" in page
+
+
+def test_the_cached_start_page_follows_the_vacancies(world, client):
+    from ontmoet.vacancies import services
+
+    vacancy = make_vacancy(world.place)
+    assert "nu 1 open vacature." in client.get("/").content.decode()
+    assert client.get("/")["X-Cache"] == "hit"
+    services.move_vacancy(vacancy, Status.FILLED, world.users["board_member"])
+    assert "nu 0 open vacatures." in client.get("/").content.decode()
