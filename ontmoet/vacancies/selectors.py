@@ -155,16 +155,34 @@ def distance_km(origin: Origin, latitude, longitude) -> float | None:
     return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
-def search(filters: dict, origin: Origin | None) -> list[tuple[Vacancy, float | None]]:
-    """Open public vacancies matching the filters, with the distance to `origin` (nearest first), or
-    newest first without one. A bounding box in SQL keeps the distance check to the few nearby rows."""
+class WithoutDistance:
+    """(vacancy, None) pairs of a queryset, for a Paginator: it counts and slices in SQL, so a page of the
+    full list loads only its own rows."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return self.queryset.count()
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, index):
+        return [(vacancy, None) for vacancy in self.queryset[index]]
+
+
+def search(filters: dict, origin: Origin | None):
+    """Open public vacancies matching the filters as (vacancy, distance in km): nearest first within the
+    radius around `origin` (a bounding box in SQL keeps the distance check to the few nearby rows), or
+    newest first without one."""
     queryset = public_vacancies()
     if filters.get("role"):
         queryset = queryset.filter(role=filters["role"])
     if filters.get("municipality"):
         queryset = queryset.filter(place__municipality=filters["municipality"])
     if origin is None:
-        return [(vacancy, None) for vacancy in queryset.order_by("-created_at", "-pk")]
+        return WithoutDistance(queryset.order_by("-created_at", "-pk"))
     radius = filters.get("radius") or 10
     dlat = radius / 111.0
     dlon = radius / (111.0 * max(math.cos(math.radians(origin.latitude)), 0.1))

@@ -221,3 +221,13 @@ def test_the_cached_start_page_follows_the_vacancies(world, client):
     assert client.get("/")["X-Cache"] == "hit"
     services.move_vacancy(vacancy, Status.FILLED, world.users["board_member"])
     assert "nu 0 open vacatures." in client.get("/").content.decode()
+
+
+def test_public_list_pages_in_sql(world, client, django_assert_max_num_queries):
+    for _ in range(25):
+        make_vacancy(world.place)
+    first = client.get("/kaart/vacatures/").content.decode()
+    assert "25 open vacatures" in first and first.count("Meer over") == 20
+    assert client.get("/kaart/vacatures/?pagina=2").content.decode().count("Meer over") == 5
+    with django_assert_max_num_queries(12):
+        client.get("/kaart/vacatures/?pagina=2")

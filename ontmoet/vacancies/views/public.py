@@ -36,12 +36,11 @@ def public_list(request):
         if origin is None:
             notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of de naam "
                        "van een dorp of gemeente.") % {"near": filters["near"]}
-    found = selectors.search(filters, origin)
-    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.search(filters, origin), PAGE_SIZE).get_page(request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "vacancies/public_list.html", {
-        "form": form, "page": page, "total": len(found), "origin": origin, "notice": notice,
+        "form": form, "page": page, "total": page.paginator.count, "origin": origin, "notice": notice,
         "query": query.urlencode()})
 
 
