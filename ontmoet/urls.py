@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("ontmoet.vacancies.urls")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
+    path("api/v1/vacatures/", include("ontmoet.vacancies.api.urls")),
     path("api/v1/", include("ontmoet.directory.api.urls")),
     path("api/v1/beheer/", include("ontmoet.places.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -59,4 +59,6 @@ MATRIX = {
     "vacancies:response": ("get", {"pk": _response}, OWN_RESPONSE),
     "vacancies:response_mark": ("post", {"pk": _response}, OWN_RESPONSE_POST, {}),
     "vacancies:help_offers": ("get", {}, BOARDS),
+    "api_vacancies:vacancy-list": ("get", {}, PUBLIC),
+    "api_vacancies:vacancy-detail": ("get", {"pk": _vacancy}, PUBLIC),
 }
