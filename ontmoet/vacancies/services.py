@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ontmoet.core.mail import send_templated_mail
@@ -54,12 +55,12 @@ def vacancy_errors(data: dict, today, *, current: bool) -> dict[str, str]:
         errors["ends_on"] = _("Vul in tot wanneer de vacature open staat.")
     elif starts and ends < starts:
         errors["ends_on"] = _("De einddatum ligt vóór de begindatum: kies een datum op of na %(start)s.") % {
-            "start": f"{starts:%d-%m-%Y}"}
+            "start": date_format(starts, "DATE_FORMAT")}
     elif current and ends < today:
         errors["ends_on"] = _("De einddatum ligt in het verleden: kies vandaag of later.")
     elif ends > today + timedelta(days=MAX_OPEN_DAYS):
         errors["ends_on"] = _("Een vacature staat hoogstens een jaar open: kies een einddatum vóór %(last)s.") % {
-            "last": f"{today + timedelta(days=MAX_OPEN_DAYS + 1):%d-%m-%Y}"}
+            "last": date_format(today + timedelta(days=MAX_OPEN_DAYS + 1), "DATE_FORMAT")}
     return errors
 
 
