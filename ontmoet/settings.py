@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "ontmoet.monitor",
     "ontmoet.grants",
     "ontmoet.agenda",
+    "ontmoet.vacancies",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -407,3 +408,13 @@ SPECTACULAR_SETTINGS = {
 # --- monitor ---
 # Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
 ONTMOET_MONITOR_MIN_CELL = int(env("ONTMOET_MONITOR_MIN_CELL", "5"))
+# --- vacancies ---
+# Responses to a vacancy lose the responder's name, e-mail, phone and message this long after it closes.
+VACANCIES_RESPONSE_RETENTION_DAYS = int(env("VACANCIES_RESPONSE_RETENTION_DAYS", "90"))
+# A response neither answered nor marked after this many days reminds the board, once.
+VACANCIES_REMIND_AFTER_DAYS = int(env("VACANCIES_REMIND_AFTER_DAYS", "14"))
+# An "ik wil helpen" offer lapses (and is deleted) this long after it was made or last renewed.
+VACANCIES_HELP_OFFER_DAYS = int(env("VACANCIES_HELP_OFFER_DAYS", "365"))
+# Public forms (responses and help offers) per visitor per hour, and the least seconds to fill one in.
+VACANCIES_SUBMISSIONS_PER_HOUR = int(env("VACANCIES_SUBMISSIONS_PER_HOUR", "5"))
+VACANCIES_FORM_MIN_SECONDS = int(env("VACANCIES_FORM_MIN_SECONDS", "3"))

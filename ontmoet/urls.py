@@ -19,8 +19,11 @@ urlpatterns = [
     path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
     path("", include("ontmoet.agenda.urls")),  # /kaart/agenda/ and /plekken/<code>/agenda/
+    # Vacancies: public pages under kaart/vacatures/, board pages under plekken/<code>/vacatures/, officers' vacatures/.
+    path("", include("ontmoet.vacancies.urls")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
+    path("api/v1/vacatures/", include("ontmoet.vacancies.api.urls")),
     path("api/v1/", include("ontmoet.directory.api.urls")),
     path("api/v1/beheer/", include("ontmoet.places.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
