@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "ontmoet.network",
     "ontmoet.monitor",
     "ontmoet.grants",
+    "ontmoet.rooms",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -398,3 +399,9 @@ SPECTACULAR_SETTINGS = {
 # --- monitor ---
 # Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
 ONTMOET_MONITOR_MIN_CELL = int(env("ONTMOET_MONITOR_MIN_CELL", "5"))
+# --- rooms ---
+# Public booking requests per visitor per hour, and the least seconds between showing and sending the form.
+ROOMS_REQUESTS_PER_HOUR = int(env("ROOMS_REQUESTS_PER_HOUR", "5"))
+ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
+# Days after a request's last date before the requester's name, address, phone and purpose are blanked.
+ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))

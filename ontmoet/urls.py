@@ -11,6 +11,7 @@ admin.site.site_title = _("Ontmoet beheer")
 urlpatterns = [
     path("", include("ontmoet.core.urls")),
     path("account/", include("ontmoet.accounts.urls")),
+    path("plekken/", include("ontmoet.rooms.urls_board")),
     path("plekken/", include("ontmoet.places.urls")),
     path("initiatieven/", include("ontmoet.toolkit.urls")),
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("monitor/", include("ontmoet.monitor.urls")),
     path("sociale-hypotheek/", include("ontmoet.grants.urls")),
     path("beheer/", admin.site.urls),
+    path("kaart/plek/<str:code>/ruimtes/", include("ontmoet.rooms.urls")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
     path("api/v1/", include("ontmoet.directory.api.urls")),

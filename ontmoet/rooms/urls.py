@@ -1,0 +1,12 @@
+"""Public pages, under /kaart/plek/<code>/ruimtes/."""
+
+from django.urls import path
+
+from . import views_public
+
+app_name = "rooms"
+
+urlpatterns = [
+    path("", views_public.rooms_page, name="page"),
+    path("aanvraag/<str:token>/", views_public.personal, name="personal"),
+]
