@@ -44,7 +44,7 @@ def requests_in_scope(scope) -> QuerySet[BookingRequest]:
 
 def request_list(scope, status: str = "") -> QuerySet[BookingRequest]:
     found = requests_in_scope(scope).select_related("room__place", "tenant_kind").annotate(
-        dates=Count("bookings"))
+        dates=Count("bookings")).order_by("-created_at", "-pk")
     return found.filter(status=status) if status else found
 
 
