@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -84,7 +84,7 @@ def test_the_board_accepts_a_series_except_the_conflicting_date(client_for, worl
     room = make_room(world.place)
     days = [next_weekday(1, weeks) for weeks in range(1, 6)]
     series = make_request(room, days)
-    other = make_request(room, [days[2]], email="ander@example.org", starts=__import__("datetime").time(20))
+    other = make_request(room, [days[2]], email="ander@example.org", starts=time(20))
     services.accept(other, by=None)
     client = client_for(world.users["board_member"])
     url = f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/"
