@@ -11,10 +11,11 @@ from django.conf import settings
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from .models import BookingRequest
 
-LABEL = "Boekingsaanvragen voor ruimtes"
+LABEL = gettext_noop("Boekingsaanvragen voor ruimtes")
 BLANK = {"name": "", "email": "", "phone": "", "organisation": "", "purpose": ""}
 
 

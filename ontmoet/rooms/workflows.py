@@ -25,7 +25,7 @@ REQUEST = register(Workflow(
     actors={REQUESTER: _("aanvrager"), BOARD: _("bestuur van de plek")},
     history="rooms.RequestStatusChange", subject="request", initial=S.REQUESTED, error=RequestError,
     transitions=[
-        step("", S.REQUESTED, REQUESTER, _("Aanvragen")),
+        step("", S.REQUESTED, REQUESTER, _("Aanvraag indienen")),
         step(S.REQUESTED, S.ACCEPTED, BOARD, _("Alles accepteren")),
         step(S.REQUESTED, S.PARTLY, BOARD, _("Accepteren behalve de gekozen data")),
         step(S.REQUESTED, S.DECLINED, BOARD, _("Afwijzen"), (REASON,), REASON_MESSAGE),
