@@ -78,9 +78,7 @@ def conflicts(room, slots) -> list:
     first = min(slot.starts_at for slot in slots)
     last = max(slot.ends_at for slot in slots)
     # One range of the (room, starts_at) index for the whole span: a series reads its year once.
-    taken = list(Booking.objects.filter(room=room, state=BookingState.ACCEPTED, starts_at__lt=last,
-                                        starts_at__gt=first - MAX_BOOKING)
-                 .values_list("starts_at", "ends_at", "request_id", named=True))
+    taken = list(overlapping(room, first, last).values_list("starts_at", "ends_at", "request_id", named=True))
     return [slot for slot in slots
             if any(t.starts_at < slot.ends_at and t.ends_at > slot.starts_at
                    and t.request_id != getattr(slot, "request_id", None) for t in taken)]
