@@ -405,3 +405,5 @@ ROOMS_REQUESTS_PER_HOUR = int(env("ROOMS_REQUESTS_PER_HOUR", "5"))
 ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
 # Days after a request's last date before the requester's name, address, phone and purpose are blanked.
 ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
+# A room below this occupancy (booked ÷ bookable hours) for three months running is pointed out to its board.
+ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))

@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from . import views_public
+from . import calendar_view, views_public
 
 app_name = "rooms"
 
 urlpatterns = [
     path("", views_public.rooms_page, name="page"),
+    path("<int:pk>/agenda/", calendar_view.public_calendar, name="calendar"),
     path("aanvraag/<str:token>/", views_public.personal, name="personal"),
 ]

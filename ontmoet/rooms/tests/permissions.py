@@ -26,8 +26,12 @@ def _request(world):
 MATRIX = {
     "rooms:page": ("get", PUBLIC_CODE, PUBLIC),
     "rooms:personal": ("get", {"code": "place", "token": lambda world: _request(world).token}, PUBLIC),
+    "rooms:calendar": ("get", {"code": "place", "pk": _room}, PUBLIC),
+    "rooms_board:calendar": ("get", {"code": "place", "pk": _room}, READ),
     "rooms_board:requests": ("get", {}, LIST),
     "rooms_board:rooms": ("get", PUBLIC_CODE, READ),
+    "rooms_board:figures": ("get", PUBLIC_CODE, READ),
+    "rooms_board:figures_xlsx": ("get", PUBLIC_CODE, READ),
     "rooms_board:room_create": ("get", PUBLIC_CODE, MANAGE),
     "rooms_board:room_edit": ("get", {"code": "place", "pk": _room}, MANAGE),
     "rooms_board:request": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, READ),
