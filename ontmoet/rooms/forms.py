@@ -232,5 +232,6 @@ class DecisionForm(StyledFormMixin, forms.Form):
 
 
 class CancelForm(StyledFormMixin, forms.Form):
+    use_required_attribute = False  # under the decision form: no red field before anyone typed
     reason = forms.CharField(label=_("Waarom annuleert u?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
                              error_messages={"required": _("Geef een reden; de ander krijgt die te lezen.")})

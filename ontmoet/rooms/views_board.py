@@ -128,5 +128,7 @@ def request_detail(request, code, pk, scope):
         "place": place, "booking_request": booking_request, "bookings": bookings, "clashing": clashing,
         "decision": decision, "cancel": cancel, "manage": manage, "personal": selectors.personal(scope, place),
         "may_decide": manage and booking_request.status == RequestStatus.REQUESTED,
-        "may_cancel": manage and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
+        # A request still waiting is declined, not cancelled: the board cancels what it accepted.
+        "may_cancel": manage and booking_request.status != RequestStatus.REQUESTED
+        and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
     }, status=status)

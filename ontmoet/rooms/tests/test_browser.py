@@ -82,3 +82,15 @@ def test_room_with_three_rates_a_weekly_series_and_accepting_all_but_the_clash(w
     expect(page.get_by_text("Geaccepteerd; de aanvrager krijgt een bevestiging")).to_be_visible()
     series.refresh_from_db()
     assert series.status == RequestStatus.PARTLY and series.total == 125
+
+    # The calendar and the figures show the accepted season.
+    page.goto(f"/plekken/RAA-001/ruimtes/{room.pk}/agenda/?week={first:%Y-%m-%d}")
+    expect(page.get_by_text("Bewonersinitiatief").first).to_be_visible()
+    assert_accessible(page, "ruimte-agenda-bestuur")
+    page.goto(f"/plekken/RAA-001/ruimtes/bezetting/?jaar={first.year}")
+    expect(page.get_by_role("link", name="Download als spreadsheet (XLSX)")).to_be_visible()
+    assert_accessible(page, "ruimtes-bezetting")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/agenda/?week={first:%Y-%m-%d}")
+    expect(page.get_by_text("19:30–22:00 bezet")).to_be_visible()
+    assert_accessible(page, "ruimte-agenda-openbaar")
