@@ -120,15 +120,14 @@ def request_detail(request, code, pk, scope):
         except services.BookingConflict as conflict:
             decision.add_error("skip", conflict.message)
             clashing |= {b.pk for b in services.conflicts(booking_request.room, pending)}
-        except RequestError as error:
-            decision.add_error(None, error.message)
+        except RequestError as error:  # e.g. cancelling a request still waiting: the table says decline
+            (cancel if cancel.is_bound else decision).add_error(None, error.message)
+            messages.error(request, error.message)
         status = 400
     manage = selectors.may_manage(scope, place)
     return render(request, "rooms/request.html", {
         "place": place, "booking_request": booking_request, "bookings": bookings, "clashing": clashing,
         "decision": decision, "cancel": cancel, "manage": manage, "personal": selectors.personal(scope, place),
         "may_decide": manage and booking_request.status == RequestStatus.REQUESTED,
-        # A request still waiting is declined, not cancelled: the board cancels what it accepted.
-        "may_cancel": manage and booking_request.status != RequestStatus.REQUESTED
-        and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
+        "may_cancel": manage and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
     }, status=status)

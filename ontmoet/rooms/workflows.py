@@ -29,7 +29,8 @@ REQUEST = register(Workflow(
         step(S.REQUESTED, S.ACCEPTED, BOARD, _("Alles accepteren")),
         step(S.REQUESTED, S.PARTLY, BOARD, _("Accepteren behalve de gekozen data")),
         step(S.REQUESTED, S.DECLINED, BOARD, _("Afwijzen"), (REASON,), REASON_MESSAGE),
-        step(S.REQUESTED, S.CANCELLED, {REQUESTER, BOARD}, CANCEL, (REASON,), REASON_MESSAGE),
+        # A waiting request is withdrawn by its requester; the board declines it instead.
+        step(S.REQUESTED, S.CANCELLED, REQUESTER, CANCEL, (REASON,), REASON_MESSAGE),
         step(S.ACCEPTED, S.CANCELLED, {REQUESTER, BOARD}, CANCEL, (REASON,), REASON_MESSAGE),
         step(S.PARTLY, S.CANCELLED, {REQUESTER, BOARD}, CANCEL, (REASON,), REASON_MESSAGE),
     ]))

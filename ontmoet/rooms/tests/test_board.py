@@ -164,3 +164,14 @@ def test_a_cancelled_series_keeps_its_past_dates(world):
                                                ends_at=timezone.now() - timedelta(days=1))
     services.cancel(booking_request, actor="board", reason="Seizoen gestopt")
     assert dict(booking_request.bookings.values_list("pk", "state"))[first.pk] == BookingState.ACCEPTED
+
+
+def test_the_board_declines_a_waiting_request_rather_than_cancelling_it(client_for, world):
+    booking_request = make_request(make_room(world.place))
+    client = client_for(world.users["board_member"])
+    url = f"/plekken/RAA-001/ruimtes/aanvragen/{booking_request.pk}/"
+    assert "Boeking annuleren" not in client.get(url).content.decode()
+    response = client.post(url, {"annuleren": "1", "reason": "Toch niet"})
+    assert response.status_code == 400 and response.context["cancel"].non_field_errors()
+    booking_request.refresh_from_db()
+    assert booking_request.status == RequestStatus.REQUESTED
