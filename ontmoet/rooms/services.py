@@ -133,7 +133,9 @@ def accept(booking_request: BookingRequest, *, by, except_ids=()) -> BookingRequ
         with transaction.atomic():
             booking_request = _locked(booking_request)
             pending = list(booking_request.bookings.filter(state=BookingState.REQUESTED))
-            wanted = [booking for booking in pending if booking.pk not in except_ids]
+            # A date that passed while the request waited cannot be accepted any more; it is declined.
+            now = timezone.now()
+            wanted = [booking for booking in pending if booking.pk not in except_ids and booking.starts_at > now]
             if not wanted:
                 raise RequestError(_("Kies minstens één datum om te accepteren, of wijs de aanvraag af."))
             target = RequestStatus.ACCEPTED if len(wanted) == len(pending) else RequestStatus.PARTLY

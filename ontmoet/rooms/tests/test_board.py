@@ -175,3 +175,16 @@ def test_the_board_declines_a_waiting_request_rather_than_cancelling_it(client_f
     assert response.status_code == 400 and response.context["cancel"].non_field_errors()
     booking_request.refresh_from_db()
     assert booking_request.status == RequestStatus.REQUESTED
+
+
+def test_a_date_that_passed_while_waiting_is_declined_not_accepted(world):
+    from django.utils import timezone
+
+    booking_request = make_request(make_room(world.place), [next_weekday(1), next_weekday(1, 2)])
+    first = booking_request.bookings.first()
+    Booking.objects.filter(pk=first.pk).update(starts_at=timezone.now() - timedelta(hours=3),
+                                               ends_at=timezone.now() - timedelta(hours=1))
+    services.accept(booking_request, by=None)
+    booking_request.refresh_from_db()
+    assert booking_request.status == RequestStatus.PARTLY and booking_request.total == 30
+    assert dict(booking_request.bookings.values_list("pk", "state"))[first.pk] == BookingState.DECLINED
