@@ -203,10 +203,11 @@ class RoomForm(StyledFormMixin, forms.ModelForm):
         return {(kind, unit): self.cleaned_data.get(f"rate_{kind.pk}_{unit}") for kind in self.kinds
                 for unit in Unit.values}
 
-    def save(self, commit=True):
+    def save(self, commit=False):
+        """The room, unsaved, for services.save_room (with `rates()`)."""
         room = super().save(commit=False)
         room.hours = self.cleaned_data["hours"]
-        return services.save_room(room, self.rates())
+        return room
 
 
 class DecisionForm(StyledFormMixin, forms.Form):

@@ -69,7 +69,7 @@ def _room_form(request, scope, code, pk=None):
         form.instance.place = place
     if request.method == "POST":
         if form.is_valid():
-            form.save()
+            services.save_room(form.save(commit=False), form.rates())
             messages.success(request, _("De ruimte en haar tarieven zijn opgeslagen."))
             return redirect("rooms_board:rooms", code=place.code)
         messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))
