@@ -188,3 +188,16 @@ def test_a_date_that_passed_while_waiting_is_declined_not_accepted(world):
     booking_request.refresh_from_db()
     assert booking_request.status == RequestStatus.PARTLY and booking_request.total == 30
     assert dict(booking_request.bookings.values_list("pk", "state"))[first.pk] == BookingState.DECLINED
+
+
+def test_the_overview_and_the_register_page_lead_to_the_requests_and_rooms(client_for, world):
+    make_request(make_room(world.place))
+    client = client_for(world.users["board_member"])
+    overview = client.get("/overzicht/").content.decode()
+    assert "1 boekingsaanvraag" in overview and "/plekken/boekingsaanvragen/?status=aangevraagd" in overview
+    register = client.get("/plekken/RAA-001/").content.decode()
+    assert "Ruimtes, tarieven en aanvragen" in register and "/plekken/RAA-001/ruimtes/" in register
+    # The menu's item sits in the Plekken area's second level, next to the map.
+    context = client.get("/plekken/boekingsaanvragen/").context
+    assert [item["label"] for item in context["main_menu"] if item["current"]] == ["Sociale kaart"]
+    assert [item["label"] for item in context["sub_menu"]["items"]] == ["Sociale kaart", "Boekingsaanvragen"]
