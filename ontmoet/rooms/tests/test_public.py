@@ -133,3 +133,10 @@ def test_the_requester_cancels_through_the_personal_link_with_a_reason(client, w
     assert set(booking_request.bookings.values_list("state", flat=True)) == {BookingState.CANCELLED}
     assert any("Koor gaat niet door" in m.body and "board.member@test.example" in m.to for m in mail.outbox)
     assert client.get(f"{URL}aanvraag/verkeerd/").status_code == 404
+
+
+def test_mail_is_plain_text_with_names_as_typed(client, world):
+    room = make_room(world.place)
+    assert client.post(URL, request_data(room, name="Jan & Piet <Koor>")).status_code == 302
+    to_requester = next(m for m in mail.outbox if m.to == ["jan@example.org"])
+    assert "Beste Jan & Piet <Koor>," in to_requester.body
