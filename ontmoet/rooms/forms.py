@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
+from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import WEEKDAYS
 
 from . import pricing, services
 from .models import Facility, Room, TenantKind, Unit
 
+PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME_WIDGET = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 TIME_ERRORS = {"invalid": _("Vul een bestaande tijd in, bijvoorbeeld 19:30.")}
@@ -145,7 +147,8 @@ class RoomForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Room
-        fields = ["name", "capacity", "size_m2", "facilities", "accessibility", "description"]
+        fields = ["name", "capacity", "size_m2", "facilities", "accessibility", "description", "photo"]
+        help_texts = {"photo": _("Een foto van de ruimte (PNG of JPEG, hoogstens 5 MB); iedereen ziet hem.")}
         error_messages = {
             "name": {"required": _("Geef de ruimte een naam.")},
             "capacity": {"required": _("Vul in hoeveel personen er passen."),
@@ -181,6 +184,12 @@ class RoomForm(StyledFormMixin, forms.ModelForm):
                     localize=True)
                 row.append(self[name])
             self.rate_fields.append((kind, row))
+
+    def clean_photo(self):
+        photo = self.cleaned_data.get("photo")
+        if photo and hasattr(photo, "content_type"):  # a new upload, not the stored file
+            self.instance.photo_kind = validate_attachment(photo, kinds=("png", "jpeg"), max_bytes=PHOTO_MAX_BYTES)
+        return photo
 
     def clean(self):
         data = super().clean()

@@ -16,6 +16,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.models import StatusHistory
+from ontmoet.core.uploads import private_upload_to
 from ontmoet.places.choices import WEEKDAYS
 from ontmoet.places.models import Place, Vocabulary
 
@@ -47,6 +48,9 @@ class Room(models.Model):
     facilities = models.JSONField(_("voorzieningen"), default=list, blank=True)
     accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
     description = models.TextField(_("beschrijving"), blank=True)
+    # Public: shown on the rooms page. Checked by content (core.uploads), stored under a random name.
+    photo = models.FileField(_("foto"), upload_to=private_upload_to("rooms"), blank=True)
+    photo_kind = models.CharField(max_length=10, blank=True, editable=False)
     # {"0": ["09:00", "22:00"], ...}: one window per weekday (Monday 0) in which the room can be booked;
     # a missing day is not bookable. Used by requests and by the occupancy figures.
     hours = models.JSONField(_("te boeken uren"), default=dict, blank=True)

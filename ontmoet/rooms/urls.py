@@ -8,6 +8,7 @@ app_name = "rooms"
 
 urlpatterns = [
     path("", views_public.rooms_page, name="page"),
+    path("<int:pk>/foto/", views_public.photo, name="photo"),
     path("<int:pk>/agenda/", calendar_view.public_calendar, name="calendar"),
     path("aanvraag/<str:token>/", views_public.personal, name="personal"),
 ]

@@ -64,7 +64,7 @@ def _room_form(request, scope, code, pk=None):
         room = selectors.rooms(place).filter(pk=pk).first()
         if room is None:
             raise Http404
-    form = RoomForm(request.POST or None, instance=room)
+    form = RoomForm(request.POST or None, request.FILES or None, instance=room)
     if room is None:
         form.instance.place = place
     if request.method == "POST":

@@ -6,10 +6,11 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.core import submissions
 from ontmoet.core.clientip import client_ip
+from ontmoet.core.uploads import attachment_response
 
 from . import selectors, services
 from .forms import CancelForm, RequestForm
@@ -65,6 +66,19 @@ def rooms_page(request, code):
     return render(request, "rooms/public.html", {
         "place": place, "rooms": rooms, "form": form, "preview": preview, "send": SEND,
         "min_seconds": settings.ROOMS_REQUEST_MIN_SECONDS}, status=status)
+
+
+@require_safe
+def photo(request, code, pk):
+    """A room's photo: public like the rest of the room, checked by content when it was uploaded."""
+    place = _place_or_404(code)
+    room = selectors.rooms(place).filter(pk=pk).exclude(photo="").first()
+    if room is None:
+        raise Http404
+    response = attachment_response(room.photo, f"{room.name}.{'png' if room.photo_kind == 'png' else 'jpg'}",
+                                   room.photo_kind)
+    response["Content-Disposition"] = response["Content-Disposition"].replace("attachment", "inline", 1)
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -8,6 +8,10 @@ from django.core import signing
 from ontmoet.rooms.forms import RequestForm
 from ontmoet.rooms.models import Rate, Room, TenantKind, Unit
 
+# The smallest valid PNG: a 1×1 pixel.
+PNG = (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f"
+       b"\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00\x00\x00IEND"
+       b"\xaeB`\x82")
 EVERY_DAY = {str(day): ["08:00", "23:00"] for day in range(7)}
 
 

@@ -3,7 +3,7 @@ scope (read) and its board (write); 404 out of scope."""
 
 from ontmoet.core.testing.permissions import FORBIDDEN, NOT_FOUND, OK, PUBLIC, REDIRECT, expect
 
-from .factories import make_request, make_room
+from .factories import PNG, make_request, make_room
 
 PUBLIC_CODE = {"code": "place"}
 # Province and municipality read the place's rooms and requests; its board also changes them.
@@ -19,6 +19,16 @@ def _room(world):
     return make_room(world.place).pk
 
 
+def _room_with_photo(world):
+    from django.core.files.base import ContentFile
+
+    room = make_room(world.place, name="Zaal met foto")
+    room.photo.save("zaal.png", ContentFile(PNG))
+    room.photo_kind = "png"
+    room.save()
+    return room.pk
+
+
 def _request(world):
     return make_request(make_room(world.place, name="Zaal voor de matrix"))
 
@@ -26,6 +36,7 @@ def _request(world):
 MATRIX = {
     "rooms:page": ("get", PUBLIC_CODE, PUBLIC),
     "rooms:personal": ("get", {"code": "place", "token": lambda world: _request(world).token}, PUBLIC),
+    "rooms:photo": ("get", {"code": "place", "pk": _room_with_photo}, PUBLIC),
     "rooms:calendar": ("get", {"code": "place", "pk": _room}, PUBLIC),
     "rooms_board:calendar": ("get", {"code": "place", "pk": _room}, READ),
     "rooms_board:requests": ("get", {}, LIST),

@@ -201,3 +201,24 @@ def test_the_overview_and_the_register_page_lead_to_the_requests_and_rooms(clien
     context = client.get("/plekken/boekingsaanvragen/").context
     assert [item["label"] for item in context["main_menu"] if item["current"]] == ["Sociale kaart"]
     assert [item["label"] for item in context["sub_menu"]["items"]] == ["Sociale kaart", "Boekingsaanvragen"]
+
+
+@pytest.mark.storage
+def test_a_room_photo_is_checked_by_content_and_shown_publicly(client_for, world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from .factories import PNG
+
+    client = client_for(world.users["board_member"])
+    fake = SimpleUploadedFile("zaal.png", b"%PDF-1.4 not a picture", content_type="image/png")
+    response = client.post("/plekken/RAA-001/ruimtes/nieuw/", {**_room_data(), "photo": fake})
+    assert response.status_code == 400 and "geen PNG" in " ".join(response.context["form"].errors["photo"])
+    assert Room.objects.count() == 0
+    photo = SimpleUploadedFile("zaal.png", PNG, content_type="image/png")
+    assert client.post("/plekken/RAA-001/ruimtes/nieuw/", {**_room_data(), "photo": photo}).status_code == 302
+    room = Room.objects.get()
+    assert room.photo_kind == "png"
+    page = client_for(None).get("/kaart/plek/RAA-001/ruimtes/").content.decode()
+    assert f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/" in page
+    served = client_for(None).get(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/")
+    assert served["Content-Type"] == "image/png" and b"".join(served.streaming_content) == PNG
