@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "ontmoet.grants",
     "ontmoet.agenda",
     "ontmoet.vacancies",
+    "ontmoet.rooms",
     "ontmoet.demo",
     # After our apps, so that ontmoet/core/templates/django/forms/ overrides Django's widget templates.
     "django.forms",
@@ -418,3 +419,11 @@ VACANCIES_HELP_OFFER_DAYS = int(env("VACANCIES_HELP_OFFER_DAYS", "365"))
 # Public forms (responses and help offers) per visitor per hour, and the least seconds to fill one in.
 VACANCIES_SUBMISSIONS_PER_HOUR = int(env("VACANCIES_SUBMISSIONS_PER_HOUR", "5"))
 VACANCIES_FORM_MIN_SECONDS = int(env("VACANCIES_FORM_MIN_SECONDS", "3"))
+# --- rooms ---
+# Public booking requests per visitor per hour, and the least seconds between showing and sending the form.
+ROOMS_REQUESTS_PER_HOUR = int(env("ROOMS_REQUESTS_PER_HOUR", "5"))
+ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
+# Days after a request's last date before the requester's name, address, phone and purpose are blanked.
+ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
+# A room below this occupancy (booked ÷ bookable hours) for three months running is pointed out to its board.
+ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))

@@ -11,6 +11,7 @@ admin.site.site_title = _("Ontmoet beheer")
 urlpatterns = [
     path("", include("ontmoet.core.urls")),
     path("account/", include("ontmoet.accounts.urls")),
+    path("plekken/", include("ontmoet.rooms.urls_board")),
     path("plekken/", include("ontmoet.places.urls")),
     path("initiatieven/", include("ontmoet.toolkit.urls")),
     path("meldpunt/", include("ontmoet.helpdesk.urls")),
@@ -21,6 +22,7 @@ urlpatterns = [
     path("", include("ontmoet.agenda.urls")),  # /kaart/agenda/ and /plekken/<code>/agenda/
     # Vacancies: public pages under kaart/vacatures/, board pages under plekken/<code>/vacatures/, officers' vacatures/.
     path("", include("ontmoet.vacancies.urls")),
+    path("kaart/plek/<str:code>/ruimtes/", include("ontmoet.rooms.urls")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
     path("api/v1/vacatures/", include("ontmoet.vacancies.api.urls")),

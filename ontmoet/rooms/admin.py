@@ -1,0 +1,7 @@
+from django.contrib import admin
+
+from ontmoet.places.admin import VocabularyAdmin
+
+from .models import TenantKind
+
+admin.site.register(TenantKind, VocabularyAdmin)

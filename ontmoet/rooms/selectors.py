@@ -1,0 +1,68 @@
+"""Reads of the rooms app. Boards see their own place's requests in full; officers in scope see rooms,
+times, kinds of tenant and amounts, never who asked (`personal`)."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from ontmoet.places.choices import Status
+from ontmoet.places.models import Place
+
+from .models import Booking, BookingRequest, BookingState, Rate, RequestStatus, Room
+
+
+def public_place(code: str) -> Place | None:
+    return Place.objects.filter(code=code, is_public=True, status=Status.ACTIVE).first()
+
+
+def place_in_scope(scope, code: str) -> Place | None:
+    return scope.places(Place.objects.select_related("municipality")).filter(code=code).first()
+
+
+def may_manage(scope, place) -> bool:
+    """Only the place's own board keeps its rooms and decides on requests."""
+    return scope.superuser or place.pk in scope.place_ids
+
+
+def personal(scope, place) -> bool:
+    """Whether this user may see who asked: the board, not the municipality or province."""
+    return may_manage(scope, place)
+
+
+def rooms(place) -> QuerySet[Room]:
+    rates = Prefetch("rates", Rate.objects.select_related("tenant_kind"))
+    return Room.objects.filter(place=place).prefetch_related(rates).order_by("name")
+
+
+def has_rooms(place) -> bool:
+    return Room.objects.filter(place=place).exists()
+
+
+def requests_in_scope(scope) -> QuerySet[BookingRequest]:
+    if scope.superuser:
+        return BookingRequest.objects.all()
+    return BookingRequest.objects.filter(room__place__in=scope.places(Place.objects.all()).values("pk"))
+
+
+def request_list(scope, status: str = "") -> QuerySet[BookingRequest]:
+    found = requests_in_scope(scope).select_related("room__place", "tenant_kind").annotate(
+        dates=Count("bookings")).order_by("-created_at", "-pk")
+    return found.filter(status=status) if status else found
+
+
+def waiting_count(scope) -> int:
+    """Requests waiting for a decision at the board's own places (the work queue's count; one COUNT)."""
+    return BookingRequest.objects.filter(status=RequestStatus.REQUESTED, room__place_id__in=scope.place_ids).count()
+
+
+def request_in_place(place, pk) -> BookingRequest | None:
+    return (BookingRequest.objects.select_related("room__place", "tenant_kind")
+            .filter(room__place=place, pk=pk).first())
+
+
+def request_by_token(code: str, token: str) -> BookingRequest | None:
+    return (BookingRequest.objects.select_related("room__place", "tenant_kind")
+            .filter(room__place__code=code, token=token).first())
+
+
+def busy(room, starts_at, ends_at) -> list[Booking]:
+    return list(Booking.objects.filter(room=room, state=BookingState.ACCEPTED, starts_at__lt=ends_at,
+                                       ends_at__gt=starts_at))

@@ -1,0 +1,96 @@
+"""Rooms tried as people would, in headless Chromium; every page type is scanned with axe-core."""
+
+import re
+from datetime import time, timedelta
+
+import pytest
+from playwright.sync_api import expect
+
+from ontmoet.conftest import assert_accessible, login
+from ontmoet.rooms import services
+from ontmoet.rooms.models import BookingRequest, RequestStatus, Room, TenantKind
+
+from .factories import make_request, next_weekday
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_room_with_three_rates_a_weekly_series_and_accepting_all_but_the_clash(world, page, settings):
+    settings.ROOMS_REQUEST_MIN_SECONDS = 0  # the browser is faster than a person
+
+    # The board describes its hall with three rates.
+    kinds = list(TenantKind.objects.order_by("order").values_list("pk", flat=True))
+    login(page, "board.member@test.example")
+    page.goto("/plekken/RAA-001/ruimtes/")
+    assert_accessible(page, "ruimtes-bestuur-leeg")
+    page.get_by_role("link", name="Ruimte toevoegen").click()
+    page.locator("#id_name").fill("Grote zaal")
+    page.locator("#id_capacity").fill("80")
+    page.get_by_label("Keuken").check()
+    page.locator("#id_open_1").fill("09:00")
+    page.locator("#id_close_1").fill("23:00")
+    page.locator(f"#id_rate_{kinds[0]}_uur").fill("10")
+    page.locator(f"#id_rate_{kinds[1]}_uur").fill("20")
+    page.locator(f"#id_rate_{kinds[2]}_uur").fill("-5")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Een tarief kan niet negatief zijn").first).to_be_visible()
+    assert_accessible(page, "ruimte-formulier-fout")
+    page.locator(f"#id_rate_{kinds[2]}_uur").fill("45")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("De ruimte en haar tarieven zijn opgeslagen.")).to_be_visible()
+    room = Room.objects.get()
+    assert room.rates.count() == 3
+    page.get_by_role("button", name="Uitloggen").click()
+
+    # Someone else's single evening is accepted first, in the middle of the coming season.
+    first = next_weekday(1)
+    taken = first + timedelta(weeks=2)
+    other = make_request(room, [taken], email="ander@example.org", starts=time(19), ends=time(20))
+
+    # A resident asks for every Tuesday evening of a season and sees the price first.
+    page.goto("/kaart/plek/RAA-001/")
+    expect(page.get_by_text("€ 45,00 per uur").first).to_be_visible()
+    page.get_by_role("link", name="Een ruimte aanvragen").click()
+    page.locator("#id_date").fill(first.isoformat())
+    page.locator("#id_starts").fill("19:30")
+    page.locator("#id_ends").fill("22:00")
+    page.locator("#id_series").check()
+    page.locator("#id_last_date").fill((first + timedelta(weeks=5)).isoformat())
+    page.locator("#id_tenant_kind").select_option(label="Bewonersinitiatief")
+    page.locator("#id_purpose").fill("Repetitie van het koor")
+    page.locator("#id_people").fill("30")
+    page.locator("#id_name").fill("Anja de Vries")
+    page.locator("#id_email").fill("anja@example.org")
+    page.get_by_role("button", name="Prijs berekenen").click()
+    expect(page.get_by_text("Totaal voor 6 data: € 150,00")).to_be_visible()
+    assert_accessible(page, "ruimtes-openbaar-prijs")
+    assert BookingRequest.objects.count() == 1
+    page.get_by_role("button", name="Aanvraag versturen").click()
+    page.wait_for_url(re.compile(r".*/ruimtes/aanvraag/[\w-]+/(#.*)?$"))  # the form's #aanvragen stays
+    assert_accessible(page, "ruimtes-persoonlijke-pagina")
+    series = BookingRequest.objects.exclude(pk=other.pk).get()
+    services.accept(other, by=None)
+
+    # The board sees the clash ticked and accepts the rest.
+    login(page, "board.member@test.example")
+    page.goto("/plekken/boekingsaanvragen/?status=aangevraagd")
+    assert_accessible(page, "boekingsaanvragen-lijst")
+    page.goto(f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/")
+    expect(page.get_by_text("overlapt een geaccepteerde boeking")).to_be_visible()
+    assert_accessible(page, "boekingsaanvraag-bestuur")
+    page.get_by_role("button", name="Accepteren (behalve de aangevinkte data)").click()
+    expect(page.get_by_text("Geaccepteerd; de aanvrager krijgt een bevestiging")).to_be_visible()
+    series.refresh_from_db()
+    assert series.status == RequestStatus.PARTLY and series.total == 125
+
+    # The calendar and the figures show the accepted season.
+    page.goto(f"/plekken/RAA-001/ruimtes/{room.pk}/agenda/?week={first:%Y-%m-%d}")
+    expect(page.get_by_text("Bewonersinitiatief").first).to_be_visible()
+    assert_accessible(page, "ruimte-agenda-bestuur")
+    page.goto(f"/plekken/RAA-001/ruimtes/bezetting/?jaar={first.year}")
+    expect(page.get_by_role("link", name="Download als spreadsheet (XLSX)")).to_be_visible()
+    assert_accessible(page, "ruimtes-bezetting")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.goto(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/agenda/?week={first:%Y-%m-%d}")
+    expect(page.get_by_text("19:30–22:00 bezet")).to_be_visible()
+    assert_accessible(page, "ruimte-agenda-openbaar")
