@@ -3,7 +3,7 @@
 A request (`BookingRequest`) holds who asks and why; its dates are `Booking` rows, so a series of 40
 Tuesdays is 40 rows the board accepts or declines one by one, and the overlap check and the occupancy
 figures are plain range queries on (room, starts_at) / (room, ends_at). Two accepted bookings of one room
-never overlap: on PostgreSQL an exclusion constraint (migration 0002, PostgreSQL only, see ADR 0064),
+never overlap: on PostgreSQL an exclusion constraint (migration 0002, PostgreSQL only, see ADR 0067),
 everywhere a locked check in services.accept.
 """
 

@@ -1,4 +1,4 @@
-"""Volunteer and board vacancies of a place, the responses to them, and general offers of help (ADR 0064).
+"""Volunteer and board vacancies of a place, the responses to them, and general offers of help (ADR 0066).
 
 A vacancy belongs to one place and is kept by its board; its status moves through core.workflow
 (workflows.py). A response is from someone without an account: name, e-mail, phone and message are

@@ -1,7 +1,7 @@
 """The three kinds of tenant, and on PostgreSQL the database's own guarantee against double bookings.
 
 The exclusion constraint is added here and not in Booking.Meta: SQLite has neither ranges nor GiST, and
-a Meta constraint would have to hold on both (ADR 0064). On SQLite services.accept's locked check is
+a Meta constraint would have to hold on both (ADR 0067). On SQLite services.accept's locked check is
 the guarantee.
 """
 

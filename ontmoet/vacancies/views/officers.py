@@ -1,4 +1,4 @@
-"""The overview per municipality: for officers counts only, for a board its own places (ADR 0064)."""
+"""The overview per municipality: for officers counts only, for a board its own places (ADR 0066)."""
 
 from django.shortcuts import render
 from django.utils import timezone
