@@ -4,4 +4,8 @@ from ontmoet.core.navigation import MenuItem
 
 
 def menu_items(request, scope):
-    return [MenuItem(_("Sociale kaart"), "directory:search", ("directory:",), area="plekken")]
+    kaart = MenuItem(_("Sociale kaart"), "directory:search", ("directory:",), area="plekken")
+    if scope.authenticated:  # the register (places) heads the area; the kaart is one of its pages
+        return [kaart]
+    # For visitors the kaart heads the area and is its first page; the agenda, vacancies and rooms join it.
+    return [MenuItem(_("Sociale kaart"), "directory:search", ("directory:",), area="plekken", sub_items=(kaart,))]

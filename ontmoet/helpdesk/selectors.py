@@ -215,7 +215,7 @@ def categories_tree():
 def active_category(value):
     """The active category with this primary key (as sent by a form), or None."""
     value = str(value or "")
-    return Category.objects.filter(pk=int(value), is_active=True).first() if value.isdigit() and len(value) < 10 \
+    return Category.objects.filter(pk=int(value), is_active=True).first() if value.isdecimal() and len(value) < 10 \
         else None
 
 

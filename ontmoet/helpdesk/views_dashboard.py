@@ -32,7 +32,7 @@ def _chart(kind: str, labels: list[str], values: list, alt: str, **options) -> c
 
 def _year(request):
     value = request.GET.get("jaar", "")
-    return int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else None
+    return int(value) if value.isdecimal() and 2000 <= int(value) <= 2100 else None
 
 
 def _provinces(scope):

@@ -101,7 +101,7 @@ def social(request, pk, scope):
     if request.method == "POST":
         if formset.is_valid():
             record.rows = _rows(formset, ["stakeholder", "who", "tasks", "agreed_by"])
-            record.ingredients_done = [i for i in request.POST.getlist("ingredient") if i.isdigit()]
+            record.ingredients_done = [i for i in request.POST.getlist("ingredient") if i.isdecimal()]
             services.save_tool(record, request.user, _("gespreksplaat sociaal beheer opgeslagen"))
             messages.success(request, _("De gespreksplaat is opgeslagen."))
             return redirect("toolkit:social", pk=initiative.pk)

@@ -39,7 +39,7 @@ def tree_walk(request, pk, slug, scope):
         raise Http404
     source = request.POST if request.method == "POST" else request.GET
     path = decision_trees.parse_path(source.get("pad", ""))
-    if request.method == "GET" and request.GET.get("antwoord", "").isdigit():
+    if request.method == "GET" and request.GET.get("antwoord", "").isdecimal():
         path.append(int(request.GET["antwoord"]))
         walked = decision_trees.walk(tree, path)
         return redirect(f"{request.path}?pad={walked.path_param()}")
@@ -61,7 +61,7 @@ def tree_edit(request, slug, scope):
     latest = selectors.latest_tree_version(slug)
     current_text = latest.text if latest else decision_trees.shipped_text(slug)
     loaded = None
-    if request.GET.get("versie", "").isdigit():  # an older version loaded into the editor, to restore or reuse
+    if request.GET.get("versie", "").isdecimal():  # an older version loaded into the editor, to restore or reuse
         loaded = selectors.tree_history(slug).filter(number=int(request.GET["versie"])).first()
         if loaded is None:
             raise Http404

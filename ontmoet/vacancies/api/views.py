@@ -89,7 +89,7 @@ class PublicVacancyDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         pk = self.kwargs["pk"]
-        vacancy = selectors.public_vacancies().filter(pk=int(pk)).first() if pk.isdigit() and len(pk) < 13 else None
+        vacancy = selectors.public_vacancies().filter(pk=int(pk)).first() if pk.isdecimal() and len(pk) < 13 else None
         if vacancy is None:
             raise Http404
         vacancy.distance_km = None
