@@ -50,6 +50,9 @@ class Columns:
 
     questions: dict = field(default_factory=dict)  # header -> question name
     split: dict = field(default_factory=dict)  # header -> (question name, choice name)
+    # Choice columns of a question whose own column is there too (Kobo's default "single and separate
+    # columns"): that column holds the same choices, so these are not read.
+    redundant: list = field(default_factory=list)
     ignored: list = field(default_factory=list)  # metadata and calculations, as headers
     unknown: list = field(default_factory=list)
     submission: str = ""  # the header holding the original submission time
@@ -106,7 +109,12 @@ def resolve(form, header: list, *, respondent: str = "") -> Columns:
                 columns.submission = column
         else:
             columns.unknown.append(column)
+    answered = set(columns.questions.values())
+    for column in [column for column, (question, _choice) in columns.split.items() if question in answered]:
+        columns.redundant.append(column)
+        del columns.split[column]
     return columns
+
 
 
 def _plain(text: str) -> str:

@@ -182,3 +182,14 @@ def test_the_export_is_kobo_style_and_imports_into_a_fresh_wave_unchanged(wave, 
             inv.response.submitted_at for inv in wave.invitations.all()}
         assert set(again.ignored_columns) == {"respondent_naam", "gemeente", "_id", "_uuid", "_submission_time",
                                               "_index"}
+
+
+def test_choice_columns_beside_the_questions_own_column_are_not_read_twice(wave):
+    # Kobo's default ("single and separate columns"): the question's own column holds the same choices.
+    rows = [["respondent", "mensen/bemensing", "plek/soort", "aanbod/activiteiten", "aanbod/activiteiten/bingo",
+             "aanbod/activiteiten/kaarten"],
+            ["RAA-001", "vrijwilligers", "mfa", "bingo", "True", "False"]]
+    report = import_responses(wave, "a.csv", csv_bytes(rows))
+    assert report.written, (report.file_problems, report.row_problems)
+    assert report.choice_columns == ["aanbod/activiteiten/bingo", "aanbod/activiteiten/kaarten"]
+    assert wave.invitations.get(place__code="RAA-001").response.data["activiteiten"] == ["bingo"]
