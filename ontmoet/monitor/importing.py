@@ -34,6 +34,7 @@ class ResponseImportReport(ImportReport):
     skipped_rows: list = field(default_factory=list)  # (row, respondent value)
     respondent_column: str = ""
     choice_columns: list = field(default_factory=list)  # question/choice columns not read (see kobo.Columns)
+    header_row: tuple = ()  # (row number, "hxl" or "labels"): a second header row, left out
 
 
 def _row_answers(multiples: list, row: dict, columns: kobo.Columns, report: ImportReport, number: int) -> dict:
@@ -113,6 +114,13 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     if labels := kobo.labels_export(form, columns.unknown):
         report.file_problems.append(labels)
         return report
+    if table.rows and (kind := kobo.second_header_row(form, columns, table.rows[0])):
+        report.header_row = (table.row_numbers[0], kind)
+        del table.rows[0], table.row_numbers[0]
+        if not table.rows:
+            report.file_problems.append(_("Het bestand bevat onder de kolomkoppen alleen een rij met labels en "
+                                          "geen antwoorden."))
+            return report
     if column and column not in table.header:
         report.file_problems.append(_("Het bestand heeft geen kolom '%(column)s'. Kies de kolom die zegt wie "
                                       "antwoordde uit: %(header)s.") % {"column": column,

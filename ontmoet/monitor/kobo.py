@@ -135,6 +135,25 @@ def labels_export(form, unknown: list) -> str:
     return ""
 
 
+def second_header_row(form, columns: Columns, row: dict) -> str:
+    """What a row right under the header is when it is no response, or '' when it is a response.
+
+    KoboToolbox writes a row of HXL hashtags (#loc+name, ...) under the names when the form has an hxl
+    column; its legacy exports and Ona ("include labels") write a row of the questions' labels.
+    """
+    cells = [row.get(header, "") for header in (*columns.questions, *columns.split)]
+    filled = [cell for cell in cells if cell]
+    if filled and all(cell.startswith("#") and " " not in cell for cell in filled):
+        return "hxl"
+    labels = {}
+    for question in form.questions:
+        labels[question.name] = {_plain(text) for text in question.label.values() if text}
+    matches = sum(1 for header, name in columns.questions.items()
+                  if (cell := row.get(header, "")) and _plain(cell) in labels.get(name, ()))
+    # Half the filled cells: a label row may leave some questions without a label (notes, calculations).
+    return "labels" if matches and 2 * matches >= len(filled) else ""
+
+
 def multiple(text: str) -> list:
     """A select_multiple cell: names separated by spaces, commas or semicolons."""
     return [name for name in MULTIPLE_SEPARATORS.split(text) if name]
