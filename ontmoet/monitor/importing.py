@@ -35,6 +35,7 @@ class ResponseImportReport(ImportReport):
     respondent_column: str = ""
     choice_columns: list = field(default_factory=list)  # question/choice columns not read (see kobo.Columns)
     header_row: tuple = ()  # (row number, "hxl" or "labels"): a second header row, left out
+    readable: bool = True  # False when the file itself cannot be read (then keeping it for a retry is no use)
 
 
 def _row_answers(multiples: list, row: dict, columns: kobo.Columns, report: ImportReport, number: int) -> dict:
@@ -103,6 +104,7 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
         table = read_table(filename, data, required=set(), known=None, keep=keep)
     except TableError as exc:
         report.file_problems.append(str(exc))
+        report.readable = False
         return report
     invitations = respondents(wave)
     mapping = mapping or {}
