@@ -13,6 +13,11 @@ from .test_xlsform_forms import FORMS
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def own_media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)  # refused exports are kept for a retry (core.held_uploads)
+
+
 def test_a_refused_form_offers_to_skip_the_rows_and_lists_them(world, client_for):
     client = client_for(world.users["province_staff"])
     data = (FORMS / "field_survey.xlsx").read_bytes()
