@@ -4,8 +4,11 @@ Markdown is rendered and then cleaned with nh3 (Ammonia) against a short allowli
 user types never reaches the page, links cannot run script and open with rel="nofollow noopener".
 """
 
+import re
+
 import markdown as markdown_lib
 import nh3
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "blockquote", "code", "pre", "h3", "h4", "hr"}
@@ -45,3 +48,16 @@ def render_document(text: str) -> SafeString:
     cleaned = nh3.clean(html, tags=DOCUMENT_TAGS, attributes=ALLOWED_ATTRIBUTES, url_schemes=ALLOWED_URL_SCHEMES,
                         link_rel="nofollow noopener noreferrer")
     return mark_safe(cleaned)  # noqa: S308 - nh3 removed everything outside the allowlist
+
+
+# A slot in Markdown text, filled after rendering: private-use characters that Markdown and nh3 leave alone.
+SLOT = "\ue000{}\ue001"
+SLOT_PATTERN = re.compile("\ue000(\\d+)\ue001")
+
+
+def fill_slots(html, fill) -> SafeString:
+    """`html` (render_inline_markdown's output, or plain text) with each SLOT.format(n) replaced by `fill(n)`:
+    a template's output (safe) stays as it is, anything else is escaped; both without the newline a
+    template file ends with."""
+    return mark_safe(SLOT_PATTERN.sub(lambda match: conditional_escape(fill(int(match.group(1)))).strip(),  # noqa: S308
+                                      conditional_escape(html)))

@@ -8,7 +8,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from defusedxml import ElementTree
@@ -87,6 +87,9 @@ def _decode(data: bytes) -> str:
 
 
 def _clean(value) -> str:
+    if value.__class__ is str:  # the common case first: every CSV cell, most XLSX cells
+        value = value.strip()
+        return strip_neutralisation(value) if value[:1] == "'" else value
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -120,6 +123,9 @@ def _too_many_rows(max_rows: int) -> TableError:
 
 
 def _refuse_control_characters(number: int, header: list[str], row: list) -> None:
+    # One search over the row's text first ("\n" is no control character here); cells only when it finds one.
+    if not has_control_characters("\n".join(value for value in row if value.__class__ is str)):
+        return
     for index, value in enumerate(row):
         if isinstance(value, str) and has_control_characters(value):
             column = header[index] if header and index < len(header) and header[index] else str(index + 1)
@@ -128,12 +134,15 @@ def _refuse_control_characters(number: int, header: list[str], row: list) -> Non
                              % {"row": number, "column": column})
 
 
-def read_table(filename: str, data: bytes, required: set[str], known: set[str] | None) -> Table:
+def read_table(filename: str, data: bytes, required: set[str], known: set[str] | None,
+               keep: Callable[[list[str]], Iterable[str]] | None = None) -> Table:
     """Parse an uploaded CSV or XLSX into a Table, or raise TableError with a Dutch message.
 
     Refused as a whole: more rows than ONTMOET_IMPORT_MAX_ROWS, more than ONTMOET_IMPORT_MAX_BYTES
     uncompressed, and control characters in any cell (named by row and column). `known=None` accepts any
-    column, for callers that judge the header themselves.
+    column, for callers that judge the header themselves. `keep`, called with the header, names the
+    columns the caller reads: only their cells are cleaned, checked and returned (the header stays whole),
+    so an export with three times the columns an import needs costs little more than the columns it reads.
     """
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
@@ -152,12 +161,26 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
         raise TableError(_("Kies een CSV- of XLSX-bestand."))
     header: list[str] = []
     numbered = []
+    indexes: list[int] | None = None  # the kept columns' positions, once the header is read
+    kept_header: list[str] = []
     for number, row in _limited(raw_rows, max_rows):
+        if indexes is not None:
+            # Blank is judged on the whole row: a row with only columns the caller skips is still a row.
+            blank = not any(_clean(v) for v in row)
+            row = [row[index] if index < len(row) else None for index in indexes]
+            _refuse_control_characters(number, kept_header, row)
+            if not blank:
+                numbered.append((number, row))
+            continue
         _refuse_control_characters(number, header, row)
         if any(_clean(v) for v in row):
             numbered.append((number, row))
             if not header:
                 header = [_clean(value).lower() for value in row]
+                if keep is not None:
+                    wanted = set(keep(header))
+                    indexes = [index for index, column in enumerate(header) if column and column in wanted]
+                    kept_header = [header[index] for index in indexes]
     if not numbered:
         raise TableError(_("Het bestand is leeg."))
     missing = sorted(required - set(header))
@@ -174,10 +197,11 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
         raise TableError(_("Kolommen staan er dubbel in: %(dups)s.") % {"dups": ", ".join(duplicated)})
     if len(numbered) == 1:
         raise TableError(_("Het bestand bevat alleen kolomkoppen en geen gegevens."))
+    columns = kept_header if indexes is not None else header
     rows = []
     for _number, raw in numbered[1:]:
-        values = list(raw) + [""] * (len(header) - len(raw))
-        rows.append({column: _clean(value) for column, value in zip(header, values, strict=False) if column})
+        values = list(raw) + [""] * (len(columns) - len(raw))
+        rows.append({column: _clean(value) for column, value in zip(columns, values, strict=False) if column})
     return Table(header=header, rows=rows, row_numbers=[number for number, _row in numbered[1:]])
 
 
@@ -191,7 +215,7 @@ def _read_csv(text: str) -> Iterator[list[str]]:
 
 
 def _read_xlsx(data: bytes, max_bytes: int, max_rows: int) -> Iterator[list]:
-    """Rows of the first sheet, from A1 on (so row numbers are the sheet's), empty cells as None.
+    """Rows of the first sheet, from A1 on (so row numbers are the sheet's), empty cells as "".
 
     Checked before any cell is parsed: the zip's unpacked size (zip bombs) and the number of rows in the
     sheet's XML, so a sheet of a million rows is refused at once. Only then is the sheet read, with
@@ -210,8 +234,7 @@ def _read_xlsx(data: bytes, max_bytes: int, max_rows: int) -> Iterator[list]:
         rows = load_calamine(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, CalamineError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
-    for row in rows:
-        yield [None if value == "" else value for value in row]
+    yield from rows  # empty cells come as "", which every reader of a row takes as empty
 
 
 ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")

@@ -47,7 +47,10 @@ class WaveForm(StyledFormMixin, forms.Form):
 
 
 class ResponseImportForm(StyledFormMixin, forms.Form):
-    file = forms.FileField(label=_("Bestand met antwoorden (CSV of XLSX)"))
+    file = forms.FileField(label=_("Bestand met antwoorden (CSV of XLSX)"), required=False)
+    # The file of a refused try, kept for the next one (core.held_uploads): fix the column or the mapping
+    # table and try again without choosing the file again.
+    held = forms.CharField(required=False, max_length=32, widget=forms.HiddenInput)
     respondent_column = forms.CharField(
         label=_("Kolom die zegt wie antwoordde"), required=False, max_length=200,
         help_text=_("Leeg laten: de kolom respondent, of anders de kolom met codes van plekken of CBS-codes van "
@@ -61,6 +64,12 @@ class ResponseImportForm(StyledFormMixin, forms.Form):
         label=_("Koppeltabel"), required=False, max_length=200_000, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Per regel een waarde en een code, gescheiden door een puntkomma, bijvoorbeeld: "
                     "Dorpshuis De Linde;RAA-001"))
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("held") and "file" not in self.errors:
+            self.add_error("file", _("Kies het bestand met antwoorden."))
+        return data
 
 
 class CallForm(StyledFormMixin, forms.ModelForm):

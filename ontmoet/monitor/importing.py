@@ -33,13 +33,21 @@ class ResponseImportReport(ImportReport):
     ignored_columns: list = field(default_factory=list)
     skipped_rows: list = field(default_factory=list)  # (row, respondent value)
     respondent_column: str = ""
+    choice_columns: list = field(default_factory=list)  # question/choice columns not read (see kobo.Columns)
+    header_row: tuple = ()  # (row number, "hxl" or "labels"): a second header row, left out
+    readable: bool = True  # False when the file itself cannot be read (then keeping it for a retry is no use)
 
 
 def _row_answers(multiples: list, row: dict, columns: kobo.Columns, report: ImportReport, number: int) -> dict:
-    raw = {}
-    for header, name in columns.questions.items():
-        value = row.get(header, "")
-        raw[name] = "" if value in kobo.NOT_ANSWERED else value
+    not_answered = kobo.NOT_ANSWERED
+    raw = {name: "" if (value := row.get(header, "")) in not_answered else value
+           for header, name in columns.questions.items()}
+    if not columns.split:
+        # Each select_multiple comes in its own column, as names: split them on spaces, commas or semicolons.
+        for question in multiples:
+            if question in raw:
+                raw[question] = kobo.multiple(raw[question])
+        return raw
     chosen: dict[str, list] = {}
     for header, (question, choice) in columns.split.items():
         value = row.get(header, "")
@@ -81,10 +89,22 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     """
     report = ResponseImportReport()
     form = wave.questionnaire.form
+    resolved = {}
+
+    def keep(header: list) -> set:
+        """The columns to read: the header is sorted once, and only answers and what says who and when are read."""
+        column = respondent_column.strip().lower() or (RESPONDENT if RESPONDENT in header else "")
+        columns = resolved["columns"] = kobo.resolve(form, header, respondent=column)
+        resolved["column"] = column
+        if not column:  # found from the values below, so every column may be the one
+            return set(header) - set(columns.redundant)
+        return {*columns.questions, *columns.split, column, PHONE, columns.submission}
+
     try:
-        table = read_table(filename, data, required=set(), known=None)
+        table = read_table(filename, data, required=set(), known=None, keep=keep)
     except TableError as exc:
         report.file_problems.append(str(exc))
+        report.readable = False
         return report
     invitations = respondents(wave)
     mapping = mapping or {}
@@ -92,24 +112,31 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
     def lookup(value: str):
         return invitations.get(mapping.get(value.strip().lower(), value).strip().upper())
 
-    column = respondent_column.strip().lower() or (RESPONDENT if RESPONDENT in table.header else "")
-    columns = kobo.resolve(form, table.header, respondent=column)
+    column, columns = resolved["column"], resolved["columns"]
     if labels := kobo.labels_export(form, columns.unknown):
         report.file_problems.append(labels)
         return report
+    if table.rows and (kind := kobo.second_header_row(form, columns, table.rows[0])):
+        report.header_row = (table.row_numbers[0], kind)
+        del table.rows[0], table.row_numbers[0]
+        if not table.rows:
+            report.file_problems.append(_("Het bestand bevat onder de kolomkoppen alleen een rij met labels en "
+                                          "geen antwoorden."))
+            return report
     if column and column not in table.header:
         report.file_problems.append(_("Het bestand heeft geen kolom '%(column)s'. Kies de kolom die zegt wie "
                                       "antwoordde uit: %(header)s.") % {"column": column,
                                                                        "header": ", ".join(table.header)})
         return report
-    column = column or kobo.detect_respondent(table, lookup)
+    if not column:
+        column = kobo.detect_respondent(table, lookup)
+        columns = kobo.resolve(form, table.header, respondent=column)
     if not column:
         report.file_problems.append(_(
             "Welke kolom zegt wie antwoordde? Het bestand heeft geen kolom respondent en geen kolom die vooral "
             "codes van plekken of CBS-codes van gemeenten bevat. Kies de kolom (op de pagina, of met "
             "--respondent-kolom), met een koppeltabel als die kolom namen of nummers bevat in plaats van codes."))
         return report
-    columns = kobo.resolve(form, table.header, respondent=column)
     if columns.unknown:
         report.file_problems.append(_(
             "Deze kolommen zijn geen vraag van '%(form)s' versie %(version)s en geen metagegevens van KoboToolbox "
@@ -118,6 +145,7 @@ def import_responses(wave: Wave, filename: str, data: bytes, *, user=None, dry_r
             "form": form.title, "version": form.version, "columns": ", ".join(columns.unknown)})
         return report
     report.ignored_columns, report.respondent_column = columns.ignored, column
+    report.choice_columns = columns.redundant
     existing = set(Response.objects.filter(wave=wave, submitted_at__isnull=False).values_list(
         "invitation_id", flat=True))
     seen: dict[str, int] = {}

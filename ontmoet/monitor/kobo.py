@@ -50,6 +50,9 @@ class Columns:
 
     questions: dict = field(default_factory=dict)  # header -> question name
     split: dict = field(default_factory=dict)  # header -> (question name, choice name)
+    # Choice columns of a question whose own column is there too (Kobo's default "single and separate
+    # columns"): that column holds the same choices, so these are not read.
+    redundant: list = field(default_factory=list)
     ignored: list = field(default_factory=list)  # metadata and calculations, as headers
     unknown: list = field(default_factory=list)
     submission: str = ""  # the header holding the original submission time
@@ -106,7 +109,12 @@ def resolve(form, header: list, *, respondent: str = "") -> Columns:
                 columns.submission = column
         else:
             columns.unknown.append(column)
+    answered = set(columns.questions.values())
+    for column in [column for column, (question, _choice) in columns.split.items() if question in answered]:
+        columns.redundant.append(column)
+        del columns.split[column]
     return columns
+
 
 
 def _plain(text: str) -> str:
@@ -125,6 +133,25 @@ def labels_export(form, unknown: list) -> str:
             if label and (plain == label or plain.endswith("/" + label)):
                 return str(LABELS_EXPORT) % {"column": column, "name": name}
     return ""
+
+
+def second_header_row(form, columns: Columns, row: dict) -> str:
+    """What a row right under the header is when it is no response, or '' when it is a response.
+
+    KoboToolbox writes a row of HXL hashtags (#loc+name, ...) under the names when the form has an hxl
+    column; its legacy exports and Ona ("include labels") write a row of the questions' labels.
+    """
+    cells = [row.get(header, "") for header in (*columns.questions, *columns.split)]
+    filled = [cell for cell in cells if cell]
+    if filled and all(cell.startswith("#") and " " not in cell for cell in filled):
+        return "hxl"
+    labels = {}
+    for question in form.questions:
+        labels[question.name] = {_plain(text) for text in question.label.values() if text}
+    matches = sum(1 for header, name in columns.questions.items()
+                  if (cell := row.get(header, "")) and _plain(cell) in labels.get(name, ()))
+    # Half the filled cells: a label row may leave some questions without a label (notes, calculations).
+    return "labels" if matches and 2 * matches >= len(filled) else ""
 
 
 def multiple(text: str) -> list:

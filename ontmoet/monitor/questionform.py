@@ -13,8 +13,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
+from ontmoet.core.markdown import SLOT, fill_slots
 from ontmoet.core.markdown import render_inline_markdown as inline_markdown
 
 from . import answers as answer_rules
@@ -22,7 +24,6 @@ from . import expressions
 from .xlsform import FormDefinition
 
 REFERENCE = re.compile(r"\$\{([A-Za-z_][\w.\-]*)\}")
-MARKDOWN_MARKS = re.compile(r"([\\`*_\[\]])")
 UNKNOWN = "…"  # a ${name} not answered yet: never the raw reference
 
 
@@ -89,21 +90,23 @@ def _shown(form: FormDefinition, name: str, value, lang: str) -> str:
     return str(value)
 
 
-def with_references(text: str, form: FormDefinition, context: dict, lang: str) -> str:
-    """`${name}` in a label or hint replaced by the answer so far (a choice by its label), else by '…'.
-
-    The answer is escaped for Markdown: a respondent's words are shown, not formatted.
-    """
+def live_references(text: str, form: FormDefinition, context: dict, lang: str):
+    """A label or hint as inline HTML, each `${name}` as an element the page's script updates while the
+    respondent types (skiplogic.js); what the server fills in stays the answer without JavaScript."""
     if "${" not in text:
-        return text
+        return inline_markdown(text)
+    names = []
 
-    def replace(match):
-        value = context.get(match.group(1))
-        if value in (None, "", []):
-            return UNKNOWN
-        return MARKDOWN_MARKS.sub(r"\\\1", _shown(form, match.group(1), value, lang))
+    def slot(match):
+        names.append(match.group(1))
+        return SLOT.format(len(names) - 1)
 
-    return REFERENCE.sub(replace, text)
+    def fill(index: int):
+        value = context.get(names[index])
+        shown = UNKNOWN if value in (None, "", []) else _shown(form, names[index], value, lang)
+        return render_to_string("monitor/includes/reference.html", {"name": names[index], "value": shown})
+
+    return fill_slots(inline_markdown(REFERENCE.sub(slot, text)), fill)
 
 
 def _context(form: FormDefinition, values: dict) -> dict:
@@ -133,8 +136,8 @@ def sections(form: FormDefinition, values: dict, errors: dict | None = None, *, 
         rows = {c.name: json.dumps(c.row) for c in question.choices} if question.choice_filter else {}
         result[-1].items.append(Item(
             name=question.name, type=question.type,
-            label=inline_markdown(with_references(question.label_in(lang), form, context, lang)),
-            hint=inline_markdown(with_references(question.hint_in(lang), form, context, lang)),
+            label=live_references(question.label_in(lang), form, context, lang),
+            hint=live_references(question.hint_in(lang), form, context, lang),
             required=question.required,
             relevant=question.relevant_expression,
             value="" if value is None or isinstance(value, list) else value, error=errors.get(question.name, ""),

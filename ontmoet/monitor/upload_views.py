@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ontmoet.accounts.decorators import province_staff, scope_required
+from ontmoet.core import held_uploads
 from ontmoet.core.tabular import TableError
 from ontmoet.regions.models import Province
 
@@ -83,6 +84,35 @@ def _mapping(form, wave) -> dict | None:
     return None if problems else mapping
 
 
+def _export_file(request, form):
+    """(name, bytes) of the chosen export, or of the one kept from the last try; None, with the reason
+    at the field, when there is neither."""
+    upload = form.cleaned_data.get("file")
+    if upload is not None:
+        data = _read(form, "file")
+        return None if data is None else (upload.name, data)
+    held = held_uploads.fetch(request.user, form.cleaned_data["held"])
+    if held is None:
+        form.add_error("file", _("Het bewaarde bestand is er niet meer: het wordt na %(hours)s uur verwijderd. "
+                                 "Kies het bestand opnieuw.") % {"hours": held_uploads.HOURS})
+        return None
+    return held.filename, held.data
+
+
+def _keep_for_retry(request, form, export, report) -> str:
+    """The token of the file to offer again ('' when there is none): a refused file is kept, an imported one not."""
+    token = form.cleaned_data.get("held", "") if export is not None else ""  # expired: nothing to offer
+    uploaded = form.cleaned_data.get("file") is not None
+    if uploaded or (report is not None and report.written):
+        held_uploads.release(request.user, token)  # replaced by a new file, or done with
+        token = ""
+    if uploaded and export is not None and not (report and (report.written or not report.readable)):
+        token = held_uploads.hold(request.user, *export)
+    form.data = form.data.copy()
+    form.data["held"] = token
+    return token
+
+
 @require_http_methods(["GET", "POST"])
 @scope_required(province_staff)
 def wave_import(request, pk, scope):
@@ -90,15 +120,23 @@ def wave_import(request, pk, scope):
     if wave is None or not selectors.can_manage(scope, wave):
         raise Http404
     form = ResponseImportForm(request.POST or None, request.FILES or None)
-    report = None
+    report, held_name = None, ""
     if request.method == "POST" and form.is_valid():
+        export = _export_file(request, form)
         mapping = _mapping(form, wave)
-        data = _read(form, "file")
-        if data is not None and mapping is not None:
-            report = importing.import_responses(wave, form.cleaned_data["file"].name, data, user=request.user,
+        if export is not None and mapping is not None:
+            report = importing.import_responses(wave, *export, user=request.user,
                                                 respondent_column=form.cleaned_data["respondent_column"],
                                                 mapping=mapping)
             if report.written:
                 messages.success(request, _("%(n)s antwoorden geïmporteerd.") % {"n": len(report.actions)})
+        if _keep_for_retry(request, form, export, report):
+            held_name = export[0]
+            # On the bound field: Django copies the help text there when the form is first read.
+            form["file"].help_text = _(
+                "'%(name)s' is bewaard (%(hours)s uur): pas de kolom of de koppeltabel aan en importeer opnieuw "
+                "zonder het bestand nog eens te kiezen. Kiest u een ander bestand, dan geldt dat.") % {
+                "name": held_name, "hours": held_uploads.HOURS}
     return render(request, "monitor/import.html", {"wave": wave, "form": form, "report": report,
+                                                   "held_name": held_name,
                                                    "header": importing.export_header(wave.questionnaire.form)})

@@ -164,3 +164,33 @@ def test_report_counts_and_labels_actions_in_dutch():
     assert [str(label) for _row, _code, label in report.action_rows()] == ["nieuw", "ongewijzigd", "ongewijzigd"]
     report.add(5, "naam", "Dit veld is verplicht.")
     assert not report.ok
+
+
+# openpyxl cannot write a control character, so only the CSV carries one.
+@pytest.mark.parametrize("name, make, note", [
+    ("export.csv", lambda rows: "\n".join(";".join(r) for r in rows).encode(), "met \x07 stuurteken"),
+    ("export.xlsx", xlsx, "een notitie")])
+def test_keep_reads_only_the_columns_the_caller_names(name, make, note):
+    seen = []
+
+    def keep(header):
+        seen.append(list(header))
+        return {"code", "naam"}
+
+    rows = [["code", "_notes", "naam", "_id"],
+            ["A-1", note, "De Linde", "1"],  # in the CSV a control character where nobody reads
+            ["", "", "", "2"],  # only a column the caller skips: still a row, not a blank line
+            ["A-2", "", "Het Trefpunt", "3"]]
+    table = read_table(name, make(rows), required=set(), known=None, keep=keep)
+
+    assert seen == [["code", "_notes", "naam", "_id"]]  # asked once, with the whole header
+    assert table.header == ["code", "_notes", "naam", "_id"]
+    assert table.rows == [{"code": "A-1", "naam": "De Linde"}, {"code": "", "naam": ""},
+                          {"code": "A-2", "naam": "Het Trefpunt"}]
+    assert table.row_numbers == [2, 3, 4]
+
+
+def test_keep_still_refuses_a_control_character_in_a_column_it_reads():
+    data = b"code;naam;_id\nA-1;De \x07Linde;1\n"
+    with pytest.raises(TableError, match="Regel 2, kolom ‘naam’"):
+        read_table("export.csv", data, required=set(), known=None, keep=lambda header: {"code", "naam"})

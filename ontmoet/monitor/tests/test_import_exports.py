@@ -182,3 +182,50 @@ def test_the_export_is_kobo_style_and_imports_into_a_fresh_wave_unchanged(wave, 
             inv.response.submitted_at for inv in wave.invitations.all()}
         assert set(again.ignored_columns) == {"respondent_naam", "gemeente", "_id", "_uuid", "_submission_time",
                                               "_index"}
+
+
+def test_choice_columns_beside_the_questions_own_column_are_not_read_twice(wave):
+    # Kobo's default ("single and separate columns"): the question's own column holds the same choices.
+    rows = [["respondent", "mensen/bemensing", "plek/soort", "aanbod/activiteiten", "aanbod/activiteiten/bingo",
+             "aanbod/activiteiten/kaarten"],
+            ["RAA-001", "vrijwilligers", "mfa", "bingo", "True", "False"]]
+    report = import_responses(wave, "a.csv", csv_bytes(rows))
+    assert report.written, (report.file_problems, report.row_problems)
+    assert report.choice_columns == ["aanbod/activiteiten/bingo", "aanbod/activiteiten/kaarten"]
+    assert wave.invitations.get(place__code="RAA-001").response.data["activiteiten"] == ["bingo"]
+
+
+def _second_row(wave, rows, cell):
+    """The export with a row under the header: `cell(header, question)` for each column of a question."""
+    form = wave.questionnaire.form
+    names = {}
+    for question in form.answerable:
+        names["/".join(question.path).lower()] = question
+    return [rows[0], [cell(header, names[header.lower()]) if header.lower() in names else "" for header in rows[0]],
+            *rows[1:]]
+
+
+@pytest.mark.parametrize("kind, cell", [
+    # Legacy KoboToolbox and Ona exports with "include labels": the questions' labels under their names.
+    ("labels", lambda header, question: question.label_in("nl")),
+    # KoboToolbox writes the form's hxl column as a row of hashtags under the names.
+    ("hxl", lambda header, question: "#loc+name" if question.name == "soort" else
+     "#indicator+count" if question.type == "integer" else ""),
+])
+def test_a_row_of_labels_or_hashtags_under_the_names_is_left_out(wave, kind, cell):
+    rows = _second_row(wave, kobo_rows("/", True), cell)
+    mapping = {user: code for code, user in KOBO_USERS.items()}
+    report = import_responses(wave, "export.csv", csv_bytes(rows), respondent_column="_submitted_by", mapping=mapping)
+    assert report.ok and report.written, (report.file_problems, report.row_problems)
+    assert report.header_row == (2, kind)
+    assert _answers(wave) == ANSWERS
+    assert report.skipped_rows == [(5, "test_account")]
+
+
+def test_a_first_response_that_repeats_one_label_is_still_a_response(wave):
+    # A text answer may equal its question's label; one such cell among real answers is no label row.
+    form = wave.questionnaire.form
+    rows = [["respondent", "plek/soort", "mensen/bemensing", "betekenis_groep/betekenis"],
+            ["RAA-001", "dorpshuis", "vrijwilligers", form.question("betekenis").label_in("nl")]]
+    report = import_responses(wave, "a.csv", csv_bytes(rows))
+    assert report.written and report.header_row == ()

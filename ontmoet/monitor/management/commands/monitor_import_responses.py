@@ -52,6 +52,13 @@ class Command(BaseCommand):
             self.stderr.write(f"rij {problem.row}, kolom {problem.column}: {problem.message}")
         if report.ignored_columns:
             self.stdout.write(f"Overgeslagen kolommen: {', '.join(report.ignored_columns)}")
+        if report.choice_columns:
+            self.stdout.write(f"Keuzekolommen niet apart gelezen (de vraagkolom heeft dezelfde keuzes): "
+                              f"{len(report.choice_columns)}")
+        if report.header_row:
+            row, kind = report.header_row
+            self.stdout.write(f"rij {row}: {'HXL-hashtags' if kind == 'hxl' else 'labels'} onder de kolomnamen, "
+                              "overgeslagen")
         for row, value in report.skipped_rows:
             self.stdout.write(f"rij {row} ({value or '-'}): geen antwoorden, niet ingelezen")
         if not report.ok:

@@ -263,6 +263,25 @@
     });
   }
 
+  // ${name} in a label or hint: the server wrote the answers it had into [data-reference] elements
+  // (questionform.live_references); here they follow what the respondent types. A choice shows by its label.
+  function referenceText(form, name, value) {
+    if (value === undefined || value === "") { return "\u2026"; }
+    var wrapper = form.querySelector('[data-question="' + name + '"]');
+    if (!wrapper || !wrapper.querySelector('input[type="radio"], input[type="checkbox"]')) { return String(value); }
+    return String(value).split(" ").map(function (choice) {
+      var label = wrapper.querySelector('label[for="vraag-' + name + "-" + choice + '"]');
+      return label ? label.textContent.trim() : choice;
+    }).join(", ");
+  }
+
+  function showReferences(form, answers) {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-reference]"), function (slot) {
+      var text = referenceText(form, slot.getAttribute("data-reference"), answers[slot.getAttribute("data-reference")]);
+      if (slot.textContent !== text) { slot.textContent = text; }
+    });
+  }
+
   function apply(form) {
     // Several passes: hiding one question or option can hide another that depends on it.
     for (var pass = 0; pass < 3; pass += 1) {
@@ -276,6 +295,7 @@
         if (!wrapper.hidden) { filterChoices(wrapper, answers); }
       });
     }
+    showReferences(form, readAnswers(form));
   }
 
   window.OntmoetSkipLogic = { parse: parse, check: check, value: value };
