@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
-from ontmoet.core import documents
+from ontmoet.core import documents, submissions
 from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
 from ontmoet.regions.models import Province
 
@@ -87,11 +87,15 @@ def wave_create(request, scope):
 
             population = (Place.objects.filter(municipality__in=chosen, status=PlaceStatus.ACTIVE)
                           if data["respondent_kind"] == RespondentKind.PLACE else chosen)
-        wave = services.create_wave(
+        # A wave made twice would invite (and mail) every respondent twice.
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_wave(
             questionnaire=data["questionnaire"], title=data["title"], year=data["year"],
             respondent_kind=data["respondent_kind"], opens_on=data["opens_on"], closes_on=data["closes_on"],
             population=population, user=request.user, reminder_max=data["reminder_max"],
-            reminder_min_days=data["reminder_min_days"])
+            reminder_min_days=data["reminder_min_days"]), lambda made: reverse("monitor:wave", args=[made.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        wave = outcome.result
         messages.success(request, _("Uitvraag aangemaakt met %(n)s respondenten.") % {
             "n": wave.invitations.count()})
         return redirect("monitor:wave", pk=wave.pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.pdf import pdf_response, render_pdf
 
 from .. import content, forms, selectors, services
@@ -30,7 +31,11 @@ def initiative_list(request, scope):
 def initiative_create(request, scope):
     form = forms.InitiativeForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
-        initiative = services.create_initiative(form.save(commit=False), request.user)
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_initiative(
+            form.save(commit=False), request.user), lambda initiative: initiative.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        initiative = outcome.result
         messages.success(request, _("Het initiatief is gestart. Begin met de Quickscan."))
         return redirect(initiative)
     if request.method == "POST":
