@@ -13,11 +13,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
 from ontmoet.core import documents, submissions
-from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
+from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response
 from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
-from . import importing, outputs, selectors, services
+from . import documents as monitor_documents
+from . import outputs, selectors, services
 from .forms import BreakdownForm, CallForm, WaveForm
 from .models import Invitation, RespondentKind, Status
 from .questionform import language, raw_from_post, sections
@@ -117,16 +118,8 @@ def wave(request, pk, scope):
     })
 
 
-def _export(request, scope, pk, extension):
-    item = _wave_or_404(scope, pk)
-    limit = selectors.result_municipalities(scope, item)
-    invitations = None if limit is None else Invitation.objects.filter(wave=item, municipality_id__in=limit)
-    header = importing.export_header(item.questionnaire.form)
-    rows = importing.export_rows(item, invitations)
-    name = f"antwoorden-{item.questionnaire.form_id}-{item.year}.{extension}"
-    if extension == "csv":
-        return csv_response(name, header, rows)
-    return xlsx_response(name, _("Antwoorden"), header, rows)
+def _answers_name(item, extension):
+    return f"antwoorden-{item.questionnaire.form_id}-{item.year}.{extension}"
 
 
 INVITATION_HEADER = ["respondent", "naam", "gemeente", "e_mail", "status", "uitnodiging_verstuurd", "herinneringen",
@@ -152,13 +145,23 @@ def invitations_csv(request, pk, scope):
 @require_safe
 @scope_required(officer)
 def export_csv(request, pk, scope):
-    return _export(request, scope, pk, "csv")
+    """Streams: no document needed."""
+    item = _wave_or_404(scope, pk)
+    header, rows = monitor_documents.answers(scope, item)
+    return csv_response(_answers_name(item, "csv"), header, rows)
 
 
 @require_safe
 @scope_required(officer)
 def export_xlsx(request, pk, scope):
-    return _export(request, scope, pk, "xlsx")
+    """Made by the worker (monitor.documents); this URL leads to the document's progress page."""
+    item = _wave_or_404(scope, pk)
+    document = documents.start(
+        request.user, maker="ontmoet.monitor.documents.answers_xlsx_document", params={"wave": item.pk},
+        title=_("Antwoorden %(wave)s (spreadsheet)") % {"wave": f"{item.title} {item.year}"},
+        filename=_answers_name(item, "xlsx"), content_type=XLSX_CONTENT_TYPE,
+        back_url=reverse("monitor:wave", args=[item.pk]))
+    return redirect("core:document", pk=document.pk)
 
 
 # -- the report ----------------------------------------------------------------------------------

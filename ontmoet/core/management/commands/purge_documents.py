@@ -1,12 +1,15 @@
-"""Periodic (cron, hourly): remove documents made in the background once they expire. Safe to run again."""
+"""Periodic (cron, hourly): remove documents made in the background once they expire, and mark those
+stuck long after they were asked for (a killed worker) as failed, so their owners can try again.
+Safe to run again."""
 
 from django.core.management.base import BaseCommand
 
-from ontmoet.core.documents import purge_expired
+from ontmoet.core.documents import fail_stuck, purge_expired
 
 
 class Command(BaseCommand):
-    help = "Verwijder documenten die op de achtergrond zijn gemaakt en verlopen zijn."
+    help = "Verwijder verlopen documenten die op de achtergrond zijn gemaakt; markeer vastgelopen als mislukt."
 
     def handle(self, *args, **options):
+        self.stdout.write(f"vastgelopen: {fail_stuck()}")
         self.stdout.write(f"verwijderd: {purge_expired()}")
