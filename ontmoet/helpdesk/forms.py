@@ -328,7 +328,7 @@ class PeerProfileForm(StyledFormMixin, forms.ModelForm):
         self.fields["strengths"].queryset = Category.objects.filter(is_active=True)
 
 
-class PeerContactForm(StyledFormMixin, forms.Form):
+class PeerContactForm(OnceFormMixin, StyledFormMixin, forms.Form):
     body = forms.CharField(label=_("Uw bericht"), max_length=3000, min_length=10,
                            widget=forms.Textarea(attrs={"rows": 6}))
 

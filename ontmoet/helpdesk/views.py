@@ -324,8 +324,12 @@ def peer_contact(request, pk, code, scope):
         raise Http404
     form = PeerContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.contact_peer(from_place=question.place, to_place=to_place, question=question, sender=request.user,
-                              body=form.cleaned_data["body"])
+        # The same message sent twice would mail the other place twice.
+        outcome = submissions.submit_once(form.submission_token, lambda: services.contact_peer(
+            from_place=question.place, to_place=to_place, question=question, sender=request.user,
+            body=form.cleaned_data["body"]), lambda _contact: reverse("helpdesk:question_peers", args=[question.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("Uw bericht is via Ontmoet naar %(place)s gestuurd.") % {"place": to_place.name})
         return redirect("helpdesk:question_peers", pk=question.pk)
     return render(request, "helpdesk/peer_contact.html", {"question": question, "to_place": to_place, "form": form,

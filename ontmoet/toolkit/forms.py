@@ -65,7 +65,7 @@ class InitiativeForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
         return data
 
 
-class PartnerForm(StyledFormMixin, forms.Form):
+class PartnerForm(OnceFormMixin, StyledFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de partner"),
                              error_messages={"invalid": _("Vul een geldig e-mailadres in, "
                                                           "bijvoorbeeld naam@voorbeeld.nl.")})

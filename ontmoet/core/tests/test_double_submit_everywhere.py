@@ -128,7 +128,35 @@ def test_the_first_quickscan_save(world, client_for):
     assert Event.objects.filter(initiative=initiative, action="Quickscan opgeslagen").count() == 1
 
 
+def test_a_partner_invitation_mails_once(world, client_for):
+    from django.core import mail
+
+    from ontmoet.toolkit.models import Partner
+    from ontmoet.toolkit.tests.factories import world_initiative
+
+    initiative = world_initiative(world)
+    before = len(mail.outbox)
+    assert_created_once(client_for(world.users["initiator"]), f"/initiatieven/{initiative.pk}/partners/",
+                        lambda: {"email": "nieuw@welzijn.example", "organisation": "Welzijn"}, Partner.objects.count)
+    assert len([m for m in mail.outbox[before:] if "nieuw@welzijn.example" in m.to]) == 1
+
+
 # -- meldpunt ---------------------------------------------------------------------------------
+def test_a_message_to_a_peer_place_mails_once(world, client_for):
+    from django.core import mail
+
+    from ontmoet.helpdesk.models import PeerContact
+    from ontmoet.helpdesk.tests.factories import make_question, opted_in_peer
+
+    question = make_question(world)
+    opted_in_peer(world.zwolle_place)
+    before = len(mail.outbox)
+    assert_created_once(client_for(world.users["board_member"]),
+                        f"/meldpunt/vragen/{question.pk}/contact/{world.zwolle_place.code}/",
+                        lambda: {"body": "Hoe hebben jullie het dak laten maken?"}, PeerContact.objects.count)
+    assert len([m for m in mail.outbox[before:] if m.to == ["other.board.member@test.example"]]) == 1
+
+
 def test_a_knowledge_base_draft(world, client_for):
     from ontmoet.helpdesk.models import Article
     from ontmoet.helpdesk.tests.factories import category
