@@ -64,7 +64,7 @@ class ResponseImportForm(StyledFormMixin, forms.Form):
                     "Dorpshuis De Linde;RAA-001"))
 
 
-class CallForm(StyledFormMixin, forms.ModelForm):
+class CallForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = CallLog
         fields = ["outcome", "note", "call_back_on"]

@@ -243,7 +243,11 @@ def invitation(request, pk, scope):
     item = _invitation_or_404(scope, pk)
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.log_call(item, by=request.user, **form.cleaned_data)
+        data = {name: value for name, value in form.cleaned_data.items() if name != submissions.FIELD}
+        outcome = submissions.submit_once(form.submission_token, lambda: services.log_call(
+            item, by=request.user, **data), lambda _call: reverse("monitor:invitation", args=[item.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("Gesprek vastgelegd."))
         return redirect("monitor:invitation", pk=item.pk)
     response = item.response if _has_response(item) else None

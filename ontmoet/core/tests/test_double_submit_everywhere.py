@@ -255,3 +255,13 @@ def test_a_wave_and_its_invitations(world, client_for):
         "opens_on": "2026-01-01", "closes_on": "2026-12-31", "reminder_max": 2, "reminder_min_days": 7},
         Wave.objects.count)
     assert Invitation.objects.count() == 2  # once for each active place, not twice
+
+
+def test_a_phone_call_in_the_monitor(world, client_for):
+    from ontmoet.monitor.models import CallLog
+    from ontmoet.monitor.tests.factories import make_wave
+
+    invitation = make_wave(world.overijssel).invitations.get(place=world.place)
+    assert_created_once(client_for(world.users["province_staff"]), f"/monitor/uitnodigingen/{invitation.pk}/",
+                        lambda: {"outcome": "call_back", "note": "Na 17 uur", "call_back_on": "2026-12-01"},
+                        CallLog.objects.count)
