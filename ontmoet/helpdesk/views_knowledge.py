@@ -107,8 +107,10 @@ def _article_form(request, article):
     viewer = _viewer(request)
     form = ArticleForm(request.POST or None, instance=article, provinces=selectors.article_provinces(viewer))
     if request.method == "POST" and form.is_valid():
-        # A new draft posted twice is one draft; an edit posted twice is saved once.
-        outcome = submissions.submit_once(form.submission_token, lambda: services.save_article(
+        # A new draft posted twice is one draft. Edits are not held to their token: the back button
+        # brings back a form with its old token, and a second edit made on it must not be dropped.
+        token = form.submission_token if article is None else ""
+        outcome = submissions.submit_once(token, lambda: services.save_article(
             form.save(commit=False), form.cleaned_data["tags_text"], request.user),
             lambda saved: saved.get_absolute_url())
         if outcome.repeated:

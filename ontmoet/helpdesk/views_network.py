@@ -80,10 +80,11 @@ def expert_edit(request, pk, scope):
 def _expert_form(request, scope, expert):
     province = expert.province if expert else _province(scope)
     form = ExpertForm(request.POST or None, instance=expert, province=province)
-    if again := submissions.posted_before(request, form):
+    # Only creating is held to the token (an edit made again after the back button must not be dropped).
+    if expert is None and (again := submissions.posted_before(request, form)):
         return again
     if request.method == "POST" and form.is_valid():
-        outcome = submissions.submit_once(form.submission_token, lambda: services.save_expert(
+        outcome = submissions.submit_once(form.submission_token if expert is None else "", lambda: services.save_expert(
             form.save(commit=False), form, province, request.user), lambda saved: saved.get_absolute_url())
         if outcome.repeated:
             return submissions.repeated(request, outcome)
@@ -167,7 +168,7 @@ def _routing_form(request, scope, rule):
     province = _province(scope)
     form = RoutingRuleForm(request.POST or None, instance=rule, province=province)
     if request.method == "POST" and form.is_valid():
-        outcome = submissions.submit_once(form.submission_token, lambda: services.save_with_m2m(
+        outcome = submissions.submit_once(form.submission_token if rule is None else "", lambda: services.save_with_m2m(
             form, province=province), lambda _rule: reverse("helpdesk:routing_list"))
         if outcome.repeated:
             return submissions.repeated(request, outcome)
@@ -233,10 +234,11 @@ def category_edit(request, pk, scope):
 
 def _category_form(request, category):
     form = CategoryForm(request.POST or None, instance=category)
-    if again := submissions.posted_before(request, form):
+    if category is None and (again := submissions.posted_before(request, form)):
         return again
     if request.method == "POST" and form.is_valid():
-        outcome = submissions.submit_once(form.submission_token, lambda: services.save_with_m2m(form),
+        outcome = submissions.submit_once(form.submission_token if category is None else "",
+                                          lambda: services.save_with_m2m(form),
                                           lambda _category: reverse("helpdesk:category_list"))
         if outcome.repeated:
             return submissions.repeated(request, outcome)

@@ -265,3 +265,22 @@ def test_a_phone_call_in_the_monitor(world, client_for):
     assert_created_once(client_for(world.users["province_staff"]), f"/monitor/uitnodigingen/{invitation.pk}/",
                         lambda: {"outcome": "call_back", "note": "Na 17 uur", "call_back_on": "2026-12-01"},
                         CallLog.objects.count)
+
+
+def test_an_edit_made_again_on_a_form_brought_back_is_saved(world, client_for):
+    """Only creating is held to the token: an article edited, then edited again on the page the back
+    button brought back (same token), keeps the second edit."""
+    from ontmoet.helpdesk.models import Article
+    from ontmoet.helpdesk.tests.factories import category
+
+    client = client_for(world.users["province_staff"])
+    data = {"title": "Subsidie voor zonnepanelen", "body": "Vraag het aan.", "category": category("daklekkage").pk,
+            "visibility": "public", "tags_text": "", "province": world.overijssel.pk}
+    client.post("/meldpunt/kennisbank/nieuw/", data)
+    article = Article.objects.get()
+    url = f"/meldpunt/kennisbank/{article.pk}/bewerken/"
+    token = token_on(client.get(url))
+    assert client.post(url, {**data, "title": "Eerste versie", FIELD: token}).status_code == 302
+    assert client.post(url, {**data, "title": "Tweede versie", FIELD: token}).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Tweede versie"
