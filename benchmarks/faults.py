@@ -1,19 +1,27 @@
-"""Faults: kill -9 during a monitor response import and a places import; afterwards nothing is
-half-written (checked in the database) and the application answers.
+"""Faults: kill -9 during a monitor response import, a places import and grant submissions; afterwards
+nothing is half-written (checked in the database) and the application answers.
 
 One SQLite database is prepared once: 10,000 places in Overijssel, a 20-question monitor wave for
-all of them, a province officer, a 10,000-row response file and a places file of new places
-(1,000 rows by default: the places import writes history and the search index row by row). Each
-import is first run to the end on a copy to learn how long it takes; then, for each fraction of
+all of them, a province officer, a 10,000-row response file, a places file of new places
+(1,000 rows by default: the places import writes history and the search index row by row) and
+complete Sociale Hypotheek drafts of 30 places (--grant-drafts), each with its own board member.
+Each run is first done to the end on a copy to learn how long it takes; then, for each fraction of
 that time, the prepared database is restored, the command started as a separate process, and
-killed with SIGKILL at that moment. After each kill:
+killed with SIGKILL at that moment. The grant run submits every draft in turn through the submit
+service (grants.services.submit, as the submit button does), each confirmation mail with the
+application PDF delivered after its commit (core.mail, the in-process task backend). After each kill:
 
 - the database is checked: the wave has 0 or all 10,000 responses (answers likewise), the register
   has the places from before or all the new ones too (and history rows to match) — never a part;
+  each grant application is either a draft with no submission time, no history move and no mail,
+  or submitted with its time, exactly one history move and exactly one confirmation keyed on it;
+  then `send_pending_mail` runs and the confirmations cut off by the kill are counted again (and once
+  more as if the 15 minutes after which a message cut off while sending is retried had passed);
 - SQLite's `PRAGMA integrity_check` says "ok";
 - a fresh process serves /gezondheid/ and the monitor's JSON report with status 200.
 
-    /work/main/.venv/bin/python benchmarks/faults.py [--rows 10000] [--place-rows 1000] [--fractions 0.2 0.5 0.8 0.95]
+    /work/main/.venv/bin/python benchmarks/faults.py [--rows 10000] [--place-rows 1000] [--grant-drafts 30]
+        [--fractions 0.2 0.5 0.8 0.95] [--kinds monitor places grants]
 """
 
 import argparse
@@ -36,10 +44,75 @@ OFFICER = "faults@provincie.example"
 
 def _env(folder: Path) -> dict:
     return {**os.environ, "ONTMOET_DATA_DIR": str(folder), "DATABASE_URL": f"sqlite:///{folder}/faults.sqlite3",
-            "DJANGO_SETTINGS_MODULE": "ontmoet.settings", "PYTHONPATH": str(ROOT)}
+            "DJANGO_SETTINGS_MODULE": "ontmoet.settings", "PYTHONPATH": str(ROOT),
+            # Mail is "sent" in memory: the outbox row still goes pending -> sending -> sent.
+            "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
 
 
-def prepare(folder: Path, rows: int, place_rows: int) -> dict:
+def prepare_grants(province, drafts: int) -> None:
+    """Complete drafts in one open round, one board member per place, as the grants tests make them."""
+    from ontmoet.accounts.models import User
+    from ontmoet.accounts.roles import Role
+    from ontmoet.accounts.services import assign_role
+    from ontmoet.grants.tests.factories import RoundFactory, complete_draft
+    from ontmoet.places.models import Place
+    from ontmoet.regions.models import Municipality
+
+    round_ = RoundFactory(province=province, name="Faults")
+    municipality = Municipality.objects.filter(province=province).order_by("code").first()
+    for n in range(drafts):
+        place = Place.objects.create(code=f"G-{n:04d}", name=f"Dorpshuis {n}", kind="dorpshuis",
+                                     municipality=municipality)
+        board = User.objects.create_user(email=f"bestuur{n}@plek.example", password="faults-password-0123")  # noqa: S106
+        assign_role(board, Role.BOARD_MEMBER, place)
+        complete_draft(place, round_, board)
+
+
+def submit_all() -> None:
+    """Runs in a child process (`faults.py --submit`): every draft submitted in turn, as its board would."""
+    import django
+
+    django.setup()
+    from ontmoet.grants import services
+    from ontmoet.grants.models import Application
+
+    for application in Application.objects.filter(round__name="Faults", status="draft").order_by("pk"):
+        services.submit(application.pk, application.created_by)
+
+
+def grant_state() -> dict:
+    """Each application whole (draft, or submitted with one move and one confirmation), and the outbox."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.db.models import Count, F
+
+    from ontmoet.core.mail import STALE_SENDING
+    from ontmoet.core.models import OutboundMail
+    from ontmoet.grants.models import Application, StatusChange
+
+    applications = Application.objects.filter(round__name="Faults")
+    submitted = set(applications.filter(status="submitted", submitted_at__isnull=False).values_list("pk", flat=True))
+    drafts = set(applications.filter(status="draft", submitted_at__isnull=True).values_list("pk", flat=True))
+    moves = dict(StatusChange.objects.filter(application__in=applications, to_status="submitted")
+                 .values_list("pk", "application_id"))
+    mails = OutboundMail.objects.filter(key__startswith="grants.submitted:")
+    keys = set(mails.values_list("key", flat=True))
+    whole = (len(submitted) + len(drafts) == applications.count()
+             and sorted(moves.values()) == sorted(submitted)
+             and keys == {f"grants.submitted:{pk}" for pk in moves} and mails.count() == len(keys))
+    outbox = dict(mails.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    call_command("send_pending_mail", stdout=StringIO())
+    retried = dict(mails.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    # A message cut off while sending is retried once STALE_SENDING has passed: move its clock on.
+    mails.filter(status=OutboundMail.Status.SENDING).update(next_attempt_at=F("next_attempt_at") - STALE_SENDING)
+    call_command("send_pending_mail", stdout=StringIO())
+    later = dict(mails.values_list("status").annotate(n=Count("pk")).values_list("status", "n"))
+    return {"grant_submitted": len(submitted), "grant_drafts": len(drafts), "grant_whole": whole,
+            "outbox": outbox, "outbox_after_send_pending_mail": retried, "outbox_after_stale_sending": later}
+
+
+def prepare(folder: Path, rows: int, place_rows: int, drafts: int = 30) -> dict:
     """Runs in a child process (`faults.py --prepare`): the database and the two files."""
     import django
 
@@ -75,6 +148,7 @@ def prepare(folder: Path, rows: int, place_rows: int) -> dict:
     lines += [f"N-{n:06d},Nieuwe plek {n},buurthuis,{municipalities[n % len(municipalities)].code},Zwolle,"
               f"Een plek voor de buurt nummer {n}" for n in range(place_rows)]
     (folder / "plekken.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    prepare_grants(province, drafts)
     return {"wave": wave.pk}
 
 
@@ -101,7 +175,7 @@ def state(folder: Path, wave: int) -> dict:
     return {"responses": Response.objects.filter(wave_id=wave).count(),
             "answers": Answer.objects.filter(wave_id=wave).count(),
             "places": Place.objects.count(), "place_history": Place.history.count(),
-            "integrity": integrity, "health": health, "report": report}
+            "integrity": integrity, "health": health, "report": report, **grant_state()}
 
 
 def _child(mode: str, folder: Path, *args: str) -> dict:
@@ -114,6 +188,8 @@ def _command(folder: Path, kind: str, wave: int) -> list[str]:
     if kind == "monitor":
         return [PYTHON, "-m", "ontmoet", "monitor_import_responses", str(wave), str(folder / "antwoorden.csv"),
                 "--quiet"]
+    if kind == "grants":
+        return [PYTHON, __file__, "--submit", str(folder)]
     return [PYTHON, "-m", "ontmoet", "import_places", str(folder / "plekken.csv"), "--as", OFFICER]
 
 
@@ -131,30 +207,36 @@ def run(folder: Path, kind: str, wave: int, kill_after: float | None) -> tuple[f
 
 
 def main() -> None:
+    if len(sys.argv) > 2 and sys.argv[1] == "--submit":
+        submit_all()
+        return
     if len(sys.argv) > 2 and sys.argv[1] in ("--prepare", "--state"):
         folder = Path(sys.argv[2])
-        result = (prepare(folder, int(sys.argv[3]), int(sys.argv[4])) if sys.argv[1] == "--prepare"
+        result = (prepare(folder, int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])) if sys.argv[1] == "--prepare"
                   else state(folder, int(sys.argv[3])))
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rows", type=int, default=10_000, help="places, monitor respondents and response rows")
     parser.add_argument("--place-rows", type=int, default=1_000, help="rows of the places import (new places)")
+    parser.add_argument("--grant-drafts", type=int, default=30, help="complete grant drafts to submit")
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.2, 0.5, 0.8, 0.95])
+    parser.add_argument("--kinds", nargs="+", default=["monitor", "places", "grants"],
+                        choices=["monitor", "places", "grants"])
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="ontmoet-faults-"))
     database = folder / "faults.sqlite3"
     try:
         print(f"== preparing {args.rows:,} places, a wave, {args.rows:,} responses and {args.place_rows:,} new places "
               f"in {folder}", flush=True)
-        wave = _child("--prepare", folder, str(args.rows), str(args.place_rows))["wave"]
+        wave = _child("--prepare", folder, str(args.rows), str(args.place_rows), str(args.grant_drafts))["wave"]
         pristine = folder / "pristine.sqlite3"
         _checkpoint(folder)
         shutil.copy(database, pristine)
         before = _child("--state", folder, str(wave))
         print("before:", json.dumps(before), flush=True)
         seen = []
-        for kind in ("monitor", "places"):
+        for kind in args.kinds:
             _restore(pristine, database)
             duration, code = run(folder, kind, wave, None)
             after = _child("--state", folder, str(wave))
@@ -176,6 +258,8 @@ def main() -> None:
 
 def _whole(kind: str, found: dict, before: dict, after: dict) -> bool:
     answers = found["health"] == 200 and found["report"] == 200 and found["integrity"] in ("ok", "n/a")
+    if kind == "grants":
+        return answers and found["grant_whole"]
     keys = ("responses", "answers") if kind == "monitor" else ("places", "place_history")
     return answers and all(found[key] in (before[key], after[key]) for key in keys) and (
         [found[key] == before[key] for key in keys] in ([True] * len(keys), [False] * len(keys)))

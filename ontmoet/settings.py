@@ -296,6 +296,8 @@ ONTMOET_BASE_URL = env("ONTMOET_BASE_URL", "http://127.0.0.1:8000")
 ONTMOET_OUTBOX_RETENTION_DAYS = int(env("ONTMOET_OUTBOX_RETENTION_DAYS", "30"))
 # Documents made in the background (core.documents) can be fetched this many hours, then are removed.
 ONTMOET_DOCUMENT_HOURS = int(env("ONTMOET_DOCUMENT_HOURS", "24"))
+# A document still waiting or being made this long after it was asked for counts as failed (core.documents).
+ONTMOET_DOCUMENT_STUCK_MINUTES = int(env("ONTMOET_DOCUMENT_STUCK_MINUTES", "15"))
 
 # Background work: in-process by default; in production a worker (`ontmoet db_worker`).
 TASKS = {

@@ -6,6 +6,11 @@ The maker is a function `(user, params, progress) -> bytes` named by its dotted 
 import of the app that makes the document; it runs with the user's own scope, as the page did. Only
 the user who asked may fetch the document, only while their scope is still the one it was made for,
 and only until it expires (ONTMOET_DOCUMENT_HOURS); `purge_documents` removes expired ones.
+
+A document still waiting or being made ONTMOET_DOCUMENT_STUCK_MINUTES after it was asked for is stuck (its
+worker was killed, or its task was lost): it counts as failed, so its page offers "Probeer opnieuw" and
+asking again makes a new one. The owner decides to try again, not a periodic re-queue: a document that
+kills its worker (memory, say) would otherwise kill the next one too, for ever.
 """
 
 import logging
@@ -40,6 +45,7 @@ def start(user, *, maker: str, params: dict, title: str, filename: str, content_
     now = timezone.now()
     key = scope_key(user)
     params = {**params, "language": translation.get_language() or settings.LANGUAGE_CODE}  # as on the page
+    fail_stuck(Document.objects.filter(owner=user, maker=maker))  # a stuck one is not waited for again
     existing = Document.objects.filter(
         owner=user, maker=maker, params=params, scope_key=key, expires__gt=now,
         status__in=[Document.Status.PENDING, Document.Status.RUNNING, Document.Status.DONE]).order_by("-created")
@@ -86,7 +92,33 @@ def make_document(pk: str) -> str:
 
 def for_user(user, pk) -> Document | None:
     """The document if this user may see it now: theirs, made for their current scope, not expired."""
-    return Document.objects.filter(pk=pk, owner=user, scope_key=scope_key(user), expires__gt=timezone.now()).first()
+    mine = Document.objects.filter(pk=pk, owner=user, scope_key=scope_key(user), expires__gt=timezone.now())
+    fail_stuck(mine)
+    return mine.first()
+
+
+def stuck_before():
+    return timezone.now() - timedelta(minutes=settings.ONTMOET_DOCUMENT_STUCK_MINUTES)
+
+
+def fail_stuck(documents=None) -> int:
+    """Mark documents (of `documents`, default all) that waited or ran too long as failed.
+
+    Should the worker finish after all, its result still counts: make_document's last write sets DONE.
+    A stuck document's task that is still queued finds it no longer PENDING and skips it.
+    """
+    stuck = (Document.objects.all() if documents is None else documents).filter(
+        status__in=[Document.Status.PENDING, Document.Status.RUNNING], created__lt=stuck_before())
+    return stuck.update(status=Document.Status.FAILED, error="vastgelopen")
+
+
+def retry(user, pk) -> Document | None:
+    """Ask again for a failed document of this user: a new one with the same choices (None if not theirs)."""
+    document = for_user(user, pk)
+    if document is None or document.status != Document.Status.FAILED:
+        return document
+    return start(user, maker=document.maker, params=document.params, title=document.title,
+                 filename=document.filename, content_type=document.content_type, back_url=document.back_url)
 
 
 def purge_expired() -> int:

@@ -87,6 +87,17 @@ def submit_once(token: str, create: Callable[[], object], url_of: Callable[[obje
     return Outcome(result, url, False)
 
 
+def posted_before(request, form) -> HttpResponseRedirect | None:
+    """The answer to a repeat of a form that was sent before, checked before the form is validated again.
+
+    For forms whose validation would refuse the repeat as a duplicate of what the first post made (a place
+    code or category slug that is now taken): the repeat is sent to the first result, not shown an error.
+    """
+    if request.method == "POST" and (token := form.submission_token) and (first := _first(token)):
+        return repeated(request, first)
+    return None
+
+
 def repeated(request, outcome: Outcome) -> HttpResponseRedirect:
     """The answer to a form posted again: to the first result, saying why nothing new was made."""
     messages.info(request, _("Dit formulier was al verstuurd; er is niets dubbel opgeslagen. "

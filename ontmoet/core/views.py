@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core import documents
@@ -121,6 +121,16 @@ def document(request, pk):
     template = "core/includes/document_progress.html" if request.headers.get("HX-Request") else "core/document.html"
     return render(request, template, {"document": item, "refresh": item.status in (
         item.Status.PENDING, item.Status.RUNNING)})
+
+
+@login_required
+@require_POST
+def document_retry(request, pk):
+    """Try a failed (or stuck) document again: a new one with the same choices, and its progress page."""
+    item = documents.retry(request.user, pk)
+    if item is None:
+        raise Http404
+    return redirect("core:document", pk=item.pk)
 
 
 @login_required

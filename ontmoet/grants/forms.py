@@ -23,7 +23,7 @@ class DateInput(forms.DateInput):
 RATE_FIELDS = ["repayment_rate", "societal_rate", "repayment_months", "min_amount", "max_amount"]
 
 
-class RoundForm(StyledFormMixin, forms.ModelForm):
+class RoundForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Round
         fields = ["name", "year", "budget", "min_amount", "max_amount", "repayment_rate", "societal_rate",
@@ -119,7 +119,7 @@ class ActivityForm(StyledFormMixin, forms.ModelForm):
 ActivityFormSet = forms.formset_factory(ActivityForm, extra=1, max_num=20, validate_max=True)
 
 
-class AttachmentForm(StyledFormMixin, forms.Form):
+class AttachmentForm(OnceFormMixin, StyledFormMixin, forms.Form):
     file = forms.FileField(label=_("Bijlage (PDF, PNG of JPG, hoogstens 5 MB)"))
 
 
@@ -145,7 +145,7 @@ class DecisionForm(StyledFormMixin, forms.Form):
         self.fields["to"].choices = [(move, labels[move]) for move in moves if move in labels]
 
 
-class PaymentForm(StyledFormMixin, forms.Form):
+class PaymentForm(OnceFormMixin, StyledFormMixin, forms.Form):
     paid_on = forms.DateField(label=_("Betaaldatum"), widget=DateInput())
     amount = forms.DecimalField(label=_("Bedrag (€)"), max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
     reference = forms.CharField(label=_("Kenmerk van de betaling"), max_length=100)

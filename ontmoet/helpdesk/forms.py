@@ -186,7 +186,7 @@ class ReopenForm(StyledFormMixin, forms.Form):
                              widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ArticleForm(StyledFormMixin, forms.ModelForm):
+class ArticleForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     tags_text = forms.CharField(label=_("Trefwoorden"), required=False, max_length=300,
                                 help_text=_("Gescheiden door komma's."))
 
@@ -207,7 +207,7 @@ class ArticleForm(StyledFormMixin, forms.ModelForm):
             self.fields["tags_text"].initial = ", ".join(t.name for t in self.instance.tags.all())
 
 
-class ExpertForm(StyledFormMixin, forms.ModelForm):
+class ExpertForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     login_email = forms.EmailField(label=_("Login (e-mailadres)"), required=False,
                                    help_text=_("Het e-mailadres van een gebruiker met de rol Expert of coach in "
                                                "deze provincie; die ziet dan de vragen die aan deze expert zijn "
@@ -257,13 +257,13 @@ class VetForm(StyledFormMixin, forms.Form):
         return value
 
 
-class TeamForm(StyledFormMixin, forms.ModelForm):
+class TeamForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "email"]
 
 
-class RoutingRuleForm(StyledFormMixin, forms.ModelForm):
+class RoutingRuleForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = RoutingRule
         fields = ["order", "category", "municipality", "place_kind", "team", "expert"]
@@ -300,7 +300,7 @@ class TermsInOrderMixin:
         return data
 
 
-class CategoryForm(TermsInOrderMixin, StyledFormMixin, forms.ModelForm):
+class CategoryForm(OnceFormMixin, TermsInOrderMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Category
         fields = ["name", "name_en", "slug", "parent", "order", "first_response_days", "resolution_days",
@@ -328,7 +328,7 @@ class PeerProfileForm(StyledFormMixin, forms.ModelForm):
         self.fields["strengths"].queryset = Category.objects.filter(is_active=True)
 
 
-class PeerContactForm(StyledFormMixin, forms.Form):
+class PeerContactForm(OnceFormMixin, StyledFormMixin, forms.Form):
     body = forms.CharField(label=_("Uw bericht"), max_length=3000, min_length=10,
                            widget=forms.Textarea(attrs={"rows": 6}))
 

@@ -6,13 +6,14 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
-from ontmoet.core import submissions
-from ontmoet.core.exports import xlsx_response
+from ontmoet.core import documents, submissions
+from ontmoet.core.exports import XLSX_CONTENT_TYPE
 from ontmoet.core.textinput import suggestion_text
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
@@ -72,32 +73,17 @@ def question_list(request, scope):
     })
 
 
-EXPORT_HEADER = ["nummer", "onderwerp", "plek", "gemeente", "categorie", "status", "urgentie", "behandelaar",
-                 "gesteld_op", "eerste_reactie", "opgelost_op", "oplossen_uiterlijk", "beoordeling"]
-
-
 @require_safe
 @scope_required(uses_helpdesk)
 def question_export(request, scope):
-    """The questions of the list (same filters) as XLSX; never internal notes, only what the list shows."""
-    viewer = selectors.viewer_for(request.user)
-    form = QuestionFilterForm(request.GET or None)
-    data = form.cleaned_data if form.is_valid() else {}
-    questions = selectors.filter_questions(
-        selectors.visible_questions(viewer).select_related("place__municipality", "category__parent", "expert",
-                                                           "team", "rating"),
-        status=data.get("status", ""), category=data.get("category"), listing=data.get("lijst", ""),
-        query=data.get("q", ""), expert=viewer.expert).order_by("-created_at")
-
-    def when(value):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
-
-    rows = ([q.pk, q.title, q.place.name, q.place.municipality.name, str(q.category), q.get_status_display(),
-             q.get_urgency_display(), q.expert.name if q.expert else (q.team.name if q.team else ""),
-             when(q.created_at), when(q.first_response_at), when(q.resolved_at),
-             q.resolution_due.isoformat() if q.resolution_due else "",
-             q.rating.score if hasattr(q, "rating") else ""] for q in questions.iterator(chunk_size=2000))
-    return xlsx_response(f"meldpunt-vragen-{timezone.localdate():%Y-%m-%d}.xlsx", _("Vragen"), EXPORT_HEADER, rows)
+    """Made by the worker (helpdesk.documents); this URL leads to the document's progress page."""
+    query = request.GET.urlencode()
+    document = documents.start(
+        request.user, maker="ontmoet.helpdesk.documents.questions_xlsx_document", params={"query": query},
+        title=_("Vragen van het meldpunt (spreadsheet)"), content_type=XLSX_CONTENT_TYPE,
+        filename=f"meldpunt-vragen-{timezone.localdate():%Y-%m-%d}.xlsx",
+        back_url=reverse("helpdesk:question_list") + (f"?{query}" if query else ""))
+    return redirect("core:document", pk=document.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -338,8 +324,12 @@ def peer_contact(request, pk, code, scope):
         raise Http404
     form = PeerContactForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.contact_peer(from_place=question.place, to_place=to_place, question=question, sender=request.user,
-                              body=form.cleaned_data["body"])
+        # The same message sent twice would mail the other place twice.
+        outcome = submissions.submit_once(form.submission_token, lambda: services.contact_peer(
+            from_place=question.place, to_place=to_place, question=question, sender=request.user,
+            body=form.cleaned_data["body"]), lambda _contact: reverse("helpdesk:question_peers", args=[question.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("Uw bericht is via Ontmoet naar %(place)s gestuurd.") % {"place": to_place.name})
         return redirect("helpdesk:question_peers", pk=question.pk)
     return render(request, "helpdesk/peer_contact.html", {"question": question, "to_place": to_place, "form": form,

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import scope_required
+from ontmoet.core import submissions
 from ontmoet.core.markdown import render_safe_markdown
 from ontmoet.core.textinput import suggestion_text
 
@@ -106,7 +107,15 @@ def _article_form(request, article):
     viewer = _viewer(request)
     form = ArticleForm(request.POST or None, instance=article, provinces=selectors.article_provinces(viewer))
     if request.method == "POST" and form.is_valid():
-        article = services.save_article(form.save(commit=False), form.cleaned_data["tags_text"], request.user)
+        # A new draft posted twice is one draft. Edits are not held to their token: the back button
+        # brings back a form with its old token, and a second edit made on it must not be dropped.
+        token = form.submission_token if article is None else ""
+        outcome = submissions.submit_once(token, lambda: services.save_article(
+            form.save(commit=False), form.cleaned_data["tags_text"], request.user),
+            lambda saved: saved.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        article = outcome.result
         messages.success(request, _("Het artikel is opgeslagen."))
         return redirect(article)
     if request.method == "POST":

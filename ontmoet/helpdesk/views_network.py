@@ -3,11 +3,13 @@
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.places.models import Place
 from ontmoet.regions.models import Province
 
@@ -78,8 +80,15 @@ def expert_edit(request, pk, scope):
 def _expert_form(request, scope, expert):
     province = expert.province if expert else _province(scope)
     form = ExpertForm(request.POST or None, instance=expert, province=province)
+    # Only creating is held to the token (an edit made again after the back button must not be dropped).
+    if expert is None and (again := submissions.posted_before(request, form)):
+        return again
     if request.method == "POST" and form.is_valid():
-        saved = services.save_expert(form.save(commit=False), form, province, request.user)
+        outcome = submissions.submit_once(form.submission_token if expert is None else "", lambda: services.save_expert(
+            form.save(commit=False), form, province, request.user), lambda saved: saved.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        saved = outcome.result
         messages.success(request, _("%(name)s is opgeslagen.") % {"name": saved.name})
         return redirect(saved)
     if request.method == "POST":
@@ -121,7 +130,11 @@ def expert_vet(request, pk, scope):
 def team_create(request, scope):
     form = TeamForm(request.POST)
     if form.is_valid():
-        team = services.save_with_m2m(form, province=_province(scope))
+        outcome = submissions.submit_once(form.submission_token, lambda: services.save_with_m2m(
+            form, province=_province(scope)), lambda _team: reverse("helpdesk:expert_list"))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        team = outcome.result
         messages.success(request, _("Team %(name)s is toegevoegd.") % {"name": team.name})
     else:
         messages.error(request, _("Geef het team een naam."))
@@ -155,7 +168,10 @@ def _routing_form(request, scope, rule):
     province = _province(scope)
     form = RoutingRuleForm(request.POST or None, instance=rule, province=province)
     if request.method == "POST" and form.is_valid():
-        services.save_with_m2m(form, province=province)
+        outcome = submissions.submit_once(form.submission_token if rule is None else "", lambda: services.save_with_m2m(
+            form, province=province), lambda _rule: reverse("helpdesk:routing_list"))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("De routeringsregel is opgeslagen."))
         return redirect("helpdesk:routing_list")
     if request.method == "POST":
@@ -218,8 +234,14 @@ def category_edit(request, pk, scope):
 
 def _category_form(request, category):
     form = CategoryForm(request.POST or None, instance=category)
+    if category is None and (again := submissions.posted_before(request, form)):
+        return again
     if request.method == "POST" and form.is_valid():
-        services.save_with_m2m(form)
+        outcome = submissions.submit_once(form.submission_token if category is None else "",
+                                          lambda: services.save_with_m2m(form),
+                                          lambda _category: reverse("helpdesk:category_list"))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("De categorie is opgeslagen."))
         return redirect("helpdesk:category_list")
     if request.method == "POST":

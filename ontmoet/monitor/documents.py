@@ -1,13 +1,17 @@
-"""The monitor report as a PDF, made by the worker (core.documents): it takes about ten seconds."""
+"""Documents the worker makes (core.documents): the monitor report as a PDF (about ten seconds) and the
+answers as a spreadsheet (a wave of thousands of respondents)."""
 
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ontmoet.accounts.scoping import get_scope
+from ontmoet.core.exports import xlsx_bytes
 from ontmoet.core.pdf import render_pdf
 
-from . import outputs, selectors
+from . import importing, outputs, selectors
 from .forms import BreakdownForm
+from .models import Invitation
 from .questionform import language
 from .report import build_report
 
@@ -43,3 +47,18 @@ def answers_pdf_document(user, params, progress) -> bytes:
     return render_pdf("monitor/pdf/answers.html", {
         "invitation": invitation, "wave": invitation.wave, "response": response, "generated": timezone.localdate(),
         "answers": read_back(invitation.wave.questionnaire.form, response.data)}, language=language())
+def answers(scope, wave):
+    """The answers export's header and rows: only the municipalities this scope may see results of."""
+    limit = selectors.result_municipalities(scope, wave)
+    invitations = None if limit is None else Invitation.objects.filter(wave=wave, municipality_id__in=limit)
+    return importing.export_header(wave.questionnaire.form), importing.export_rows(wave, invitations)
+
+
+def answers_xlsx_document(user, params, progress) -> bytes:
+    """With the owner's own scope, as the wave page had it."""
+    scope = get_scope(user)
+    wave = selectors.wave_for(scope, params["wave"])
+    if wave is None:
+        raise LookupError("uitvraag niet (meer) zichtbaar")
+    header, rows = answers(scope, wave)
+    return xlsx_bytes(_("Antwoorden"), header, rows)

@@ -3,6 +3,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.regions.models import Municipality
 
 from .models import CallLog, CallOutcome, RespondentKind
@@ -18,7 +19,7 @@ class QuestionnaireUploadForm(StyledFormMixin, forms.Form):
                     "genoemd; de rest van de vragenlijst wordt opgeslagen."))
 
 
-class WaveForm(StyledFormMixin, forms.Form):
+class WaveForm(OnceFormMixin, StyledFormMixin, forms.Form):
     questionnaire = forms.ModelChoiceField(label=_("Vragenlijst"), queryset=None)
     title = forms.CharField(label=_("Titel"), max_length=200, initial=_("Monitor sociale ontmoetingsplekken"))
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
@@ -72,7 +73,7 @@ class ResponseImportForm(StyledFormMixin, forms.Form):
         return data
 
 
-class CallForm(StyledFormMixin, forms.ModelForm):
+class CallForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = CallLog
         fields = ["outcome", "note", "call_back_on"]

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
-from ontmoet.core import documents
-from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response, xlsx_response
+from ontmoet.core import documents, submissions
+from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response
 from ontmoet.regions.models import Province
 
 from . import answers as answer_rules
-from . import importing, outputs, selectors, services
+from . import documents as monitor_documents
+from . import outputs, selectors, services
 from .forms import BreakdownForm, CallForm, WaveForm
 from .models import Invitation, RespondentKind, Status
 from .prefill import prefill
@@ -88,11 +89,15 @@ def wave_create(request, scope):
 
             population = (Place.objects.filter(municipality__in=chosen, status=PlaceStatus.ACTIVE)
                           if data["respondent_kind"] == RespondentKind.PLACE else chosen)
-        wave = services.create_wave(
+        # A wave made twice would invite (and mail) every respondent twice.
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_wave(
             questionnaire=data["questionnaire"], title=data["title"], year=data["year"],
             respondent_kind=data["respondent_kind"], opens_on=data["opens_on"], closes_on=data["closes_on"],
             population=population, user=request.user, reminder_max=data["reminder_max"],
-            reminder_min_days=data["reminder_min_days"])
+            reminder_min_days=data["reminder_min_days"]), lambda made: reverse("monitor:wave", args=[made.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        wave = outcome.result
         messages.success(request, _("Uitvraag aangemaakt met %(n)s respondenten.") % {
             "n": wave.invitations.count()})
         return redirect("monitor:wave", pk=wave.pk)
@@ -114,16 +119,8 @@ def wave(request, pk, scope):
     })
 
 
-def _export(request, scope, pk, extension):
-    item = _wave_or_404(scope, pk)
-    limit = selectors.result_municipalities(scope, item)
-    invitations = None if limit is None else Invitation.objects.filter(wave=item, municipality_id__in=limit)
-    header = importing.export_header(item.questionnaire.form)
-    rows = importing.export_rows(item, invitations)
-    name = f"antwoorden-{item.questionnaire.form_id}-{item.year}.{extension}"
-    if extension == "csv":
-        return csv_response(name, header, rows)
-    return xlsx_response(name, _("Antwoorden"), header, rows)
+def _answers_name(item, extension):
+    return f"antwoorden-{item.questionnaire.form_id}-{item.year}.{extension}"
 
 
 INVITATION_HEADER = ["respondent", "naam", "gemeente", "e_mail", "status", "uitnodiging_verstuurd", "herinneringen",
@@ -149,13 +146,23 @@ def invitations_csv(request, pk, scope):
 @require_safe
 @scope_required(officer)
 def export_csv(request, pk, scope):
-    return _export(request, scope, pk, "csv")
+    """Streams: no document needed."""
+    item = _wave_or_404(scope, pk)
+    header, rows = monitor_documents.answers(scope, item)
+    return csv_response(_answers_name(item, "csv"), header, rows)
 
 
 @require_safe
 @scope_required(officer)
 def export_xlsx(request, pk, scope):
-    return _export(request, scope, pk, "xlsx")
+    """Made by the worker (monitor.documents); this URL leads to the document's progress page."""
+    item = _wave_or_404(scope, pk)
+    document = documents.start(
+        request.user, maker="ontmoet.monitor.documents.answers_xlsx_document", params={"wave": item.pk},
+        title=_("Antwoorden %(wave)s (spreadsheet)") % {"wave": f"{item.title} {item.year}"},
+        filename=_answers_name(item, "xlsx"), content_type=XLSX_CONTENT_TYPE,
+        back_url=reverse("monitor:wave", args=[item.pk]))
+    return redirect("core:document", pk=document.pk)
 
 
 # -- the report ----------------------------------------------------------------------------------
@@ -237,7 +244,11 @@ def invitation(request, pk, scope):
     item = _invitation_or_404(scope, pk)
     form = CallForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.log_call(item, by=request.user, **form.cleaned_data)
+        data = {name: value for name, value in form.cleaned_data.items() if name != submissions.FIELD}
+        outcome = submissions.submit_once(form.submission_token, lambda: services.log_call(
+            item, by=request.user, **data), lambda _call: reverse("monitor:invitation", args=[item.pk]))
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("Gesprek vastgelegd."))
         return redirect("monitor:invitation", pk=item.pk)
     response = item.response if _has_response(item) else None

@@ -58,7 +58,7 @@ def check_web_link(value: str) -> None:
         raise ValidationError(_("Een link begint met https:// (bijvoorbeeld https://meet.example.nl/abc)."))
 
 
-class EventForm(StyledFormMixin, forms.ModelForm):
+class EventForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     """Province staff choose the area (province-wide or one municipality); municipal officers organise for
     their own municipality. Times are Europe/Amsterdam."""
 
@@ -168,7 +168,7 @@ class MessageForm(OnceFormMixin, StyledFormMixin, forms.Form):
 
 
 # -- contacts ------------------------------------------------------------------------------------
-class ContactMomentForm(StyledFormMixin, forms.ModelForm):
+class ContactMomentForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = ContactMoment
         fields = ["kind", "date", "with_whom", "notes", "follow_up_on"]
@@ -194,7 +194,7 @@ class AanspreekpuntForm(StyledFormMixin, forms.ModelForm):
         self.fields["officer"].queryset = officers
 
 
-class MunicipalContactForm(StyledFormMixin, forms.ModelForm):
+class MunicipalContactForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = MunicipalContact
         fields = ["name", "function", "email", "phone"]
@@ -208,7 +208,7 @@ class MunicipalContactForm(StyledFormMixin, forms.ModelForm):
 
 
 # -- schemes -------------------------------------------------------------------------------------
-class SchemeForm(StyledFormMixin, forms.ModelForm):
+class SchemeForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     place_kinds = forms.MultipleChoiceField(label=_("Soorten plekken"), choices=Kind.choices, required=False,
                                             widget=forms.CheckboxSelectMultiple,
                                             help_text=_("Niets aangevinkt: alle soorten."))
@@ -246,7 +246,7 @@ class SchemeForm(StyledFormMixin, forms.ModelForm):
 
 
 # -- leergang and learning network ---------------------------------------------------------------
-class MaterialForm(StyledFormMixin, forms.ModelForm):
+class MaterialForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Material
         fields = ["title", "file", "url"]
@@ -269,14 +269,14 @@ class MaterialForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class PostForm(StyledFormMixin, forms.ModelForm):
+class PostForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Post
         fields = ["body"]
         widgets = {"body": forms.Textarea(attrs={"rows": 5})}
 
 
-class GroupDocumentForm(StyledFormMixin, forms.ModelForm):
+class GroupDocumentForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = GroupDocument
         fields = ["title", "theme", "file"]

@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.regions.models import Municipality
 
 from . import choices, selectors, validators
@@ -112,7 +113,7 @@ class PlaceForm(StyledFormMixin, forms.ModelForm):
         return cleaned
 
 
-class CreatePlaceForm(PlaceForm):
+class CreatePlaceForm(OnceFormMixin, PlaceForm):
     class Meta(PlaceForm.Meta):
         fields = ["code", *PlaceForm.Meta.fields]
 

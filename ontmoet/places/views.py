@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, officer, province_staff, scope_required
-from ontmoet.core import documents
+from ontmoet.core import documents, submissions
 from ontmoet.core.exports import XLSX_CONTENT_TYPE, csv_response
 from ontmoet.core.panels import place_panels
 
@@ -107,9 +107,14 @@ def place_edit(request, code, scope):
 @scope_required(officer)
 def place_create(request, scope):
     form = CreatePlaceForm(request.POST or None, scope=scope)
+    if again := submissions.posted_before(request, form):
+        return again
     if request.method == "POST" and form.is_valid():
         place = form.save(commit=False)
-        services.save_place(place, form.list_values(), request.user)
+        outcome = submissions.submit_once(form.submission_token, lambda: services.save_place(
+            place, form.list_values(), request.user), lambda saved: saved.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
         messages.success(request, _("%(name)s is toegevoegd.") % {"name": place.name})
         return redirect(place)
     if request.method == "POST":

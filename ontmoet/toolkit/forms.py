@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.places.models import Place
 from ontmoet.regions.models import Municipality
 
@@ -42,7 +43,7 @@ class DutchDecimalField(forms.DecimalField):
         return super().to_python(value)
 
 
-class InitiativeForm(StyledFormMixin, forms.ModelForm):
+class InitiativeForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Initiative
         fields = ["name", "stage", "description", "municipality", "place"]
@@ -64,7 +65,7 @@ class InitiativeForm(StyledFormMixin, forms.ModelForm):
         return data
 
 
-class PartnerForm(StyledFormMixin, forms.Form):
+class PartnerForm(OnceFormMixin, StyledFormMixin, forms.Form):
     email = forms.EmailField(label=_("E-mailadres van de partner"),
                              error_messages={"invalid": _("Vul een geldig e-mailadres in, "
                                                           "bijvoorbeeld naam@voorbeeld.nl.")})
@@ -104,7 +105,7 @@ class PartnerAccountForm(StyledFormMixin, forms.Form):
         return data
 
 
-class QuickscanForm(StyledFormMixin, forms.ModelForm):
+class QuickscanForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
     class Meta:
         model = Quickscan
         fields = ["goal", "target_groups", "needs", "neighbourhood_task", "test_outcome", "decision",

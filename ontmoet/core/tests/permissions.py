@@ -6,6 +6,7 @@ from ontmoet.core.testing.permissions import (
     PROVINCE_ONLY,
     PUBLIC,
     REDIRECT,
+    as_post,
     expect,
 )
 
@@ -37,6 +38,7 @@ MATRIX = {
     "core:language": ("get", {"language": "en"}, expect(REDIRECT)),
     "core:document": ("get", {"pk": _document}, OWNER_ONLY),
     "core:document_download": ("get", {"pk": _document}, OWNER_ONLY),
+    "core:document_retry": ("post", {"pk": _document}, as_post(OWNER_ONLY)),  # a finished one: to its page
     "core:privacy": ("get", {}, PUBLIC),
     # A data subject's request: province staff find and export, administrators erase (docs/privacy.md).
     "core:privacy_request": ("get", {}, PROVINCE_ONLY),

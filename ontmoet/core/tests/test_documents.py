@@ -1,6 +1,7 @@
 """Documents made in the background: queued after the commit, made by the worker with the owner's scope,
 served only to the owner while their scope is unchanged, removed when they expire."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -94,3 +95,58 @@ def test_expired_documents_are_removed_with_their_file(world, client_for):
     call_command("purge_documents", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert not Document.objects.filter(pk=document.pk).exists()
     assert not document.file.storage.exists(name)
+
+
+def _stuck(user, status, minutes, monkeypatch, n=1):
+    """A document whose worker was killed (or never came) `minutes` ago."""
+    monkeypatch.setattr(documents, "on_commit", lambda callback: None)
+    document = _start(user, n=n)
+    Document.objects.filter(pk=document.pk).update(status=status, progress=40 if status == "running" else 0,
+                                                   created=timezone.now() - timedelta(minutes=minutes))
+    monkeypatch.setattr(documents, "on_commit", lambda callback: callback())  # the worker runs at once again
+    return document
+
+
+@pytest.mark.parametrize("status", [Document.Status.RUNNING, Document.Status.PENDING])
+def test_a_stuck_document_is_shown_as_failed_and_tried_again_on_request(world, client_for, monkeypatch, settings,
+                                                                      status):
+    settings.ONTMOET_DOCUMENT_STUCK_MINUTES = 15
+    calls.clear()
+    owner = world.users["province_staff"]
+    fresh = _stuck(owner, status, 5, monkeypatch)  # still within its time: still waited for
+    client = client_for(owner)
+    assert 'http-equiv="refresh"' in client.get(f"/documenten/{fresh.pk}/").content.decode()
+    Document.objects.filter(pk=fresh.pk).update(created=timezone.now() - timedelta(minutes=16))
+    page = client.get(f"/documenten/{fresh.pk}/").content.decode()
+    assert "mislukt" in page and "Probeer opnieuw" in page and 'http-equiv="refresh"' not in page
+    assert Document.objects.get(pk=fresh.pk).status == Document.Status.FAILED
+    # Only the owner may try again; the others get nothing.
+    assert client_for(world.users["province_admin"]).post(f"/documenten/{fresh.pk}/opnieuw/").status_code == 404
+    client = client_for(owner)
+    response = client.post(f"/documenten/{fresh.pk}/opnieuw/")
+    again = Document.objects.exclude(pk=fresh.pk).get()
+    assert response.status_code == 302 and response.url == f"/documenten/{again.pk}/"
+    assert again.status == Document.Status.DONE and again.params == fresh.params and again.back_url == "/terug/"
+    assert b"".join(client.get(f"/documenten/{again.pk}/bestand/").streaming_content) == b"rapport 1"
+    # A finished document is not made again: trying leads to its page.
+    assert client.post(f"/documenten/{again.pk}/opnieuw/").url == f"/documenten/{again.pk}/"
+    assert Document.objects.count() == 2 and len(calls) == 1
+
+
+def test_asking_again_does_not_wait_for_a_stuck_document(world, monkeypatch, settings):
+    settings.ONTMOET_DOCUMENT_STUCK_MINUTES = 15
+    stuck = _stuck(world.users["province_staff"], Document.Status.RUNNING, 20, monkeypatch)
+    again = _start(world.users["province_staff"])
+    assert again.pk != stuck.pk and Document.objects.get(pk=again.pk).status == Document.Status.DONE
+
+
+def test_purge_marks_stuck_documents_failed_and_their_queued_task_skips_them(world, monkeypatch, settings):
+    settings.ONTMOET_DOCUMENT_STUCK_MINUTES = 15
+    late = _stuck(world.users["province_staff"], Document.Status.PENDING, 20, monkeypatch)
+    _stuck(world.users["province_admin"], Document.Status.RUNNING, 20, monkeypatch)
+    out = io.StringIO()
+    call_command("purge_documents", stdout=out)
+    assert "vastgelopen: 2" in out.getvalue()
+    assert set(Document.objects.values_list("status", flat=True)) == {Document.Status.FAILED}
+    # Its task, still queued, finds it no longer waiting and leaves it: the owner decides to try again.
+    assert documents.make_document.call(str(late.pk)) == "skipped"

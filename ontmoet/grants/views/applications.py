@@ -7,11 +7,13 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import scope_required
+from ontmoet.core import submissions
 from ontmoet.core.pdf import pdf_response
 from ontmoet.core.uploads import attachment_response
 from ontmoet.places.models import Place
@@ -98,17 +100,21 @@ def application_edit(request, pk, scope):
 def attachment_add(request, pk, scope):
     application = _own_application_or_404(scope, pk)
     form = AttachmentForm(request.POST, request.FILES)
+    back = reverse("grants:application_edit" if application.is_editable else "grants:application_detail",
+                   args=[application.pk])
     if form.is_valid():
         try:
-            services.add_attachment(application.pk, form.cleaned_data["file"], request.user)
+            outcome = submissions.submit_once(form.submission_token, lambda: services.add_attachment(
+                application.pk, form.cleaned_data["file"], request.user), lambda _attachment: back)
         except (services.GrantError, ValidationError) as error:
             messages.error(request, " ".join(getattr(error, "messages", [str(error)])))
         else:
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("De bijlage is toegevoegd."))
     else:
         messages.error(request, _("Kies een bestand om toe te voegen."))
-    return redirect("grants:application_edit" if application.is_editable else "grants:application_detail",
-                    pk=application.pk)
+    return redirect(back)
 
 
 @require_safe

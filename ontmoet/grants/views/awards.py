@@ -85,10 +85,15 @@ def payment_add(request, pk, scope):
     form = PaymentForm(request.POST)
     if form.is_valid():
         try:
-            services.register_payment(award.pk, user=request.user, **form.cleaned_data)
+            data = {name: value for name, value in form.cleaned_data.items() if name != submissions.FIELD}
+            # A payment registered twice would count twice against the award: the same form pays once.
+            outcome = submissions.submit_once(form.submission_token, lambda: services.register_payment(
+                award.pk, user=request.user, **data), lambda _payment: award.get_absolute_url())
         except services.GrantError as error:
             form.add_error("amount", str(error))
         else:
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("De betaling is geregistreerd."))
             return redirect(award)
     messages.error(request, _("Niet opgeslagen: verbeter de velden die rood gemarkeerd zijn."))

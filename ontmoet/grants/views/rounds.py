@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.accounts.decorators import province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.places.models import Place
 
 from .. import selectors, services
@@ -47,7 +48,11 @@ def round_create(request, scope):
         raise PermissionDenied
     form = RoundForm(request.POST or None, initial={"year": timezone.localdate().year})
     if request.method == "POST" and form.is_valid():
-        round_ = services.create_round(form.save(commit=False), province_id)
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_round(
+            form.save(commit=False), province_id), lambda created: created.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        round_ = outcome.result
         messages.success(request, _("Ronde %(name)s is aangemaakt.") % {"name": round_.name})
         return redirect(round_)
     return render(request, "grants/round_form.html", {"form": form, "round": None},

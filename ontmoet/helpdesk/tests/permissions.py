@@ -115,7 +115,7 @@ def _team(world):
 MATRIX = {
     "helpdesk:question_list": ("get", {}, HELPDESK_USERS),
     "helpdesk:question_create": ("get", {}, ASKERS),
-    "helpdesk:question_export": ("get", {}, HELPDESK_USERS),
+    "helpdesk:question_export": ("get", {}, as_post(HELPDESK_USERS)),  # leads to the document's progress page
     "helpdesk:question_detail": ("get", {"pk": _question}, QUESTION),
     "helpdesk:question_message": ("post", {"pk": _question}, CONVERSATION_POST, {"body": "Hoe gaat het?"}),
     "helpdesk:question_transition": ("post", {"pk": _question}, HANDLER_POST, {"to_status": "triaged"}),

@@ -310,16 +310,20 @@ def test_dashboard_panel_for_board_member(world, client_for):
     assert "Meldpunt" in page and "Stel een vraag" in page
 
 
+@pytest.mark.storage
 def test_question_export_respects_scope_and_filters(world, client_for):
+    """Made by the worker (helpdesk.documents) through the progress page, with the asker's own scope."""
+    from ontmoet.core.testing.documents import fetch_document
+
     make_question(world, title="Onze eigen vraag")
     make_question(world, place=world.zwolle_place, title="Vraag uit Zwolle", slug="bestuur", assigned=False)
-    response = client_for(world.users["board_member"]).get("/meldpunt/vragen/export.xlsx")
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    data = fetch_document(client_for(world.users["board_member"]), "/meldpunt/vragen/export.xlsx")
+    sheet = load_workbook(io.BytesIO(data)).active
     titles = [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)]
     assert titles == ["Onze eigen vraag"]
-    response = client_for(world.users["province_staff"]).get("/meldpunt/vragen/export.xlsx",
-                                                             {"category": category("bestuur").pk})
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    data = fetch_document(client_for(world.users["province_staff"]),
+                          f"/meldpunt/vragen/export.xlsx?category={category('bestuur').pk}")
+    sheet = load_workbook(io.BytesIO(data)).active
     assert [row[1] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["Vraag uit Zwolle"]
 
 

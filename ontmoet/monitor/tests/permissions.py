@@ -67,7 +67,7 @@ MATRIX = {
     "monitor:wave_import": ("get", {"pk": _wave}, MANAGE),
     "monitor:export_csv": ("get", {"pk": _wave}, READ),
     "monitor:invitations_csv": ("get", {"pk": _wave}, READ),
-    "monitor:export_xlsx": ("get", {"pk": _wave}, READ),
+    "monitor:export_xlsx": ("get", {"pk": _wave}, as_post(READ)),  # leads to the document's progress page
     "monitor:report": ("get", {"pk": _wave}, READ),
     "monitor:report_json": ("get", {"pk": _wave}, READ),
     "monitor:report_xlsx": ("get", {"pk": _wave}, READ),

@@ -40,6 +40,28 @@ def test_upload_form_and_create_wave_for_all_active_places(world, client_for):
     assert set(wave.invitations.values_list("place__code", flat=True)) == {"RAA-001", "ZWO-001"}
 
 
+@pytest.mark.storage
+def test_answers_spreadsheet_is_made_by_the_worker_for_the_askers_scope(world, client_for):
+    """antwoorden.xlsx leads to the progress page; the municipal officer's file holds their municipality only."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from ontmoet.core.models import Document
+    from ontmoet.core.testing.documents import fetch_document
+
+    wave = _answered_wave(world)
+    officer = client_for(world.users["municipal_officer"])
+    data = fetch_document(officer, f"/monitor/uitvragen/{wave.pk}/antwoorden.xlsx")
+    cells = [str(cell) for row in load_workbook(io.BytesIO(data)).active.iter_rows(values_only=True) for cell in row]
+    assert "RAA-001" in cells and "ZWO-001" not in cells
+    document = Document.objects.get(maker="ontmoet.monitor.documents.answers_xlsx_document")
+    assert document.owner == world.users["municipal_officer"] and document.filename.endswith(f"-{wave.year}.xlsx")
+    # Another user cannot fetch it, even with its address.
+    other = client_for(world.users["other_municipal_officer"])
+    assert other.get(f"/documenten/{document.pk}/bestand/").status_code == 404
+
+
 def test_malformed_form_upload_names_sheet_row_and_column(world, client_for):
     client = client_for(world.users["province_staff"])
     data = xlsform([["type", "name", "label"], ["text", "a", "A"], ["select_one kleur", "b", "B"]])

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -9,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
 from ontmoet.accounts.models import User
 from ontmoet.accounts.roles import Role
+from ontmoet.core import submissions
 from ontmoet.core.charts import horizontal_bars
 from ontmoet.core.exports import xlsx_response
 
@@ -109,7 +111,11 @@ def contact_moment_add(request, code, scope):
     form = ContactMomentForm(request.POST or None, initial={"date": timezone.localdate()})
     if request.method == "POST":
         if form.is_valid():
-            services.log_contact_moment(form.save(commit=False), municipality, request.user)
+            contacts_url = reverse("network:municipality_contacts", kwargs={"code": municipality.code})
+            outcome = submissions.submit_once(form.submission_token, lambda: services.log_contact_moment(
+                form.save(commit=False), municipality, request.user), lambda _moment: contacts_url)
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("Het contactmoment met %(name)s is vastgelegd.") % {"name": municipality.name})
             return redirect("network:municipality_contacts", code=municipality.code)
         form_error_message(request)
@@ -153,7 +159,11 @@ def municipal_contact_add(request, code, scope):
     form = MunicipalContactForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            services.add_municipal_contact(form.save(commit=False), municipality)
+            contacts_url = reverse("network:municipality_contacts", kwargs={"code": municipality.code})
+            outcome = submissions.submit_once(form.submission_token, lambda: services.add_municipal_contact(
+                form.save(commit=False), municipality), lambda _contact: contacts_url)
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("De contactpersoon is toegevoegd."))
             return redirect("network:municipality_contacts", code=municipality.code)
         form_error_message(request)

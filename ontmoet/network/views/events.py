@@ -197,7 +197,11 @@ def event_create(request, scope):
     form = _event_form(request, scope)
     if request.method == "POST":
         if form.is_valid():
-            event = _save_event_form(request, form)
+            outcome = submissions.submit_once(form.submission_token, lambda: _save_event_form(request, form),
+                                              lambda event: reverse("network:event_manage", args=[event.pk]))
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
+            event = outcome.result
             messages.success(request, _("%(title)s is opgeslagen.") % {"title": event.title})
             return redirect("network:event_manage", pk=event.pk)
         form_error_message(request)

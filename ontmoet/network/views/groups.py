@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.accounts.decorators import officer, province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.markdown import render_safe_markdown
 from ontmoet.core.uploads import attachment_response
 
@@ -71,7 +72,10 @@ def theme_detail(request, pk, scope):
     form = PostForm(request.POST or None)
     if request.method == "POST":
         if form.is_valid():
-            services.add_post(theme, request.user, form.cleaned_data["body"])
+            outcome = submissions.submit_once(form.submission_token, lambda: services.add_post(
+                theme, request.user, form.cleaned_data["body"]), lambda _post: theme.get_absolute_url())
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("Uw bericht is geplaatst."))
             return redirect(theme)
         form_error_message(request)
@@ -89,7 +93,10 @@ def document_upload(request, pk, scope):
     form = GroupDocumentForm(request.POST or None, request.FILES or None, group=group)
     if request.method == "POST":
         if form.is_valid():
-            services.add_document(form, group, request.user)
+            outcome = submissions.submit_once(form.submission_token, lambda: services.add_document(
+                form, group, request.user), lambda _document: group.get_absolute_url())
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("Het document is gedeeld met het netwerk."))
             return redirect(group)
         form_error_message(request)

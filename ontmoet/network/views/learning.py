@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.charts import horizontal_bars
 from ontmoet.core.exports import xlsx_response
 from ontmoet.core.formatting import number
@@ -125,7 +126,10 @@ def material_add(request, pk, scope):
     form = MaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST":
         if form.is_valid():
-            services.add_material(form, module)
+            outcome = submissions.submit_once(form.submission_token, lambda: services.add_material(form, module),
+                                              lambda _material: module.get_absolute_url())
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             messages.success(request, _("Het materiaal is toegevoegd."))
             return redirect(module)
         form_error_message(request)

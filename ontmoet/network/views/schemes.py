@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.accounts.decorators import any_role, province_staff, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.exports import xlsx_response
 from ontmoet.places import selectors as place_selectors
 from ontmoet.places.choices import Kind, LegalForm
@@ -55,7 +56,11 @@ def scheme_create(request, scope):
     form = SchemeForm(request.POST or None, province=province)
     if request.method == "POST":
         if form.is_valid():
-            scheme = services.save_scheme(form, province)
+            outcome = submissions.submit_once(form.submission_token, lambda: services.save_scheme(form, province),
+                                              lambda scheme: scheme.get_absolute_url())
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
+            scheme = outcome.result
             messages.success(request, _("%(name)s is toegevoegd aan de catalogus.") % {"name": scheme.name})
             return redirect(scheme)
         form_error_message(request)

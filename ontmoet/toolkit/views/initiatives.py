@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
+from ontmoet.core import submissions
 from ontmoet.core.pdf import pdf_response, render_pdf
 
 from .. import content, forms, selectors, services
@@ -30,7 +32,11 @@ def initiative_list(request, scope):
 def initiative_create(request, scope):
     form = forms.InitiativeForm(request.POST or None, scope=scope)
     if request.method == "POST" and form.is_valid():
-        initiative = services.create_initiative(form.save(commit=False), request.user)
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_initiative(
+            form.save(commit=False), request.user), lambda initiative: initiative.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        initiative = outcome.result
         messages.success(request, _("Het initiatief is gestart. Begin met de Quickscan."))
         return redirect(initiative)
     if request.method == "POST":
@@ -90,8 +96,13 @@ def partners(request, pk, scope):
         if form.cleaned_data["email"].lower() == request.user.email.lower():
             form.add_error("email", _("U bent zelf al betrokken bij dit initiatief."))
         else:
-            partner = services.invite_partner(initiative, form.cleaned_data["email"],
-                                              form.cleaned_data["organisation"], request.user)
+            # The same invitation sent twice would mail the partner twice.
+            outcome = submissions.submit_once(form.submission_token, lambda: services.invite_partner(
+                initiative, form.cleaned_data["email"], form.cleaned_data["organisation"], request.user),
+                lambda _partner: reverse("toolkit:partners", args=[initiative.pk]))
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
+            partner = outcome.result
             messages.success(request, _("%(email)s is toegevoegd als partner.") % {"email": partner.email}
                              if partner.user_id else
                              _("%(email)s heeft een uitnodiging per e-mail gekregen.") % {"email": partner.email})

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
+from ontmoet.core import submissions
 
 from .. import content, forms, services
 from ..models import DesignChecklist, Quickscan, SocialManagement, TypologyAdvice
@@ -37,7 +39,12 @@ def quickscan(request, pk, scope):
             quickscan = form.save(commit=False)
             quickscan.partner_talks = _rows(talks, ["who", "role", "commitment"])
             quickscan.location_candidates = _rows(locations, ["name", "notes"])
-            services.save_quickscan(quickscan, request.user, submit=submitting)
+            # The first save creates the Quickscan; the same form posted twice saves (and logs) once.
+            outcome = submissions.submit_once(form.submission_token, lambda: services.save_quickscan(
+                quickscan, request.user, submit=submitting), lambda _saved: reverse("toolkit:quickscan",
+                                                                                    args=[initiative.pk]))
+            if outcome.repeated:
+                return submissions.repeated(request, outcome)
             if submitting and (quickscan.decision == Quickscan.Decision.NO_GO or quickscan.no_suitable_room):
                 messages.info(request, _("Geen go of geen geschikte ruimte: bekijk de inspiratielijst."))
                 return redirect("toolkit:inspiration")
