@@ -200,7 +200,8 @@ def test_the_overview_and_the_register_page_lead_to_the_requests_and_rooms(clien
     # The menu's item sits in the Plekken area's second level, next to the map.
     context = client.get("/plekken/boekingsaanvragen/").context
     assert [item["label"] for item in context["main_menu"] if item["current"]] == ["Sociale kaart"]
-    assert [item["label"] for item in context["sub_menu"]["items"]] == ["Sociale kaart", "Boekingsaanvragen"]
+    labels = [item["label"] for item in context["sub_menu"]["items"]]
+    assert labels[0] == "Sociale kaart" and "Boekingsaanvragen" in labels
 
 
 @pytest.mark.storage

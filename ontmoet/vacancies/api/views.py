@@ -6,6 +6,8 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, permissions
 from rest_framework.exceptions import ValidationError
 
+from ontmoet.core.textinput import has_control_characters
+
 from .. import selectors
 from ..models import VacancyRole
 from .serializers import PublicVacancySerializer, VacancyErrorSerializer
@@ -35,6 +37,12 @@ class PublicVacancyList(generics.ListAPIView):
 
     def _filters(self) -> dict:
         params, errors, filters = self.request.query_params, {}, {}
+        for name in ("role", "municipality", "near", "radius"):
+            # PostgreSQL cannot hold NUL in a query value; a control character is never a valid filter anyway.
+            if has_control_characters(params.get(name, "")):
+                errors[name] = ["Deze waarde bevat een teken dat hier niet kan; typ haar opnieuw."]
+        if errors:
+            raise ValidationError(errors)
         if params.get("role"):
             if params["role"] not in VacancyRole.values:
                 errors["role"] = ["Onbekende rol."]
