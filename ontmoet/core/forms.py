@@ -4,9 +4,14 @@ The markup is in templates: `core/forms/field.html` and `form.html` (the rendere
 components under `core/templates/components/`; widgets are Django's own with its templates.
 """
 
+import time
+
 from django import forms
+from django.conf import settings
+from django.core import signing
 from django.core.validators import ProhibitNullCharactersValidator
 from django.forms.renderers import TemplatesSetting
+from django.utils.translation import gettext_lazy as _
 
 from .textinput import NoControlCharacters
 
@@ -61,3 +66,33 @@ class StyledFormMixin:
             field.widget.attrs["aria-invalid"] = "true"
             described = [f"{bound.auto_id}_error"] + ([f"{bound.auto_id}_helptext"] if field.help_text else [])
             field.widget.attrs["aria-describedby"] = " ".join(described)
+
+
+class SpamCheckMixin:
+    """The silent checks of a public form without an account: a honeypot field people do not see (hidden by
+    CSS and aria-hidden) and a signed time token, so a filled honeypot, a missing or forged token, or a form
+    sent back faster than a person could (`MIN_SECONDS_SETTING`) or after a day counts as spam. The view
+    answers spam as if it were sent, so a bot learns nothing. A form may declare `website` and `token` itself
+    to place them; otherwise they are added last."""
+
+    SALT = "ontmoet.public-form"
+    MIN_SECONDS_SETTING = ""  # the name of the setting with the least seconds a person takes
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "website" not in self.fields:
+            self.fields["website"] = forms.CharField(required=False, label=_("Laat dit veld leeg"))
+        if "token" not in self.fields:
+            self.fields["token"] = forms.CharField(widget=forms.HiddenInput, required=False)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        if not self.is_bound:
+            self.initial["token"] = signing.dumps(time.time(), salt=self.SALT)
+
+    def is_spam(self) -> bool:
+        if self.data.get("website"):
+            return True
+        try:
+            issued = signing.loads(self.data.get("token", ""), salt=self.SALT, max_age=24 * 3600)
+        except signing.BadSignature:
+            return True
+        return time.time() - float(issued) < getattr(settings, self.MIN_SECONDS_SETTING)

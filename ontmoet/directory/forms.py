@@ -1,16 +1,14 @@
 """The public search form and the 'klopt er iets niet?' report form."""
 
-import time
 from functools import partial
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import SpamCheckMixin, StyledFormMixin
 from ontmoet.core.pagecache import current_stamp
 from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.places import choices
@@ -146,7 +144,7 @@ class HomeSearchForm(StyledFormMixin, forms.Form):
                            widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
 
 
-class ReportForm(OnceFormMixin, StyledFormMixin, forms.Form):
+class ReportForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
     """'Klopt er iets niet?': what is wrong, an optional address, and two silent spam checks."""
 
     message = forms.CharField(label=_("Wat klopt er niet?"), max_length=2000, min_length=10,
@@ -166,20 +164,4 @@ class ReportForm(OnceFormMixin, StyledFormMixin, forms.Form):
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
     token = forms.CharField(widget=forms.HiddenInput)
 
-    SALT = "directory.report"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        if not self.is_bound:
-            self.initial["token"] = signing.dumps(time.time(), salt=self.SALT)
-
-    def is_spam(self) -> bool:
-        """True for a filled honeypot, a missing or forged token, or a form sent back too fast or too late."""
-        if self.data.get("website"):
-            return True
-        try:
-            issued = signing.loads(self.data.get("token", ""), salt=self.SALT, max_age=24 * 3600)
-        except signing.BadSignature:
-            return True
-        return time.time() - float(issued) < settings.DIRECTORY_REPORT_MIN_SECONDS
+    SALT, MIN_SECONDS_SETTING = "directory.report", "DIRECTORY_REPORT_MIN_SECONDS"

@@ -4,17 +4,14 @@ Every check of a request is here, so the preview and the stored request agree: e
 what to change, next to the field it is about, and nothing is written while one remains.
 """
 
-import time
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import SpamCheckMixin, StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import WEEKDAYS
@@ -33,7 +30,7 @@ def _dates(days) -> str:
     return ", ".join(formats.date_format(day, "DATE_FORMAT") for day in days)
 
 
-class RequestForm(OnceFormMixin, StyledFormMixin, forms.Form):
+class RequestForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
     room = forms.ModelChoiceField(label=_("Ruimte"), queryset=Room.objects.none(), empty_label=None,
                                   error_messages={"invalid_choice": _("Kies een ruimte van deze plek.")})
     date = forms.DateField(label=_("Datum"), widget=DATE_WIDGET,
@@ -69,26 +66,14 @@ class RequestForm(OnceFormMixin, StyledFormMixin, forms.Form):
     website = forms.CharField(required=False, label=_("Laat dit veld leeg"))
     token = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    SALT = "rooms.request"
+    SALT, MIN_SECONDS_SETTING = "rooms.request", "ROOMS_REQUEST_MIN_SECONDS"
 
     def __init__(self, *args, place, **kwargs):
         super().__init__(*args, **kwargs)
         self.place = place
         self.fields["room"].queryset = Room.objects.filter(place=place).order_by("name")
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        if not self.is_bound:
-            self.initial["token"] = signing.dumps(time.time(), salt=self.SALT)
-        else:  # the preview carries the first token on, so the timing counts from the empty form
+        if self.is_bound:  # the preview carries the first token on, so the timing counts from the empty form
             self.initial["token"] = self.data.get("token", "")
-
-    def is_spam(self) -> bool:
-        if self.data.get("website"):
-            return True
-        try:
-            issued = signing.loads(self.data.get("token", ""), salt=self.SALT, max_age=24 * 3600)
-        except signing.BadSignature:
-            return True
-        return time.time() - float(issued) < settings.ROOMS_REQUEST_MIN_SECONDS
 
     def clean(self):
         data = super().clean()

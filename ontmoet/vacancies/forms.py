@@ -1,13 +1,10 @@
-import time
 from datetime import timedelta
 
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import StyledFormMixin
+from ontmoet.core.forms import SpamCheckMixin, StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
 
 from . import selectors
@@ -54,30 +51,6 @@ class VacancyForm(StyledFormMixin, forms.ModelForm):
         pass
 
 
-class SpamCheckMixin:
-    """The report form's silent checks (directory.forms.ReportForm): a honeypot field people do not see
-    and a signed time token, so a form sent back within seconds or after a day counts as spam."""
-
-    SALT = "vacancies.public"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["website"] = forms.CharField(required=False, label=_("Laat dit veld leeg"))
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
-        self.fields["token"] = forms.CharField(widget=forms.HiddenInput, required=False)
-        if not self.is_bound:
-            self.initial["token"] = signing.dumps(time.time(), salt=self.SALT)
-
-    def is_spam(self) -> bool:
-        if self.data.get("website"):
-            return True
-        try:
-            issued = signing.loads(self.data.get("token", ""), salt=self.SALT, max_age=24 * 3600)
-        except signing.BadSignature:
-            return True
-        return time.time() - float(issued) < settings.VACANCIES_FORM_MIN_SECONDS
-
-
 NAME_ERRORS = {"required": _("Vul uw naam in.")}
 EMAIL_ERRORS = {"required": _("Vul uw e-mailadres in, zodat de plek u kan antwoorden."),
                 "invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.")}
@@ -85,6 +58,7 @@ PHONE_HELP = _("Niet verplicht; alleen als u liever gebeld wordt.")
 
 
 class ResponseForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
+    SALT, MIN_SECONDS_SETTING = "vacancies.public", "VACANCIES_FORM_MIN_SECONDS"
     name = forms.CharField(label=_("Uw naam"), max_length=200, error_messages=NAME_ERRORS,
                            widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label=_("Uw e-mailadres"), max_length=254, error_messages=EMAIL_ERRORS,
@@ -101,6 +75,7 @@ class ResponseForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
 
 
 class HelpOfferForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
+    SALT, MIN_SECONDS_SETTING = "vacancies.public", "VACANCIES_FORM_MIN_SECONDS"
     municipality = forms.ModelChoiceField(label=_("In welke gemeente wilt u helpen?"), queryset=None,
                                           empty_label=_("Kies een gemeente"),
                                           error_messages={"required": _("Kies de gemeente waar u wilt helpen."),

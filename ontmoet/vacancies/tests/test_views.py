@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from ontmoet.accounts.scoping import get_scope
 from ontmoet.core.panels import work_items
 from ontmoet.places.tests.factories import PlaceFactory
-from ontmoet.vacancies.forms import SpamCheckMixin
+from ontmoet.vacancies.forms import ResponseForm
 from ontmoet.vacancies.models import HelpOffer, Response, ResponseStatus, Status, Vacancy
 
 from .factories import make_offer, make_response, make_vacancy
@@ -20,7 +20,7 @@ from .factories import make_offer, make_response, make_vacancy
 def _form(client, url, **data):
     page = client.get(url).content.decode()
     key = page.split('name="verzendsleutel" value="')[1].split('"')[0]
-    token = signing.dumps(time.time() - 10, salt=SpamCheckMixin.SALT)
+    token = signing.dumps(time.time() - 10, salt=ResponseForm.SALT)
     return {"website": "", "token": token, "verzendsleutel": key, **data}
 
 
@@ -100,7 +100,7 @@ def test_the_same_form_posted_twice_creates_one_response(world, client):
 def test_spam_is_dropped_silently(world, client, spam):
     url = make_vacancy(world.place).get_public_url()
     if spam.get("token") == "now":  # sent back faster than a person can fill it in
-        spam = {"token": signing.dumps(time.time(), salt=SpamCheckMixin.SALT)}
+        spam = {"token": signing.dumps(time.time(), salt=ResponseForm.SALT)}
     answer = client.post(url, {**_form(client, url, **RESPONSE), **spam})
     assert answer.status_code == 302 and not Response.objects.exists() and mail.outbox == []
 
