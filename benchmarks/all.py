@@ -21,7 +21,11 @@ BENCHMARKS = {
     "helpdesk": [],  # suggestions, routing, peers, dashboard (issue 6)
     "toolkit": [],  # tool pages and the initiative PDF (issue 7)
     "network": [],  # digest to 10,000 users, killed and resumed (issue 8)
+    "overview": ["--save"],  # the overview with its work queues (issue 18)
+    "agenda": [],  # the public agenda near a postcode (issue 19; SQLite only)
+    "rooms_accept": [],  # accepting a booking with 10 and 10,000 bookings in the room (issue 19)
 }
+SQLITE_ONLY = {"agenda"}
 
 
 def main() -> int:
@@ -35,6 +39,8 @@ def main() -> int:
             continue
         command = [sys.executable, str(HERE / f"{name}.py"), *extra]
         if args.database_url:
+            if name in SQLITE_ONLY:
+                continue
             command += ["--database-url", args.database_url]
         print(f"== {name}: {' '.join(command)}", flush=True)
         if subprocess.call(command) != 0:
