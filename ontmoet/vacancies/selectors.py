@@ -2,16 +2,16 @@
 or province (counts only, never a responder's details), the public open vacancies of public places."""
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ontmoet.accounts.scoping import Scope
 from ontmoet.places.choices import Status as PlaceStatus
+from ontmoet.places.geocoding import Point
 from ontmoet.places.models import Place
 from ontmoet.regions.models import Municipality
 
@@ -116,38 +116,7 @@ def public_municipalities() -> QuerySet[Municipality]:
             .distinct().order_by("name"))
 
 
-@dataclass(frozen=True)
-class Origin:
-    latitude: float
-    longitude: float
-    label: str
-
-
-POSTCODE_RE = re.compile(r"^\s*([1-9]\d{3})\s*([a-zA-Z]{2})?\s*$")
-
-
-def locate(text: str) -> Origin | None:
-    """A postcode (PC4 or full), village or municipality as the centre of the public places there.
-
-    Offline, from the register itself, like the kaart's fallback geocoder (which this module may not
-    import, ADR 0015); good enough for "within 10 km" of a village.
-    """
-    text = (text or "").strip()[:100]
-    if not text:
-        return None
-    places = Place.objects.filter(is_public=True, latitude__isnull=False, longitude__isnull=False)
-    match = POSTCODE_RE.match(text)
-    if match:
-        candidates = places.filter(postcode__startswith=match.group(1))
-    else:
-        candidates = places.filter(Q(city__iexact=text) | Q(municipality__name__iexact=text))
-    centre = candidates.aggregate(lat=Avg("latitude"), lon=Avg("longitude"))
-    if centre["lat"] is None:
-        return None
-    return Origin(float(centre["lat"]), float(centre["lon"]), text.upper() if match else text)
-
-
-def distance_km(origin: Origin, latitude, longitude) -> float | None:
+def distance_km(origin: Point, latitude, longitude) -> float | None:
     if latitude is None or longitude is None:
         return None
     lat1, lon1, lat2, lon2 = map(math.radians, (origin.latitude, origin.longitude, float(latitude), float(longitude)))
@@ -172,7 +141,7 @@ class WithoutDistance:
         return [(vacancy, None) for vacancy in self.queryset[index]]
 
 
-def search(filters: dict, origin: Origin | None):
+def search(filters: dict, origin: Point | None):
     """Open public vacancies matching the filters as (vacancy, distance in km): nearest first within the
     radius around `origin` (a bounding box in SQL keeps the distance check to the few nearby rows), or
     newest first without one."""

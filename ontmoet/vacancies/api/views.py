@@ -7,6 +7,7 @@ from rest_framework import generics, permissions
 from rest_framework.exceptions import ValidationError
 
 from ontmoet.core.textinput import has_control_characters
+from ontmoet.places.geocoding import geocode
 
 from .. import selectors
 from ..models import VacancyRole
@@ -66,7 +67,7 @@ class PublicVacancyList(generics.ListAPIView):
     def get_queryset(self):
         filters = self._filters()
         near = self.request.query_params.get("near", "").strip()
-        origin = selectors.locate(near) if near else None
+        origin = geocode(near) if near else None
         if near and origin is None:
             raise ValidationError({"near": ["Onbekende plaats: probeer een postcode (bijvoorbeeld 8102) of de naam "
                                             "van een dorp of gemeente."]})

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from ontmoet.core import submissions
 from ontmoet.core.clientip import client_ip
+from ontmoet.places.geocoding import geocode
 
 from .. import selectors, services
 from ..forms import HelpOfferForm, ResponseForm, SearchForm
@@ -32,7 +33,7 @@ def public_list(request):
     filters = form.filters()
     origin, notice = None, ""
     if filters.get("near"):
-        origin = selectors.locate(filters["near"])
+        origin = geocode(filters["near"])
         if origin is None:
             notice = _("We konden ‘%(near)s’ niet vinden. Probeer een postcode (bijvoorbeeld 8102) of de naam "
                        "van een dorp of gemeente.") % {"near": filters["near"]}
