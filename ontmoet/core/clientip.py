@@ -6,6 +6,8 @@ own claim and ignored. Without a proxy count REMOTE_ADDR is the client; behind a
 proxy, and one limit would then count everybody together (see the system check below).
 """
 
+import hashlib
+import hmac
 import ipaddress
 
 from django.conf import settings
@@ -34,6 +36,13 @@ def client_ip(request) -> str:
         return remote
     candidate = forwarded[-count]
     return candidate if _valid(candidate) else remote
+
+
+
+def visitor_key(ip: str) -> str:
+    """A keyed hash of the visitor's address, stored with a public submission: enough to count per visitor
+    for a rate limit, useless to find them (the address itself is never stored)."""
+    return hmac.new(settings.SECRET_KEY.encode(), (ip or "-").encode(), hashlib.sha256).hexdigest()
 
 
 def client_ip_for_axes(request) -> str | None:

@@ -1,8 +1,6 @@
 """Writes of the directory: the search index and visitors' reports. Each runs in one transaction."""
 
 import bisect
-import hashlib
-import hmac
 from collections import defaultdict
 from datetime import timedelta
 
@@ -10,6 +8,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
+from ontmoet.core.clientip import visitor_key
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Place
@@ -182,13 +181,9 @@ def rebuild_index(batch_size: int = 2000, progress=None) -> int:
 
 
 # -- reports ("klopt er iets niet?") -------------------------------------------------------------
-def sender_hash(ip: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), (ip or "-").encode(), hashlib.sha256).hexdigest()
-
-
 def too_many_reports(ip: str) -> bool:
     since = timezone.now() - timedelta(hours=1)
-    recent = OutdatedReport.objects.filter(sender_hash=sender_hash(ip), created_at__gte=since).count()
+    recent = OutdatedReport.objects.filter(sender_hash=visitor_key(ip), created_at__gte=since).count()
     return recent >= settings.DIRECTORY_REPORTS_PER_HOUR
 
 
@@ -200,7 +195,7 @@ def submit_report(place: Place, message: str, email: str, ip: str) -> OutdatedRe
     """
     with transaction.atomic():
         report = OutdatedReport.objects.create(place=place, message=message, reporter_email=email,
-                                               sender_hash=sender_hash(ip))
+                                               sender_hash=visitor_key(ip))
     board, province = report_recipients(place)
     context = {"place": place, "report": report, "base_url": settings.ONTMOET_BASE_URL}
     if board:

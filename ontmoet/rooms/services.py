@@ -7,8 +7,6 @@ second of two simultaneous accepts sees what the first wrote. On PostgreSQL the 
 of migration 0002 is the last word: should anything write around this service, the database refuses.
 """
 
-import hashlib
-import hmac
 from datetime import timedelta
 from decimal import Decimal
 
@@ -19,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontmoet.core.clientip import visitor_key
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.places.selectors import board_emails
 
@@ -36,13 +35,9 @@ class BookingConflict(RequestError):
         self.dates = list(dates)
 
 
-def sender_hash(ip: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), (ip or "-").encode(), hashlib.sha256).hexdigest()
-
-
 def too_many_requests(ip: str) -> bool:
     since = timezone.now() - timedelta(hours=1)
-    recent = BookingRequest.objects.filter(sender_hash=sender_hash(ip), created_at__gte=since).count()
+    recent = BookingRequest.objects.filter(sender_hash=visitor_key(ip), created_at__gte=since).count()
     return recent >= settings.ROOMS_REQUESTS_PER_HOUR
 
 
@@ -110,7 +105,7 @@ def submit_request(room: Room, data: dict, slots: list[Slot], ip: str) -> Bookin
             organisation=data.get("organisation", ""), purpose=data["purpose"], tenant_kind=data["tenant_kind"],
             people=data["people"], series=data["series"], first_date=slots[0].day, last_date=slots[-1].day,
             starts=data["starts"], ends=data["ends"], total=sum((slot.price for slot in slots), Decimal("0")),
-            sender_hash=sender_hash(ip))
+            sender_hash=visitor_key(ip))
         REQUEST.move(booking_request, RequestStatus.REQUESTED, actor=REQUESTER)
         Booking.objects.bulk_create([Booking(request=booking_request, room=room, starts_at=slot.starts_at,
                                              ends_at=slot.ends_at, price=slot.price) for slot in slots])

@@ -4,8 +4,6 @@ Validation lives here (`vacancy_errors`) so the form, the service and any later 
 each problem is a Dutch message for one field, and nothing is written while there is one.
 """
 
-import hashlib
-import hmac
 from datetime import timedelta
 
 from django.conf import settings
@@ -15,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from ontmoet.core.clientip import visitor_key
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.selectors import board_emails
@@ -124,14 +123,9 @@ def expire_vacancies(today=None) -> int:
 
 
 # -- public submissions ----------------------------------------------------------------------------
-def sender_hash(ip: str) -> str:
-    """A keyed hash of the visitor's address: enough to count per visitor, useless to find them."""
-    return hmac.new(settings.SECRET_KEY.encode(), f"vacancies:{ip or '-'}".encode(), hashlib.sha256).hexdigest()
-
-
 def too_many_submissions(ip: str) -> bool:
     """Responses and help offers together, per visitor, in the last hour."""
-    since, key = timezone.now() - timedelta(hours=1), sender_hash(ip)
+    since, key = timezone.now() - timedelta(hours=1), visitor_key(ip)
     recent = (Response.objects.filter(sender_hash=key, created_at__gte=since).count()
               + HelpOffer.objects.filter(sender_hash=key, created_at__gte=since).count())
     return recent >= settings.VACANCIES_SUBMISSIONS_PER_HOUR
@@ -144,7 +138,7 @@ def submit_response(vacancy: Vacancy, data: dict, ip: str) -> Response:
     with transaction.atomic():
         response = Response(vacancy=vacancy, name=data["name"].strip(), email=data["email"].strip(),
                             phone=(data.get("phone") or "").strip(), message=data["message"].strip(),
-                            sender_hash=sender_hash(ip))
+                            sender_hash=visitor_key(ip))
         RESPONSE.move(response, ResponseStatus.NEW, actor=VISITOR)
         send_templated_mail("vacancies/email/response_board", {"vacancy": vacancy, "response": response},
                             to=board_emails(vacancy.place), key=f"vacancies-response-{response.pk}")
@@ -207,7 +201,7 @@ def submit_help_offer(municipality, data: dict, ip: str) -> HelpOffer:
     with transaction.atomic():
         offer = HelpOffer.objects.create(
             municipality=municipality, name=data["name"].strip(), email=data["email"].strip(),
-            phone=(data.get("phone") or "").strip(), interests=data["interests"].strip(), sender_hash=sender_hash(ip))
+            phone=(data.get("phone") or "").strip(), interests=data["interests"].strip(), sender_hash=visitor_key(ip))
         send_templated_mail("vacancies/email/help_offer", {"offer": offer}, to=[offer.email],
                             key=f"vacancies-help-offer-{offer.pk}")
     return offer
