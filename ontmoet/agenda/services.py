@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import recurrence
+from . import grid, recurrence
 from .models import Activity, ActivityDate, CancelledDate
 
 
@@ -28,6 +28,7 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
     place = activity.place
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
+    cell = grid.cell(latitude, longitude)
     rows = []
     for day in days:
         starts_at = recurrence.moment(day, activity.start_time)
@@ -35,7 +36,7 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
         if starts_at is None or ends_at is None:  # the form refuses these; an old rule may still meet one
             continue
         rows.append(ActivityDate(activity=activity, place_id=activity.place_id, date=day, starts_at=starts_at,
-                                 ends_at=ends_at, latitude=latitude, longitude=longitude))
+                                 ends_at=ends_at, latitude=latitude, longitude=longitude, cell=cell))
     return rows
 
 
@@ -122,8 +123,8 @@ def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
 
 
 def move_place(place) -> int:
-    """A place's new coordinates, copied into its dates (signals.py)."""
+    """A place's new coordinates (and grid cell), copied into its dates (signals.py)."""
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
     return ActivityDate.objects.filter(place=place).exclude(latitude=latitude, longitude=longitude).update(
-        latitude=latitude, longitude=longitude)
+        latitude=latitude, longitude=longitude, cell=grid.cell(latitude, longitude))
