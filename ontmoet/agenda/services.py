@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import grid, recurrence
+from .directory import activity_days_changed
 from .models import Activity, ActivityDate, CancelledDate
 
 
@@ -40,6 +41,11 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
     return rows
 
 
+def _days_changed(place_ids=None) -> None:
+    """The weekdays with activities may have changed: the kaart's day filter reads them (seam directory.py)."""
+    activity_days_changed.send(sender=Activity, place_ids=place_ids)
+
+
 def materialise(activity: Activity, today: date | None = None) -> int:
     """Replace the activity's dates from today up to the horizon (past dates are history, not agenda)."""
     today = today or timezone.localdate()
@@ -59,12 +65,14 @@ def save_activity(activity: Activity, target_groups, user=None) -> Activity:
     activity.save()
     activity.target_groups.set(target_groups)
     materialise(activity)
+    _days_changed([activity.place_id])
     return activity
 
 
 @transaction.atomic
 def delete_activity(activity: Activity) -> None:
     activity.delete()  # its dates and cancellations go with it (CASCADE)
+    _days_changed([activity.place_id])
 
 
 @transaction.atomic
@@ -74,6 +82,7 @@ def cancel_date(activity: Activity, day: date) -> bool:
         return False
     CancelledDate.objects.get_or_create(activity=activity, date=day)
     ActivityDate.objects.filter(activity=activity, date=day).delete()
+    _days_changed([activity.place_id])
     return True
 
 
@@ -81,12 +90,15 @@ def cancel_date(activity: Activity, day: date) -> bool:
 def restore_date(activity: Activity, day: date) -> None:
     CancelledDate.objects.filter(activity=activity, date=day).delete()
     materialise(activity)
+    _days_changed([activity.place_id])
 
 
 @transaction.atomic
 def confirm_place(place, user=None) -> int:
     """"Klopt nog": every activity of the place is confirmed as it is."""
-    return Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    count = Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    _days_changed([place.pk])  # an activity hidden for want of confirmation is back
+    return count
 
 
 def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
@@ -119,6 +131,9 @@ def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
             Activity.objects.filter(pk__in=[activity.pk for activity in chunk]).update(materialised_until=until)
         added += len(rows)
         last_pk = chunk[-1].pk
+    # Days went by: dates left the five weeks the kaart looks at, activities ended or went unconfirmed.
+    with transaction.atomic():
+        _days_changed()
     return removed, added
 
 
