@@ -191,11 +191,12 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
 
     def fields_cache_key(self) -> str:
-        """What the fields' markup depends on besides the vocabularies and the language: the values asked for.
-        Empty when a field has an error to show (that markup is not kept)."""
+        """What the kept fields' markup depends on besides the vocabularies and the language: the values asked
+        for, except the place (`near` is rendered apart, search.html). Empty when a field has an error to show
+        (that markup is not kept)."""
         if self.is_bound and self.errors:
             return ""
-        return repr(tuple(self.data.get(name) for name in self.fields) if self.is_bound else ())
+        return repr(tuple(self.data.get(name) for name in self.fields if name != "near") if self.is_bound else ())
 
     def clean(self):
         data = super().clean()

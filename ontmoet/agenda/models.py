@@ -117,8 +117,9 @@ class CancelledDate(models.Model):
 class ActivityDate(models.Model):
     """One occurrence of an activity, materialised for the public agenda's range queries (see module doc).
 
-    The place's coordinates are copied in so that "near a postcode" is a range on indexed columns of this
-    table; signals.py keeps them in step when a place moves.
+    The place's coordinates and grid cell (grid.py) are copied in so that "near a postcode" is a few ranges
+    on one index of this table, read without visiting the rows; signals.py keeps them in step when a place
+    moves.
     """
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="dates")
@@ -128,14 +129,18 @@ class ActivityDate(models.Model):
     ends_at = models.DateTimeField()
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
+    cell = models.IntegerField(null=True)
 
     class Meta:
         ordering = ["starts_at", "pk"]
         indexes = [
             # The agenda: a date window, in time order...
             models.Index(fields=["date", "starts_at"], name="agenda_date_time_idx"),
-            # ...narrowed to a box around the visitor.
-            models.Index(fields=["date", "latitude", "longitude"], name="agenda_date_geo_idx"),
+            # ...near the visitor: the grid cells around them, each a date range. The other columns make the
+            # index cover the search (the distance, what has ended, the joins), so rows are read only for
+            # the page shown.
+            models.Index(fields=["cell", "date", "starts_at", "ends_at", "latitude", "longitude", "place",
+                                 "activity"], name="agenda_cell_date_idx"),
             models.Index(fields=["place", "date"], name="agenda_place_date_idx"),
         ]
         constraints = [models.UniqueConstraint(fields=["activity", "date"], name="agenda_one_row_per_date")]

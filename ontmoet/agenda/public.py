@@ -6,6 +6,7 @@ from datetime import UTC
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
 from .selectors import distance_km
@@ -70,8 +71,11 @@ def calendar(rows, name: str, base_url: str) -> bytes:
 
 
 def card(row) -> dict:
-    """What one result shows, for the template."""
-    return {"row": row, "activity": row.activity, "place": row.place, "distance_km": distance_km(row)}
+    """What one result shows, for the template; `key` names what its kept markup was made from (result.html):
+    a changed activity gets new date rows, and a renamed or moved place a new `updated_at`."""
+    activity, place = row.activity, row.place
+    key = f"{row.pk}.{activity.updated_at.timestamp()}.{place.updated_at.timestamp()}.{get_language()}"
+    return {"row": row, "activity": activity, "place": place, "distance_km": distance_km(row), "key": key}
 
 
 def script_content(data) -> str:

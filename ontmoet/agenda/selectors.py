@@ -5,16 +5,20 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, QuerySet, Value
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from ontmoet.places import choices
 from ontmoet.places.geocoding import Point
 
+from . import grid
 from .models import Activity, ActivityDate
 
 KM_PER_DEGREE_LAT = 111.32
 PAGE_SIZE = 20
+COUNT_LIMIT = 500  # the agenda counts up to here and then says "meer dan 500"; nobody pages past 25 pages
 PLACE_PANEL_DATES = 8
 BOARD_LIST_DAYS = 62  # the board's list shows (and lets cancel) the dates of about two months ahead
 
@@ -50,13 +54,18 @@ def public_dates() -> QuerySet[ActivityDate]:
 
 
 def _with_distance(dates: QuerySet, origin: Point, radius_km: float) -> QuerySet:
-    """Within the radius (a box on indexed columns first, then the flat-earth distance), with `distance2` in km²."""
+    """Within the radius (the grid cells around it and a box, on one index; then the flat-earth distance), with
+    `distance2` in km²."""
     km_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(origin.latitude))
     dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_lon
     north_south = (F("latitude") - Value(origin.latitude)) * Value(KM_PER_DEGREE_LAT)
     east_west = (F("longitude") - Value(origin.longitude)) * Value(km_lon)
-    return (dates.filter(latitude__range=(origin.latitude - dlat, origin.latitude + dlat),
-                         longitude__range=(origin.longitude - dlon, origin.longitude + dlon))
+    south, north = origin.latitude - dlat, origin.latitude + dlat
+    west, east = origin.longitude - dlon, origin.longitude + dlon
+    cells = grid.cells_in_box(south, north, west, east)
+    if cells is not None:
+        dates = dates.filter(cell__in=cells)
+    return (dates.filter(latitude__range=(south, north), longitude__range=(west, east))
             .annotate(distance2=north_south * north_south + east_west * east_west)
             .filter(distance2__lte=radius_km * radius_km))
 
@@ -92,6 +101,39 @@ def search(filters: dict, origin: Point | None) -> Search:
         dates = dates.annotate(distance2=Value(None, output_field=FloatField())).order_by("starts_at", "pk")
     dates = dates.select_related("activity__kind", "place__municipality")
     return Search(dates, origin, filters["first"], filters["last"])
+
+
+class CappedPaginator(Paginator):
+    """Counts at most COUNT_LIMIT + 1 results: a whole busy week near a city costs as much to count as the
+    rest of the page. Pages go up to COUNT_LIMIT; `more` says there were more results than that."""
+
+    @cached_property
+    def count(self) -> int:
+        return min(self._counted, COUNT_LIMIT)
+
+    @cached_property
+    def _counted(self) -> int:
+        return self.object_list.order_by()[:COUNT_LIMIT + 1].count()  # unsorted, so it stops at the limit
+
+    @property
+    def more(self) -> bool:
+        return self._counted > COUNT_LIMIT
+
+
+def page(dates: QuerySet, number) -> tuple:
+    """(the page, its rows): the page is chosen on narrow rows (id and distance, sorted on the index's columns),
+    and only its own rows are then read in full, with their activity and place."""
+    chosen = CappedPaginator(dates.values_list("pk", "distance2"), PAGE_SIZE).get_page(number)
+    pairs = list(chosen.object_list)
+    loaded = dates.model.objects.select_related("activity__kind", "place__municipality").in_bulk(
+        [pk for pk, _distance2 in pairs])
+    rows = []
+    for pk, distance2 in pairs:
+        if pk in loaded:  # (a date removed between the two queries is left out)
+            row = loaded[pk]
+            row.distance2 = distance2
+            rows.append(row)
+    return chosen, rows
 
 
 def distance_km(row) -> float | None:

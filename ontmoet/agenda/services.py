@@ -6,7 +6,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import recurrence
+from . import grid, recurrence
+from .directory import activity_days_changed
 from .models import Activity, ActivityDate, CancelledDate
 
 
@@ -28,6 +29,7 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
     place = activity.place
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
+    cell = grid.cell(latitude, longitude)
     rows = []
     for day in days:
         starts_at = recurrence.moment(day, activity.start_time)
@@ -35,8 +37,13 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
         if starts_at is None or ends_at is None:  # the form refuses these; an old rule may still meet one
             continue
         rows.append(ActivityDate(activity=activity, place_id=activity.place_id, date=day, starts_at=starts_at,
-                                 ends_at=ends_at, latitude=latitude, longitude=longitude))
+                                 ends_at=ends_at, latitude=latitude, longitude=longitude, cell=cell))
     return rows
+
+
+def _days_changed(place_ids=None) -> None:
+    """The weekdays with activities may have changed: the kaart's day filter reads them (seam directory.py)."""
+    activity_days_changed.send(sender=Activity, place_ids=place_ids)
 
 
 def materialise(activity: Activity, today: date | None = None) -> int:
@@ -58,12 +65,14 @@ def save_activity(activity: Activity, target_groups, user=None) -> Activity:
     activity.save()
     activity.target_groups.set(target_groups)
     materialise(activity)
+    _days_changed([activity.place_id])
     return activity
 
 
 @transaction.atomic
 def delete_activity(activity: Activity) -> None:
     activity.delete()  # its dates and cancellations go with it (CASCADE)
+    _days_changed([activity.place_id])
 
 
 @transaction.atomic
@@ -73,6 +82,7 @@ def cancel_date(activity: Activity, day: date) -> bool:
         return False
     CancelledDate.objects.get_or_create(activity=activity, date=day)
     ActivityDate.objects.filter(activity=activity, date=day).delete()
+    _days_changed([activity.place_id])
     return True
 
 
@@ -80,12 +90,15 @@ def cancel_date(activity: Activity, day: date) -> bool:
 def restore_date(activity: Activity, day: date) -> None:
     CancelledDate.objects.filter(activity=activity, date=day).delete()
     materialise(activity)
+    _days_changed([activity.place_id])
 
 
 @transaction.atomic
 def confirm_place(place, user=None) -> int:
     """"Klopt nog": every activity of the place is confirmed as it is."""
-    return Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    count = Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    _days_changed([place.pk])  # an activity hidden for want of confirmation is back
+    return count
 
 
 def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
@@ -118,12 +131,15 @@ def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
             Activity.objects.filter(pk__in=[activity.pk for activity in chunk]).update(materialised_until=until)
         added += len(rows)
         last_pk = chunk[-1].pk
+    # Days went by: dates left the five weeks the kaart looks at, activities ended or went unconfirmed.
+    with transaction.atomic():
+        _days_changed()
     return removed, added
 
 
 def move_place(place) -> int:
-    """A place's new coordinates, copied into its dates (signals.py)."""
+    """A place's new coordinates (and grid cell), copied into its dates (signals.py)."""
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
     return ActivityDate.objects.filter(place=place).exclude(latitude=latitude, longitude=longitude).update(
-        latitude=latitude, longitude=longitude)
+        latitude=latitude, longitude=longitude, cell=grid.cell(latitude, longitude))

@@ -1,6 +1,5 @@
 """The public agenda at /kaart/agenda/ and the iCalendar feeds. No login needed."""
 
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
@@ -42,14 +41,14 @@ def _window(result) -> str:
 @require_safe
 def search(request):
     form, filters, result, notice = run_search(request)
-    page = Paginator(result.dates, selectors.PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page, rows = selectors.page(result.dates, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     base_url = request.build_absolute_uri("/").rstrip("/")
     return render(request, "agenda/search.html", {
-        "form": form, "filters": filters, "page": page, "cards": [public.card(row) for row in page],
+        "form": form, "filters": filters, "page": page, "cards": [public.card(row) for row in rows],
         "origin": result.origin, "notice": notice, "window": _window(result), "query": query.urlencode(),
-        "jsonld": public.script_content(public.events_jsonld(page, base_url)),
+        "jsonld": public.script_content(public.events_jsonld(rows, base_url)),
         # The filter fields' markup is kept per vocabulary stamp, language and values (search.html).
         # ("0": no kind or target group renamed since the database was made.)
         "fields_key": form.fields_cache_key(), "vocabulary_stamp": current_stamp(VOCABULARY_STAMP) or "0",

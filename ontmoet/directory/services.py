@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone, translation
 
+from ontmoet.agenda.directory import activity_weekdays
 from ontmoet.core.clientip import visitor_key
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.core.pagecache import change_stamp
@@ -130,15 +131,15 @@ def index_places(place_ids, positions: dict[int, int] | None = None) -> int:
     SearchEntry.objects.filter(place_id__in=place_ids).delete()
     places = list(public_places().filter(pk__in=place_ids).select_related("municipality"))
     names = _list_names(places)
+    activity_days = activity_weekdays([place.pk for place in places])
     entries, words = [], set()
     for place in places:
         document, vocabulary = _document(place, names[place.pk])
-        hours = place.opening_hours if isinstance(place.opening_hours, dict) else {}
         entries.append(SearchEntry(
             place=place, document=document, name_terms=f" {' '.join(text.index_terms(place.name))} "[:400],
             name=place.name, sort_name=text.sort_name(place.name), kind=place.kind,
             municipality_id=place.municipality_id, wheelchair_accessible=place.wheelchair_accessible,
-            open_days=" " + " ".join(day for day in ("ma", "di", "wo", "do", "vr", "za", "zo") if hours.get(day)) + " ",
+            open_days=_open_days(place.opening_hours, activity_days.get(place.pk, ())),
             latitude=float(place.latitude) if place.latitude is not None else None,
             longitude=float(place.longitude) if place.longitude is not None else None))
         words |= vocabulary
@@ -160,6 +161,42 @@ def index_places(place_ids, positions: dict[int, int] | None = None) -> int:
                                    batch_size=500)
     search.forget_vocabulary()
     return len(entries)
+
+
+DAY_CODES = ("ma", "di", "wo", "do", "vr", "za", "zo")  # Monday first, as the agenda's weekdays (0 = Monday)
+
+
+def _open_days(opening_hours, activity_days) -> str:
+    """The days the kaart's "open op dag" filter finds a place, space-padded (" ma wo za "): the days it has
+    opening hours, and the days it has an activity in the agenda (the place opens its doors for it)."""
+    hours = opening_hours if isinstance(opening_hours, dict) else {}
+    return " " + " ".join(code for number, code in enumerate(DAY_CODES)
+                          if hours.get(code) or number in activity_days) + " "
+
+
+@transaction.atomic
+def refresh_open_days(place_ids=None, batch_size: int = 2000) -> int:
+    """Bring the entries' days in step with the agenda (its seam's signal); None: every entry. Returns how
+    many entries changed; cached search pages are stale only when one did."""
+    if place_ids is None:
+        activity_days = activity_weekdays()
+        rows = SearchEntry.objects.values_list("place_id", "open_days", "place__opening_hours")
+    else:
+        place_ids = list(place_ids)
+        activity_days = activity_weekdays(place_ids)
+        rows = SearchEntry.objects.filter(place_id__in=place_ids).values_list(
+            "place_id", "open_days", "place__opening_hours")
+    changed: dict[str, list[int]] = defaultdict(list)
+    for place_id, days, opening_hours in rows.iterator(chunk_size=batch_size):
+        wanted = _open_days(opening_hours, activity_days.get(place_id, ()))
+        if wanted != days:
+            changed[wanted].append(place_id)
+    for days, ids in changed.items():
+        for start in range(0, len(ids), batch_size):
+            SearchEntry.objects.filter(place_id__in=ids[start:start + batch_size]).update(open_days=days)
+    if changed:
+        change_stamp("directory")
+    return sum(len(ids) for ids in changed.values())
 
 
 def rebuild_index(batch_size: int = 2000, progress=None) -> int:

@@ -6,6 +6,7 @@ Indexing runs inside the writer's transaction, so the index commits or rolls bac
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from ontmoet.agenda.directory import activity_days_changed
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
 from ontmoet.regions.models import Municipality
@@ -47,3 +48,11 @@ post_delete.connect(_names_changed, sender=Place, dispatch_uid="directory-stamp-
 for _model in (Facility, Activity, TargetGroup, Municipality):
     post_save.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-save-{_model.__name__}")
     post_delete.connect(_names_changed, sender=_model, dispatch_uid=f"directory-stamp-delete-{_model.__name__}")
+
+
+@receiver(activity_days_changed, dispatch_uid="directory-agenda-days")
+def agenda_days_changed(sender, place_ids=None, **kwargs):
+    # The "open op dag" filter also finds places with an activity that day (services._open_days).
+    from .services import refresh_open_days
+
+    refresh_open_days(None if place_ids is None else list(place_ids))
