@@ -23,9 +23,12 @@ urlpatterns = [
     # Vacancies: public pages under kaart/vacatures/, board pages under plekken/<code>/vacatures/, officers' vacatures/.
     path("", include("ontmoet.vacancies.urls")),
     path("kaart/plek/<str:code>/ruimtes/", include("ontmoet.rooms.urls")),
+    path("kaart/open-data/", include("ontmoet.rooms.urls_opendata")),
     path("kaart/", include("ontmoet.directory.urls")),
     path("sitemap.xml", directory_views.sitemap, name="sitemap"),
     path("api/v1/vacatures/", include("ontmoet.vacancies.api.urls")),
+    path("api/v1/activiteiten/", include("ontmoet.agenda.api.urls")),
+    path("api/v1/ruimtes/", include("ontmoet.rooms.api.urls")),
     path("api/v1/", include("ontmoet.directory.api.urls")),
     path("api/v1/beheer/", include("ontmoet.places.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

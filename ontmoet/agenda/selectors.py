@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, QuerySet, Value
+from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.functional import cached_property
 
@@ -14,7 +14,7 @@ from ontmoet.places import choices
 from ontmoet.places.geocoding import Point
 
 from . import grid
-from .models import Activity, ActivityDate
+from .models import Activity, ActivityDate, Recurrence
 
 KM_PER_DEGREE_LAT = 111.32
 PAGE_SIZE = 20
@@ -144,3 +144,28 @@ def place_dates(place, limit: int = PLACE_PANEL_DATES) -> list[ActivityDate]:
     """A place's coming public dates (its page on the kaart and its .ics feed)."""
     return list(public_dates().filter(place=place, date__gte=timezone.localdate(), ends_at__gte=timezone.now())
                 .select_related("activity__kind").order_by("starts_at", "pk")[:limit])
+
+
+def public_activities() -> QuerySet[Activity]:
+    """Activities the public may see, for open data and the API: confirmed, at a public active place, and with
+    a date still to come (an ended one-off or series is history, not a service)."""
+    today = timezone.localdate()
+    current = Q(recurrence=Recurrence.ONCE, starts_on__gte=today) | (
+        ~Q(recurrence=Recurrence.ONCE) & (Q(ends_on__isnull=True) | Q(ends_on__gte=today)))
+    return (Activity.objects.filter(current, last_confirmed_at__gte=confirm_cutoff(), place__is_public=True,
+                                    place__status=choices.Status.ACTIVE)
+            .select_related("kind", "place__municipality").prefetch_related("target_groups"))
+
+
+def coming_dates(activity_ids, first: date, last: date | None = None, per_activity: int = 10) -> dict:
+    """{activity id: its first `per_activity` dates from `first` (to `last`)}: one query for a page of activities."""
+    dates = ActivityDate.objects.filter(activity_id__in=activity_ids, date__gte=first)
+    if last is not None:
+        dates = dates.filter(date__lte=last)
+    if first == timezone.localdate():
+        dates = dates.filter(ends_at__gte=timezone.now())
+    found: dict[int, list[ActivityDate]] = {pk: [] for pk in activity_ids}
+    for row in dates.order_by("starts_at", "pk").only("activity_id", "date", "starts_at", "ends_at"):
+        if len(found[row.activity_id]) < per_activity:
+            found[row.activity_id].append(row)
+    return found

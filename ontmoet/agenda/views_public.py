@@ -4,14 +4,17 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
+from ontmoet.core import opendata_files
+from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import current_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Place
 
-from . import public, selectors
+from . import opendata, public, selectors
 from .forms import AgendaSearchForm
 from .signals import VOCABULARY_STAMP
 
@@ -82,3 +85,22 @@ def place_feed(request, code):
     return _ics(public.calendar(rows, place.name, base_url), f"agenda-{place.code.lower()}.ics")
 
 
+
+
+@require_safe
+@gzip_page
+def download_csv(request):
+    """The open-data file of the public activities (the open-data page links it)."""
+    meta = opendata_files.metadata()
+    response = csv_response(opendata_files.download_name("activiteiten", "csv"), opendata.CSV_HEADERS,
+                            opendata.csv_rows(opendata.exported().iterator(chunk_size=1000), meta))
+    return opendata_files.licence_headers(response, meta)
+
+
+@require_safe
+@gzip_page
+def download_json(request):
+    meta = opendata_files.metadata()
+    items = [opendata.json_item(activity) for activity in opendata.exported().iterator(chunk_size=1000)]
+    return opendata_files.json_download({"metadata": meta, "activities": items},
+                                        opendata_files.download_name("activiteiten", "json"))

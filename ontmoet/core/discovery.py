@@ -1,7 +1,8 @@
 """Finding what the domain apps contribute without core importing them (ADR 0007).
 
 Menus (`navigation.py`), overview panels and work queues (`dashboard.py`), workflows (`workflows.py`)
-and personal data (`privacy.py`) are each a module of that name in an app; core asks for them here.
+and personal data (`privacy.py`) are each a module of that name in an app; core asks for them here. So are
+the open-data parts (`opendata.py`: `hsds_services`, `downloads`) that the sociale kaart's exports gather.
 """
 
 import importlib

@@ -8,10 +8,11 @@ HSDS mapping: see docs/hsds-mapping.md.
 import uuid
 from datetime import datetime
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from ontmoet.core.discovery import app_functions
+from ontmoet.core.opendata_files import absolute, metadata  # noqa: F401 (this module's API too)
 from ontmoet.places.choices import WEEKDAYS, Kind
 
 HSDS_NAMESPACE = uuid.UUID("6f1c1a43-62a4-4d0a-9a63-5a8f0a4e2b11")  # fixed: ids stay the same between exports
@@ -24,8 +25,6 @@ CSV_HEADERS = ["code", "naam", "soort", "omschrijving", "straat", "huisnummer", 
                "licentie", "gegenereerd"]
 
 
-def absolute(path: str) -> str:
-    return settings.ONTMOET_BASE_URL.rstrip("/") + path
 
 
 def _names(manager) -> list[str]:
@@ -82,12 +81,6 @@ def _yes_no(value) -> str:
 
 def _iso(value: datetime | None) -> str:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
-
-
-def metadata() -> dict:
-    return {"licence": settings.DIRECTORY_DATA_LICENCE, "licence_url": settings.DIRECTORY_DATA_LICENCE_URL,
-            "generated_at": _iso(timezone.now()), "publisher": "Ontmoet",
-            "source": absolute(reverse("directory:open_data"))}
 
 
 def csv_rows(places, meta: dict):
@@ -195,5 +188,21 @@ def _drop_none(value):
 
 
 def hsds_document(places, meta: dict) -> dict:
-    return {"hsds_version": "3.0", "metadata": meta,
-            "services": [_drop_none(hsds_service(place)) for place in places.iterator(chunk_size=1000)]}
+    """Every place as a service, then what other apps add as services of those places (an app's
+    `opendata.hsds_services(places, parts, make_id)`, found through core.discovery: the agenda's activities),
+    each at the organization and location of its place."""
+    services, parts = [], {}
+    for place in places.iterator(chunk_size=1000):
+        service = hsds_service(place)
+        link = service["service_at_locations"][0]
+        parts[place.pk] = {"organization_id": service["organization_id"], "organization": service["organization"],
+                           "location_id": link["location_id"], "location": link["location"]}
+        services.append(_drop_none(service))
+    for contribute in app_functions("opendata", "hsds_services"):
+        services += [_drop_none(service) for service in contribute(places, parts, _id)]
+    return {"hsds_version": "3.0", "metadata": meta, "services": services}
+
+
+def extra_downloads() -> list[dict]:
+    """The downloads other apps add to the open-data page (an app's `opendata.downloads()`)."""
+    return [row for provider in app_functions("opendata", "downloads") for row in provider()]

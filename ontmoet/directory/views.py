@@ -170,6 +170,7 @@ def open_data(request):
     return render(request, "directory/open_data.html", {
         "count": count, "licence": settings.DIRECTORY_DATA_LICENCE,
         "licence_url": settings.DIRECTORY_DATA_LICENCE_URL, "now": timezone.now(),
+        "downloads": opendata.extra_downloads(),
     })
 
 

@@ -66,3 +66,10 @@ def request_by_token(code: str, token: str) -> BookingRequest | None:
 def busy(room, starts_at, ends_at) -> list[Booking]:
     return list(Booking.objects.filter(room=room, state=BookingState.ACCEPTED, starts_at__lt=ends_at,
                                        ends_at__gt=starts_at))
+
+
+def public_rooms() -> QuerySet[Room]:
+    """Rooms of public, active places with their rates: what the places' rooms pages show (open data, API)."""
+    rates = Prefetch("rates", Rate.objects.select_related("tenant_kind"))
+    return (Room.objects.filter(place__is_public=True, place__status=Status.ACTIVE)
+            .select_related("place__municipality").prefetch_related(rates))

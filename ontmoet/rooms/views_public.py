@@ -6,13 +6,15 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ontmoet.core import submissions
+from ontmoet.core import opendata_files, submissions
 from ontmoet.core.clientip import client_ip
+from ontmoet.core.exports import csv_response
 from ontmoet.core.uploads import attachment_response
 
-from . import selectors, services
+from . import opendata, selectors, services
 from .forms import CancelForm, RequestForm
 from .workflows import REQUEST, REQUESTER
 
@@ -99,3 +101,22 @@ def personal(request, code, token):
     return render(request, "rooms/personal.html", {
         "booking_request": booking_request, "place": booking_request.room.place,
         "bookings": booking_request.bookings.all(), "form": form, "may_cancel": may_cancel}, status=status)
+
+
+@require_safe
+@gzip_page
+def download_csv(request):
+    """The open-data file of the rooms of public places (the open-data page links it)."""
+    meta = opendata_files.metadata()
+    response = csv_response(opendata_files.download_name("ruimtes", "csv"), opendata.CSV_HEADERS,
+                            opendata.csv_rows(opendata.exported().iterator(chunk_size=1000), meta))
+    return opendata_files.licence_headers(response, meta)
+
+
+@require_safe
+@gzip_page
+def download_json(request):
+    meta = opendata_files.metadata()
+    items = [opendata.record(room) for room in opendata.exported().iterator(chunk_size=1000)]
+    return opendata_files.json_download({"metadata": meta, "rooms": items},
+                                        opendata_files.download_name("ruimtes", "json"))

@@ -17,6 +17,10 @@ MATRIX = {
     "agenda:search": ("get", {}, PUBLIC),
     "agenda:feed": ("get", {}, PUBLIC),
     "agenda:place_feed": ("get", {"code": "place"}, PUBLIC),
+    "agenda:download_csv": ("get", {}, PUBLIC),
+    "agenda:download_json": ("get", {}, PUBLIC),
+    "api_agenda:activity-list": ("get", {}, PUBLIC),
+    "api_agenda:activity-detail": ("get", {"pk": _activity}, PUBLIC),
     # Kept by the place's board, its municipality and its province (as the place itself); 404 for anyone else.
     "agenda:manage": ("get", {"code": "place"}, OWN_PLACE),
     "agenda:create": ("get", {"code": "place"}, OWN_PLACE),
