@@ -8,6 +8,12 @@ is read on every request, so no process ever serves a page made before a change,
 behind it (files shared by the workers of one machine; memory in tests). A response is kept only if
 it is a plain 200 that set no cookie and used no CSRF token. `X-Cache: hit` or `miss` tells which
 it was (the benchmarks count them).
+
+A search (a path with a query) is kept only when it is asked for the second time within SEEN_SECONDS:
+most combinations of words, filters and places are asked once, and writing each of them would cost
+more than making the page (FileBasedCache lists its directory on every write) and push the popular
+pages out of a full cache. The first visit leaves a small mark in the default cache (per process on one
+machine, shared through Redis on several); pages without a query (the start page) are kept at once.
 """
 
 import hashlib
@@ -22,6 +28,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from .models import ContentStamp
+
+SEEN_SECONDS = 3600
 
 
 def current_stamp(name: str) -> str:
@@ -46,6 +54,14 @@ def _storable(request, response) -> bool:
             and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"))
 
 
+def _admitted(request, key: str) -> bool:
+    """Whether a page may be stored now: at once without a query, else on the second visit."""
+    if not request.META.get("QUERY_STRING"):
+        return True
+    # add() stores the mark only if it is not there yet, and says so: True means a first visit.
+    return not caches["default"].add("seen:" + key, True, SEEN_SECONDS)
+
+
 def cache_public_page(*contents: str, daily: bool = False):
     """Key on the stamps of every kind of content the page shows; `daily` also on today's date, for pages
     whose content moves with time (the start page's coming activities)."""
@@ -67,7 +83,7 @@ def cache_public_page(*contents: str, daily: bool = False):
                 response["X-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
-            if _storable(request, response):
+            if _storable(request, response) and _admitted(request, key):
                 store.set(key, (response.status_code, dict(response.items()), response.content))
             response["X-Cache"] = "miss"
             return response

@@ -1,5 +1,6 @@
 """Reads for places. Every list is scoped to the user; nothing here writes."""
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -109,19 +110,46 @@ def _row_labels(language: str) -> tuple[dict[str, str], ...]:
     return tuple({value: str(label) for value, label in choices.choices} for choices in (Kind, Staffing, Status))
 
 
+# The count and a page's ids of a list are kept per "places" stamp (every write to a place, its facilities
+# and activities, a municipality or province replaces it: core.stamps). Only the clock changes them
+# otherwise (the "verified" filter: last confirmed a year ago): kept at most this long.
+LIST_KEPT_SECONDS = 600
+
+
+def _kept_key(scope: Scope, filters: dict, municipality_names: dict) -> str | None:
+    """The key of a filtered list in the default cache, or None while places have no stamp yet."""
+    stamp = current_stamp("places")
+    if not stamp:
+        return None
+    area = "all" if scope.superuser else f"{sorted(municipality_names)}:{sorted(scope.place_ids)}"
+    parts = [stamp, area, repr(sorted(filters.items()))]
+    return "places:list:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
+
 def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> tuple:
     """One page of the officers' list: (page, its ListRows).
 
     A fixed number of small queries whatever the page size: counting and finding the page's ids use
     only narrow indexes (see Place.Meta.indexes); the 25 rows are then read by primary key. Sorting
-    wide rows to find a page (a temp B-tree of whole rows on SQLite) was most of the list's cost.
+    wide rows to find a page (a temp B-tree of whole rows on SQLite) was most of the list's cost. The
+    count and the page's ids are kept until the places change (`_kept_key`): paging through a filter,
+    or coming back to it, reads only the 25 rows.
     """
     ids = filter_places(list_scope(scope, municipality_names), filters).values_list("pk", flat=True)
-    if filters.get("q"):
+    key = _kept_key(scope, filters, municipality_names)
+    count = cache.get(f"{key}:count") if key else None
+    if filters.get("q") and count is None:
         # A text search reads every row whatever happens: read them once, and count the matches here.
         ids = list(ids)
-    page = Paginator(ids, PAGE_SIZE).get_page(number)
-    page_ids = list(page.object_list)
+    paginator = Paginator(ids, PAGE_SIZE)
+    if count is not None:
+        paginator.count = count  # a cached_property: the kept count instead of a COUNT query
+    page = paginator.get_page(number)
+    page_ids = cache.get(f"{key}:{page.number}") if key else None
+    if page_ids is None:
+        page_ids = list(page.object_list)
+        if key:
+            cache.set_many({f"{key}:count": paginator.count, f"{key}:{page.number}": page_ids}, LIST_KEPT_SECONDS)
     by_id = {row[0]: row for row in Place.objects.filter(pk__in=page_ids).values_list(*ROW_COLUMNS)}
     rows = [by_id[pk] for pk in page_ids if pk in by_id]
     # A board member's own place may lie outside the municipalities of their officer role: one lookup.

@@ -78,7 +78,9 @@ def test_a_page_cached_by_one_machine_is_in_redis_for_all(world, client, setting
     caches["pages"].clear()
     other_machine = redis.Redis.from_url(redis_url)  # its own connection, as another web machine has
     assert client.get(SEARCH)["X-Cache"] == "miss"
-    assert other_machine.keys("pages:*")  # the page went to Redis, not to this process
+    assert not other_machine.keys("pages:*")  # a search asked once is not stored
+    assert client.get(SEARCH)["X-Cache"] == "miss"
+    assert other_machine.keys("pages:*")  # asked again: the page went to Redis, not to this process
     assert client.get(SEARCH)["X-Cache"] == "hit"
     # Emptied elsewhere (the other machine's deploy): this machine makes the page again.
     other_machine.flushdb()

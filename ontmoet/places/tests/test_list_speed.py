@@ -232,3 +232,36 @@ def test_filter_names_are_kept_until_a_municipality_or_vocabulary_changes(world,
     assert "Raalte-Dorp</option>" in page
     Facility.objects.filter(code="sauna").get().delete()
     assert "Sauna" not in client.get("/plekken/").content.decode()
+
+
+def test_a_lists_count_and_page_are_kept_until_a_place_changes(world, client_for):
+    """Paging back to a filter reads only its 25 rows; any write to a place shows on the next page."""
+    from ontmoet.places.models import Facility
+
+    world.zwolle_place.facilities.add(Facility.objects.get(pk=1))
+    client = client_for(world.users["province_staff"])
+    url = "/plekken/?facility=1"
+    first = client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url).content.decode()
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert _rows(again) == _rows(first)
+    assert not any("COUNT(" in query or "places_place_facilities" in query for query in sql)
+    assert "Wijkcentrum Zwolle-Zuid" in first and "Dorpshuis De Linde" not in first
+
+    world.place.facilities.add(Facility.objects.get(pk=1))  # an m2m write: a new "places" stamp
+    assert "Dorpshuis De Linde" in client.get(url).content.decode()
+    place = world.place
+    place.name = "Dorpshuis De Grote Linde"
+    place.save()
+    assert "Dorpshuis De Grote Linde" in client.get(url).content.decode()
+    place.delete()
+    assert "Dorpshuis De Grote Linde" not in client.get(url).content.decode()
+
+
+def test_another_scope_or_filter_has_its_own_kept_list(world, client_for):
+    province = client_for(world.users["province_staff"]).get("/plekken/?kind=wijkcentrum").content.decode()
+    officer = client_for(world.users["municipal_officer"]).get("/plekken/?kind=wijkcentrum").content.decode()
+    assert "Wijkcentrum Zwolle-Zuid" in province and "Wijkcentrum Zwolle-Zuid" not in officer
+    everything = client_for(world.users["municipal_officer"]).get("/plekken/").content.decode()
+    assert "Dorpshuis De Linde" in everything
