@@ -21,6 +21,11 @@ def public_place_panels(request, place):
     })]
 
 
+def home_panels(request):
+    """On the public start page: the way in to the agenda (no figures: the same for every visitor, always)."""
+    return [Panel("agenda/panels/home.html")]
+
+
 def place_panels(request, scope, place):
     if not scope.can_edit_place(place):
         return []

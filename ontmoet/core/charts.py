@@ -75,8 +75,10 @@ def horizontal_bars(labels: list[str], values: list[float], *, alt: str, unit: s
     return Chart(_svg(figure), alt)
 
 
-def vertical_bars(labels: list[str], values: list[float], *, alt: str, unit: str = "") -> Chart:
-    """Vertical bars (e.g. per quarter or a histogram)."""
+def vertical_bars(labels: list[str], values: list[float], *, alt: str, unit: str = "",
+                  maximum: float | None = None) -> Chart:
+    """Vertical bars (e.g. per quarter or a histogram); `maximum` fixes the top of the scale (100 for a
+    percentage: 1 % must not look like a full bar)."""
     import matplotlib
 
     matplotlib.rcParams["svg.fonttype"] = "none"
@@ -86,6 +88,8 @@ def vertical_bars(labels: list[str], values: list[float], *, alt: str, unit: str
     axes.set_xticks(range(len(labels)), labels=labels, rotation=45 if len(labels) > 8 else 0, ha="right"
                     if len(labels) > 8 else "center")
     axes.spines[["top", "right"]].set_visible(False)
+    if maximum is not None:
+        axes.set_ylim(0, maximum)
     _dutch_ticks(axes.yaxis)
     if unit:
         axes.set_ylabel(unit)

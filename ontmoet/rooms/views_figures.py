@@ -43,7 +43,7 @@ def figures_page(request, code, scope):
         [formats.date_format(month.month, "N") for month in months],
         [float(month.occupancy or 0) for month in months],
         alt=_("Bezetting van %(room)s per maand in %(year)s, in procenten; de tabel eronder geeft dezelfde cijfers.")
-        % {"room": room.name, "year": year}, unit="%") for room, months in found}
+        % {"room": room.name, "year": year}, unit="%", maximum=100) for room, months in found}
     today = timezone.localdate()
     numeric = [{"label": label, "numeric": True} for label in
                [_("Geboekt (uur)"), _("Te boeken (uur)"), _("Bezetting"), *[k.label for k in tenant_kinds],

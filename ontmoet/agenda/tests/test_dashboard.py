@@ -36,3 +36,9 @@ def test_place_page_in_the_register_links_to_the_agenda(world, client_for):
     assert f"/plekken/{world.place.code}/agenda/" in page
     page = client_for(world.users["other_board_member"]).get(f"/plekken/{world.zwolle_place.code}/").content.decode()
     assert "Agenda bijhouden" in page  # its own place
+
+
+def test_the_start_page_leads_to_the_agenda(world, client):
+    page = client.get("/").content.decode()
+    assert "Wat is er te doen?" in page
+    assert 'href="/kaart/agenda/?wanneer=vandaag"' in page and 'href="/kaart/agenda/"' in page

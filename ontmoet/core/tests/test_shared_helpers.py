@@ -118,3 +118,12 @@ def test_static_urls_are_the_manifest_urls_and_worked_out_once(tmp_path, setting
     assert storage.url("ontmoet/theme.css") == expected == "/static/ontmoet/theme.0123abcd.css"
     monkeypatch.setattr(CompressedManifestStaticFilesStorage, "url", lambda *args, **kwargs: "not asked again")
     assert storage.url("ontmoet/theme.css") == expected
+
+
+def test_a_percentage_chart_can_keep_its_scale_to_100():
+    # 1 % occupancy must not look like a full bar: with a maximum the top tick is that maximum.
+    def ticks(chart):
+        return chart.svg.decode()
+
+    assert ">100<" in ticks(vertical_bars(["jan"], [1.0], alt="Bezetting", unit="%", maximum=100))
+    assert ">100<" not in ticks(vertical_bars(["jan"], [1.0], alt="Bezetting", unit="%"))

@@ -223,3 +223,11 @@ def test_a_room_photo_is_checked_by_content_and_shown_publicly(client_for, world
     assert f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/" in page
     served = client_for(None).get(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/")
     assert served["Content-Type"] == "image/png" and b"".join(served.streaming_content) == PNG
+
+
+def test_the_register_page_invites_a_place_without_rooms_to_describe_them(world, client_for):
+    page = client_for(world.users["board_member"]).get("/plekken/RAA-001/").content.decode()
+    assert "Nog geen ruimtes beschreven." in page and "0 ruimtes" not in page
+    make_room(world.place)
+    page = client_for(world.users["board_member"]).get("/plekken/RAA-001/").content.decode()
+    assert "1 ruimte te huur." in page

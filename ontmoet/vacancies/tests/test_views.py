@@ -231,3 +231,9 @@ def test_public_list_pages_in_sql(world, client, django_assert_max_num_queries):
     assert client.get("/kaart/vacatures/?pagina=2").content.decode().count("Meer over") == 5
     with django_assert_max_num_queries(12):
         client.get("/kaart/vacatures/?pagina=2")
+
+
+def test_the_boards_vacancy_page_leads_back_to_the_place(world, client_for):
+    vacancy = make_vacancy(world.place)
+    page = client_for(world.users["board_member"]).get(vacancy.get_absolute_url()).content.decode()
+    assert f'href="{world.place.get_absolute_url()}"' in page
