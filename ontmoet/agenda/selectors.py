@@ -120,13 +120,24 @@ class CappedPaginator(Paginator):
         return self._counted > COUNT_LIMIT
 
 
+# What a result card (includes/result.html) and its JSON-LD (public.event_jsonld) show, and nothing else.
+CARD_FIELDS = (
+    "date", "starts_at", "ends_at", "activity__title", "activity__kind", "activity__description",
+    "activity__kind__code", "activity__kind__name", "activity__kind__name_en",
+    "activity__cost", "activity__walk_in", "activity__second_home", "activity__accessibility",
+    "activity__contact_name", "activity__contact_phone", "activity__contact_email", "activity__updated_at",
+    "place__code", "place__name", "place__street", "place__house_number", "place__postcode", "place__city",
+    "place__wheelchair_accessible", "place__updated_at",
+)
+
+
 def page(dates: QuerySet, number) -> tuple:
     """(the page, its rows): the page is chosen on narrow rows (id and distance, sorted on the index's columns),
     and only its own rows are then read in full, with their activity and place."""
     chosen = CappedPaginator(dates.values_list("pk", "distance2"), PAGE_SIZE).get_page(number)
     pairs = list(chosen.object_list)
-    loaded = dates.model.objects.select_related("activity__kind", "place__municipality").in_bulk(
-        [pk for pk, _distance2 in pairs])
+    loaded = (dates.model.objects.select_related("activity__kind", "place").only(*CARD_FIELDS)
+              .in_bulk([pk for pk, _distance2 in pairs]))
     rows = []
     for pk, distance2 in pairs:
         if pk in loaded:  # (a date removed between the two queries is left out)
