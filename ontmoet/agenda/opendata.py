@@ -6,13 +6,13 @@ come; the contact is the organiser's public contact that the agenda page shows t
 """
 
 from django.conf import settings
-from django.db.models import Min, Q
+from django.db.models import OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import selectors
-from .models import Recurrence
+from .models import ActivityDate, Recurrence
 
 HSDS_DAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]  # dateutil's numbering: Monday 0
 KIND_TAXONOMY = "Ontmoet: soorten activiteiten"
@@ -45,9 +45,11 @@ def downloads() -> list[dict]:
 
 def exported(places=None):
     """The public activities (of `places`, the exported places, when given) with the next date each."""
-    today = timezone.localdate()
+    # A subquery per activity on the (activity, date) index, not a join and GROUP BY over every date.
+    coming = ActivityDate.objects.filter(activity=OuterRef("pk"), date__gte=timezone.localdate(),
+                                         ends_at__gte=timezone.now()).order_by("date")
     found = selectors.public_activities().prefetch_related("cancelled_dates").annotate(
-        next_start=Min("dates__starts_at", filter=Q(dates__date__gte=today)))
+        next_start=Subquery(coming.values("starts_at")[:1]))
     if places is not None:
         found = found.filter(place__in=places)
     return found.order_by("place__name", "place_id", "title", "pk")
