@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 import schemathesis
 import yaml
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks as openapi_checks
@@ -83,6 +85,20 @@ def test_hidden_activities_are_not_found(client, world):
     assert _titles(client) == []
     for activity in (secret, stale):
         assert client.get(f"/api/v1/activiteiten/{activity.pk}/").status_code == 404
+
+
+def test_a_page_costs_the_same_queries_for_3_or_12_activities(client, towns):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/activiteiten/?near=52.40,6.30&radius=50").status_code == 200
+        return len(captured)
+
+    for place in towns:
+        make_activity(place, weekdays=EVERY_DAY)
+    few = queries()
+    for place in towns * 3:
+        make_activity(place, weekdays=[0, 2, 4], title="Meer")
+    assert queries() == few
 
 
 @pytest.mark.parametrize("query", [

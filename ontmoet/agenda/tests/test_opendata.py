@@ -9,6 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from ontmoet.agenda import services
@@ -112,3 +114,17 @@ def test_the_activities_csv_and_json(client, agenda):
 def test_the_open_data_page_lists_the_activity_files(client, agenda):
     page = client.get("/kaart/open-data/").content.decode()
     assert "/kaart/open-data/activiteiten.csv" in page and "/kaart/open-data/activiteiten.json" in page
+
+
+def test_the_export_costs_the_same_queries_for_3_or_12_activities(client, agenda, world):
+    def queries(url) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            _body(client.get(url))
+        return len(captured)
+
+    urls = ["/kaart/open-data/ontmoetingsplekken-hsds.json", "/kaart/open-data/activiteiten.json",
+            "/kaart/open-data/activiteiten.csv"]
+    few = [queries(url) for url in urls]
+    for place in (world.place, world.zwolle_place, world.gelderland_place) * 3:
+        make_activity(place, title="Meer", weekdays=[0, 2])
+    assert [queries(url) for url in urls] == few

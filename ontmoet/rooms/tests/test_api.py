@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import schemathesis
 import yaml
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks as openapi_checks
 
@@ -76,6 +78,21 @@ def test_rooms_of_hidden_places_are_not_found(client, world):
     assert _names(client) == []
     assert client.get(f"/api/v1/ruimtes/{room.pk}/").status_code == 404
     assert client.get("/api/v1/ruimtes/?place=RAA-009").status_code == 400
+
+
+def test_a_page_costs_the_same_queries_for_3_or_12_rooms(client, world):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/ruimtes/?facility=beamer").status_code == 200
+        return len(captured)
+
+    places = [world.place, world.zwolle_place, world.gelderland_place]
+    for place in places:
+        make_room(place)
+    few = queries()
+    for number, place in enumerate(places * 3):
+        make_room(place, name=f"Zaal {number}")
+    assert queries() == few
 
 
 @pytest.mark.parametrize("query", [
