@@ -6,7 +6,7 @@ from django.core import mail
 
 from ontmoet.rooms import services
 from ontmoet.rooms.dashboard import work_items
-from ontmoet.rooms.models import Booking, BookingState, Rate, RequestStatus, Room, Unit
+from ontmoet.rooms.models import Booking, BookingState, Rate, RequestStatus, Room, TenantKind, Unit
 
 from .factories import kind, make_request, make_room, next_weekday
 
@@ -245,3 +245,12 @@ def test_a_date_left_out_of_a_series_shows_no_price(world, client_for):
     # Two accepted evenings of € 30,00; the declined one costs nothing, so the column adds up to the total.
     assert page.count("€ 30,00") == 2 and "€ 60,00" in page
     assert "Afgewezen</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">–</td>" in page
+
+
+def test_the_opening_hours_and_rates_look_like_every_other_field(world):
+    from ontmoet.rooms.forms import RoomForm
+
+    form = RoomForm(instance=Room(place=world.place))
+    added = [name for name in form.fields if name.startswith(("open_", "close_", "rate_"))]
+    assert len(added) == 14 + 2 * TenantKind.objects.count()
+    assert all("utrecht-textbox" in form.fields[name].widget.attrs["class"] for name in added)
