@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
-from ontmoet.rooms.models import Booking, BookingRequest, BookingState, RequestStatus
+from ontmoet.rooms.models import Booking, BookingRequest, BookingState, RequestStatus, Room
 
 from .factories import make_request, make_room, next_weekday, request_data
 
@@ -152,3 +152,11 @@ def test_the_personal_page_calls_it_a_request_until_the_board_accepts(client, wo
     services.accept(booking_request, by=None)
     page = client.get(url).content.decode()
     assert "Uw boeking van Grote zaal" in page and "nog niet voor u gereserveerd" not in page
+
+
+def test_the_public_rooms_page_sits_under_the_sociale_kaart(client, world):
+    make_room(world.place)
+    for url in ("/kaart/plek/RAA-001/ruimtes/",
+                f"/kaart/plek/RAA-001/ruimtes/aanvraag/{make_request(Room.objects.get()).token}/"):
+        context = client.get(url).context
+        assert [item["label"] for item in context["main_menu"] if item["current"]] == ["Sociale kaart"]
