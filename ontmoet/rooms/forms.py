@@ -11,7 +11,7 @@ from django.utils import formats, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from ontmoet.core.forms import SpamCheckMixin, StyledFormMixin
+from ontmoet.core.forms import TEXTBOX_CLASSES, SpamCheckMixin, StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
 from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import WEEKDAYS
@@ -169,6 +169,11 @@ class RoomForm(StyledFormMixin, forms.ModelForm):
                     localize=True)
                 row.append(self[name])
             self.rate_fields.append((kind, row))
+        # These fields come after StyledFormMixin dressed the others: they get the same Utrecht look.
+        for name in self.fields:
+            if name.startswith(("open_", "close_", "rate_")):
+                widget = self.fields[name].widget
+                widget.attrs["class"] = f"{widget.attrs.get('class', '')} {TEXTBOX_CLASSES}".strip()
 
     def clean_photo(self):
         photo = self.cleaned_data.get("photo")

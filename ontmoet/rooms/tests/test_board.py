@@ -6,7 +6,7 @@ from django.core import mail
 
 from ontmoet.rooms import services
 from ontmoet.rooms.dashboard import work_items
-from ontmoet.rooms.models import Booking, BookingState, Rate, RequestStatus, Room, Unit
+from ontmoet.rooms.models import Booking, BookingState, Rate, RequestStatus, Room, TenantKind, Unit
 
 from .factories import kind, make_request, make_room, next_weekday
 
@@ -231,3 +231,26 @@ def test_the_register_page_invites_a_place_without_rooms_to_describe_them(world,
     make_room(world.place)
     page = client_for(world.users["board_member"]).get("/plekken/RAA-001/").content.decode()
     assert "1 ruimte te huur." in page
+
+
+def test_a_date_left_out_of_a_series_shows_no_price(world, client_for):
+    room = make_room(world.place)
+    days = [next_weekday(1, weeks) for weeks in range(1, 4)]
+    series = make_request(room, days)
+    services.accept(make_request(room, [days[1]], email="ander@example.org", starts=time(20)), by=None)
+    clash = next(b for b in series.bookings.all() if b.starts_at.date() == days[1])
+    client = client_for(world.users["board_member"])
+    client.post(f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/", {"action": "accepteren", "skip": [str(clash.pk)]})
+    page = client.get(f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/").content.decode()
+    # Two accepted evenings of € 30,00; the declined one costs nothing, so the column adds up to the total.
+    assert page.count("€ 30,00") == 2 and "€ 60,00" in page
+    assert "Afgewezen</td><td class=\"utrecht-table__cell utrecht-table__cell--numeric\">–</td>" in page
+
+
+def test_the_opening_hours_and_rates_look_like_every_other_field(world):
+    from ontmoet.rooms.forms import RoomForm
+
+    form = RoomForm(instance=Room(place=world.place))
+    added = [name for name in form.fields if name.startswith(("open_", "close_", "rate_"))]
+    assert len(added) == 14 + 2 * TenantKind.objects.count()
+    assert all("utrecht-textbox" in form.fields[name].widget.attrs["class"] for name in added)

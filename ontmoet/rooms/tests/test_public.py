@@ -3,7 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core import mail
 
-from ontmoet.rooms.models import Booking, BookingRequest, BookingState, RequestStatus
+from ontmoet.rooms.models import Booking, BookingRequest, BookingState, RequestStatus, Room
 
 from .factories import make_request, make_room, next_weekday, request_data
 
@@ -140,3 +140,23 @@ def test_mail_is_plain_text_with_names_as_typed(client, world):
     assert client.post(URL, request_data(room, name="Jan & Piet <Koor>")).status_code == 302
     to_requester = next(m for m in mail.outbox if m.to == ["jan@example.org"])
     assert "Beste Jan & Piet <Koor>," in to_requester.body
+
+
+def test_the_personal_page_calls_it_a_request_until_the_board_accepts(client, world):
+    from ontmoet.rooms import services
+
+    booking_request = make_request(make_room(world.place))
+    url = f"/kaart/plek/RAA-001/ruimtes/aanvraag/{booking_request.token}/"
+    page = client.get(url).content.decode()
+    assert "Uw aanvraag voor Grote zaal" in page and "nog niet voor u gereserveerd" in page
+    services.accept(booking_request, by=None)
+    page = client.get(url).content.decode()
+    assert "Uw boeking van Grote zaal" in page and "nog niet voor u gereserveerd" not in page
+
+
+def test_the_public_rooms_page_sits_under_the_sociale_kaart(client, world):
+    make_room(world.place)
+    for url in ("/kaart/plek/RAA-001/ruimtes/",
+                f"/kaart/plek/RAA-001/ruimtes/aanvraag/{make_request(Room.objects.get()).token}/"):
+        context = client.get(url).context
+        assert [item["label"] for item in context["main_menu"] if item["current"]] == ["Sociale kaart"]

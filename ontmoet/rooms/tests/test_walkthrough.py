@@ -235,6 +235,11 @@ def test_issue_19_walkthrough(world, page, chromium, settings):
     walk.click(page.get_by_role("button", name="Accepteren (behalve de aangevinkte data)"))
     expect(page.get_by_text("Geaccepteerd; de aanvrager krijgt een bevestiging")).to_be_visible()
     walk.look("boekingsaanvraag-geaccepteerd")
+    with translation.override("nl"):
+        clash_label = date_format(taken, "DATE_FORMAT")
+    clash_row = page.get_by_role("row").filter(has_text=clash_label)
+    expect(clash_row).to_contain_text("Afgewezen")
+    expect(clash_row.get_by_role("cell").last).to_have_text("–")
     series.refresh_from_db()
     assert series.status == RequestStatus.PARTLY and series.total == 275
 
@@ -242,5 +247,19 @@ def test_issue_19_walkthrough(world, page, chromium, settings):
     walk.start("bezetting bekijken")
     walk.click(page.get_by_role("link", name=re.compile("Terug naar de ruimtes")))
     walk.click(page.get_by_role("link", name="Bezetting en huur per maand"))
+    if first.year != today.year:
+        walk.click(page.get_by_role("link", name=str(first.year), exact=True))
     walk.look("bezetting")
+    # The month of the first evening: the series' evenings in it (2½ hours, € 25 each) and the other
+    # request's single hour (€ 10) when the clash falls in it too.
+    evenings = [first + timedelta(weeks=n) for n in range(12)]
+    in_month = [day for day in evenings if (day.year, day.month) == (first.year, first.month) and day != taken]
+    clash_in_month = (taken.year, taken.month) == (first.year, first.month)
+    hours = 2.5 * len(in_month) + (1 if clash_in_month else 0)
+    income = 25 * len(in_month) + (10 if clash_in_month else 0)
+    with translation.override("nl"):
+        month = date_format(first, "YEAR_MONTH_FORMAT")
+    row = page.get_by_role("row").filter(has=page.get_by_role("rowheader", name=month, exact=True))
+    expect(row.get_by_role("cell").first).to_have_text(f"{hours:.1f}".replace(".", ","))
+    expect(row.get_by_role("cell").last).to_have_text(f"€ {income},00")
     print("kliks per taak:", walk.clicks)
