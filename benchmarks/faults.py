@@ -20,8 +20,13 @@ application PDF delivered after its commit (core.mail, the in-process task backe
 - SQLite's `PRAGMA integrity_check` says "ok";
 - a fresh process serves /gezondheid/ and the monitor's JSON report with status 200.
 
+On PostgreSQL (--database-url postgres://USER@HOST:PORT/NAME, a server of one's own: the database NAME
+is dropped and made again) the prepared database is kept as a template, NAME_pristine, and each run
+starts on a fresh copy of it (DROP DATABASE ... WITH (FORCE), CREATE DATABASE ... TEMPLATE); the
+integrity check is then PostgreSQL's own business ("n/a").
+
     /work/main/.venv/bin/python benchmarks/faults.py [--rows 10000] [--place-rows 1000] [--grant-drafts 30]
-        [--fractions 0.2 0.5 0.8 0.95] [--kinds monitor places grants]
+        [--fractions 0.2 0.5 0.8 0.95] [--kinds monitor places grants] [--database-url postgres://...]
 """
 
 import argparse
@@ -42,8 +47,12 @@ PYTHON = sys.executable
 OFFICER = "faults@provincie.example"
 
 
+DATABASE_URL = ""  # empty: a SQLite file in the run's folder
+
+
 def _env(folder: Path) -> dict:
-    return {**os.environ, "ONTMOET_DATA_DIR": str(folder), "DATABASE_URL": f"sqlite:///{folder}/faults.sqlite3",
+    url = DATABASE_URL or f"sqlite:///{folder}/faults.sqlite3"
+    return {**os.environ, "ONTMOET_DATA_DIR": str(folder), "DATABASE_URL": url,
             "DJANGO_SETTINGS_MODULE": "ontmoet.settings", "PYTHONPATH": str(ROOT),
             # Mail is "sent" in memory: the outbox row still goes pending -> sending -> sent.
             "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
@@ -223,26 +232,37 @@ def main() -> None:
     parser.add_argument("--fractions", type=float, nargs="+", default=[0.2, 0.5, 0.8, 0.95])
     parser.add_argument("--kinds", nargs="+", default=["monitor", "places", "grants"],
                         choices=["monitor", "places", "grants"])
+    parser.add_argument("--database-url", default="",
+                        help="a PostgreSQL database of one's own to use (dropped and made again) instead of SQLite")
     args = parser.parse_args()
+    global DATABASE_URL
+    DATABASE_URL = args.database_url
     folder = Path(tempfile.mkdtemp(prefix="ontmoet-faults-"))
     database = folder / "faults.sqlite3"
+    store = Postgres(args.database_url) if args.database_url else None
+    if store:
+        store.create()
     try:
         print(f"== preparing {args.rows:,} places, a wave, {args.rows:,} responses and {args.place_rows:,} new places "
               f"in {folder}", flush=True)
         wave = _child("--prepare", folder, str(args.rows), str(args.place_rows), str(args.grant_drafts))["wave"]
         pristine = folder / "pristine.sqlite3"
-        _checkpoint(folder)
-        shutil.copy(database, pristine)
+        if store:
+            store.keep()
+        else:
+            _checkpoint(folder)
+            shutil.copy(database, pristine)
+        restore = store.restore if store else lambda: _restore(pristine, database)
         before = _child("--state", folder, str(wave))
         print("before:", json.dumps(before), flush=True)
         seen = []
         for kind in args.kinds:
-            _restore(pristine, database)
+            restore()
             duration, code = run(folder, kind, wave, None)
             after = _child("--state", folder, str(wave))
             print(f"{kind}: uninterrupted in {duration:.1f} s (exit {code}): {json.dumps(after)}", flush=True)
             for fraction in args.fractions:
-                _restore(pristine, database)
+                restore()
                 elapsed, code = run(folder, kind, wave, duration * fraction)
                 found = _child("--state", folder, str(wave))
                 whole = _whole(kind, found, before, after)
@@ -254,6 +274,8 @@ def main() -> None:
         sys.exit(1 if bad else 0)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+        if store:
+            store.drop()
 
 
 def _whole(kind: str, found: dict, before: dict, after: dict) -> bool:
@@ -263,6 +285,42 @@ def _whole(kind: str, found: dict, before: dict, after: dict) -> bool:
     keys = ("responses", "answers") if kind == "monitor" else ("places", "place_history")
     return answers and all(found[key] in (before[key], after[key]) for key in keys) and (
         [found[key] == before[key] for key in keys] in ([True] * len(keys), [False] * len(keys)))
+
+
+class Postgres:
+    """The run's database and its pristine template, managed through the server's `postgres` database."""
+
+    def __init__(self, url: str):
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        self.name = parts.path.lstrip("/")
+        self.pristine = f"{self.name}_pristine"
+        self.admin = parts._replace(path="/postgres").geturl()
+
+    def _run(self, *statements: str) -> None:
+        import psycopg
+
+        with psycopg.connect(self.admin, autocommit=True) as connection:
+            for statement in statements:
+                connection.execute(statement)
+
+    def create(self) -> None:
+        self._run(f'DROP DATABASE IF EXISTS "{self.pristine}" WITH (FORCE)',
+                  f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)', f'CREATE DATABASE "{self.name}"')
+
+    def keep(self) -> None:
+        self._run(f'CREATE DATABASE "{self.pristine}" TEMPLATE "{self.name}"')
+
+    def restore(self) -> None:
+        # FORCE ends the server process of a killed client that has not noticed yet (its open
+        # transaction is rolled back, as after any crash).
+        self._run(f'DROP DATABASE "{self.name}" WITH (FORCE)',
+                  f'CREATE DATABASE "{self.name}" TEMPLATE "{self.pristine}"')
+
+    def drop(self) -> None:
+        self._run(f'DROP DATABASE IF EXISTS "{self.pristine}" WITH (FORCE)',
+                  f'DROP DATABASE IF EXISTS "{self.name}" WITH (FORCE)')
 
 
 def _checkpoint(folder: Path) -> None:

@@ -46,6 +46,10 @@ class OnceFormMixin:
             return ""
 
 
+class OnceForm(OnceFormMixin, forms.Form):
+    """Only the token: for forms that are a button (register, start a sending round), render `form.verzendsleutel`."""
+
+
 def token_age() -> timedelta:
     return timedelta(days=settings.ONTMOET_FORM_TOKEN_DAYS)
 

@@ -22,12 +22,12 @@ def parse_value(question: Question, raw):
     """The stored value for a raw answer (text from a form or a file), or raise ValueError (Dutch)."""
     if question.type == "select_multiple":
         names = raw if isinstance(raw, list) else str(raw or "").split()
-        names = [str(name).strip() for name in names if str(name).strip()]
+        names = [name for name in (str(name).strip() for name in names) if name]
         unknown = [name for name in names if question.choice(name) is None]
         if unknown:
             raise ValueError(_("onbekende keuze %(names)s; kies uit %(choices)s") % {
                 "names": ", ".join(unknown), "choices": ", ".join(c.name for c in question.choices)})
-        return sorted(set(names), key=[c.name for c in question.choices].index) or None
+        return sorted(set(names), key=question.choice_position) or None
     text = str(raw if raw is not None else "").strip()
     if not text:
         return None
@@ -63,6 +63,8 @@ def parse_value(question: Question, raw):
 
 
 def is_relevant(question: Question, answers: dict) -> bool:
+    if not question.relevant:  # most questions: asked for every question of every imported row
+        return True
     return all(expressions.check(expression, answers) for expression in question.relevant)
 
 

@@ -115,6 +115,13 @@ class Question:
             index = self.__dict__["_choice_index"] = {choice.name: choice for choice in self.choices}
         return index.get(name)
 
+    def choice_position(self, name: str) -> int:
+        """The choice's place in the list, for keeping a select_multiple's names in form order."""
+        order = self.__dict__.get("_choice_order")
+        if order is None:
+            order = self.__dict__["_choice_order"] = {choice.name: n for n, choice in enumerate(self.choices)}
+        return order[name]
+
     def choice_label(self, name: str, language: str) -> str:
         choice = self.choice(name)
         return choice.label_in(language) if choice else name

@@ -291,7 +291,7 @@ class GroupDocumentForm(OnceFormMixin, StyledFormMixin, forms.ModelForm):
         return upload
 
 
-class ThemeForm(StyledFormMixin, forms.Form):
+class ThemeForm(OnceFormMixin, StyledFormMixin, forms.Form):
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
     title = forms.CharField(label=_("Jaarthema"), max_length=200)
     description = forms.CharField(label=_("Toelichting"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -72,7 +72,7 @@ class PartnerForm(OnceFormMixin, StyledFormMixin, forms.Form):
     organisation = forms.CharField(label=_("Organisatie of rol"), max_length=200, required=False)
 
 
-class PartnerAccountForm(StyledFormMixin, forms.Form):
+class PartnerAccountForm(OnceFormMixin, StyledFormMixin, forms.Form):
     """A new account for an invited partner; the invitation link proves the e-mail address."""
 
     first_name = forms.CharField(label=_("Voornaam"), max_length=150)

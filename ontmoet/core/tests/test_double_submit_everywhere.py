@@ -49,6 +49,26 @@ def test_a_network_post(world, client_for):
                         lambda: {"body": "Raalte deelt de notulen."}, Post.objects.count)
 
 
+def test_a_yearly_theme(world, client_for):
+    from ontmoet.network.learning_seed import ensure_learning_network
+    from ontmoet.network.models import Theme
+
+    group = ensure_learning_network(world.overijssel)
+    assert_created_once(client_for(world.users["province_staff"]), f"/netwerk/leernetwerk/{group.pk}/thema/",
+                        lambda: {"year": "2027", "title": "Brede welvaart", "description": ""}, Theme.objects.count)
+
+
+def test_a_digest_sending_round(world, client_for):
+    from ontmoet.network.models import DigestRun
+
+    assert_created_once(client_for(world.users["province_admin"]), "/netwerk/overzichtsmail/rondes/",
+                        lambda: {"frequency": "week", "province": world.overijssel.pk}, DigestRun.objects.count)
+
+
+# A member's registration (one button; afterwards the page offers "Afmelden", not a new form) and an
+# invited newcomer's account: network/tests/test_double_submit.py and toolkit/tests/test_double_submit.py.
+
+
 @pytest.mark.storage
 def test_a_group_document(world, client_for, settings, tmp_path):
     from ontmoet.network.learning_seed import ensure_learning_network

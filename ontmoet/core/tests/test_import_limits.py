@@ -111,3 +111,25 @@ def test_an_xlsx_without_a_dimension_is_counted_before_the_sheet_is_parsed(setti
     monkeypatch.setattr(tabular, "load_calamine", lambda *a, **k: pytest.fail("parsed a sheet with too many rows"))
     with pytest.raises(TableError, match="meer dan 10 regels"):
         read_table("plekken.xlsx", data, {"code"}, {"code"})
+
+
+def test_a_sheet_within_the_limit_is_counted_without_the_regular_expression(settings, monkeypatch):
+    """The cheap bound ("<row" and ":row" counted in C) settles every ordinary file; the exact count runs only
+    when the bound is over the limit."""
+    settings.ONTMOET_IMPORT_MAX_ROWS = 3000
+    data = xlsx([["code"]] + [[f"RAA-{n}"] for n in range(2000)])
+    monkeypatch.setattr(tabular, "_rows_in", lambda *a, **k: pytest.fail("searched a sheet within the limit"))
+    assert len(read_table("plekken.xlsx", data, {"code"}, {"code"}).rows) == 2000
+
+
+@pytest.mark.parametrize(("prefix", "limit", "too_many"), [("", 99, True), ("", 100, False), ("x:", 99, True),
+                                                          ("x:", 100, False)])
+def test_over_the_bound_the_rows_are_counted_exactly(prefix, limit, too_many):
+    # With a prefix every row is counted twice by the bound (<x:row and </x:row): the exact count decides.
+    rows = "".join(f'<{prefix}row r="{n}"><{prefix}c><{prefix}v>{n}</{prefix}v></{prefix}c></{prefix}row>'
+                   for n in range(1, 101))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", f"<{prefix}sheetData>{rows}</{prefix}sheetData>")
+    with zipfile.ZipFile(buffer) as archive:
+        assert tabular._more_rows_than(archive, "xl/worksheets/sheet1.xml", limit) is too_many

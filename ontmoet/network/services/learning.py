@@ -1,6 +1,6 @@
 """Leergang: enrolment per module, completion from attendance, and the learning network's writes."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -85,9 +85,15 @@ def add_document(form, group, by):
 def add_theme(group, year: int, title: str, description: str):
     from ..models import Theme
 
+    taken = EnrolmentError(_("Voor %(year)s is al een jaarthema gekozen.") % {"year": year})
     if Theme.objects.filter(group=group, year=year).exists():
-        raise EnrolmentError(_("Voor %(year)s is al een jaarthema gekozen.") % {"year": year})
-    return Theme.objects.create(group=group, year=year, title=title, description=description)
+        raise taken
+    try:
+        # Two colleagues choosing at the same moment: the unique (group, year) refuses the second.
+        with transaction.atomic():
+            return Theme.objects.create(group=group, year=year, title=title, description=description)
+    except IntegrityError as error:
+        raise taken from error
 
 
 def course_completed(course, user) -> bool:

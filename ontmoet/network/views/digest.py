@@ -3,12 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from ontmoet.accounts.decorators import any_role, scope_required
 from ontmoet.accounts.models import User
+from ontmoet.core import submissions
 from ontmoet.regions.models import Province
 
 from .. import providers, tokens
@@ -70,10 +72,9 @@ def digest_runs(request, scope):
         if frequency not in (Frequency.WEEKLY, Frequency.MONTHLY) or province is None:
             messages.error(request, _("Kies week of maand en een provincie."))
         else:
-            run = services.start_run(frequency, province, by=request.user)
-            send_digest.enqueue(run.pk)
-            return redirect("network:digest_run", pk=run.pk)
+            return _start(request, frequency, province)
     return render(request, "network/digest/runs.html", {"runs": _runs_for(scope)[:20], "provinces": provinces,
+                                                         "form": submissions.OnceForm(),
                                                          "frequencies": [Frequency.WEEKLY, Frequency.MONTHLY]},
                   status=400 if request.method == "POST" else 200)
 
@@ -85,7 +86,8 @@ def digest_run(request, pk, scope):
         raise PermissionDenied
     run = get_object_or_404(_runs_for(scope), pk=pk)
     unsure = DigestSend.objects.filter(period=run.period, state=DigestSend.State.CLAIMED).count()
-    return render(request, "network/digest/run.html", {"run": run, "unsure": unsure})
+    return render(request, "network/digest/run.html", {"run": run, "unsure": unsure,
+                                                       "form": submissions.OnceForm()})
 
 
 @require_POST
@@ -95,6 +97,16 @@ def digest_run_resume(request, pk, scope):
     if not _can_run(scope):
         raise PermissionDenied
     run = get_object_or_404(_runs_for(scope), pk=pk)
-    again = services.start_run(run.frequency, run.province, by=request.user)
-    send_digest.enqueue(again.pk)
-    return redirect("network:digest_run", pk=again.pk)
+    return _start(request, run.frequency, run.province)
+
+
+def _start(request, frequency, province):
+    """One run per form shown: a double click starts one sending round, not two (each would count and
+    show progress of its own)."""
+    token = submissions.OnceForm(request.POST).submission_token
+    outcome = submissions.submit_once(token, lambda: services.start_run(frequency, province, by=request.user),
+                                      lambda run: reverse("network:digest_run", args=[run.pk]))
+    if outcome.repeated:
+        return submissions.repeated(request, outcome)
+    send_digest.enqueue(outcome.result.pk)
+    return redirect(outcome.url)

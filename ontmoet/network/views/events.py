@@ -94,6 +94,7 @@ def event_detail(request, pk):
     counts = selectors.with_counts(Event.objects.filter(pk=event.pk)).values("confirmed_count", "waitlist_count")[0]
     return render(request, "network/events/detail.html", {
         "event": event, "public_form": public_form, "registration": registration,
+        "register_form": submissions.OnceForm() if request.user.is_authenticated else None,
         "position": selectors.waitlist_position(registration) if registration and
         registration.status == RegistrationStatus.WAITLISTED else None,
         "can_manage": selectors.can_manage_event(scope, event), "counts": counts,
@@ -106,11 +107,18 @@ def event_detail(request, pk):
 @scope_required(lambda scope: scope.authenticated)
 def event_register(request, pk, scope):
     event = _visible_event_or_404(scope, pk)
+    # The unique active registration already keeps a double click from registering twice; the token
+    # answers the second click with the first one's result instead of "U bent al aangemeld".
+    token = submissions.OnceForm(request.POST).submission_token
     try:
-        registration = services.register_member(event, request.user)
+        outcome = submissions.submit_once(token, lambda: services.register_member(event, request.user),
+                                          lambda _registration: event.get_absolute_url())
     except services.RegistrationError as error:
         messages.error(request, str(error))
     else:
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        registration = outcome.result
         if registration.status == RegistrationStatus.CONFIRMED:
             messages.success(request, _("U bent aangemeld. De bevestiging met een agenda-bestand (.ics) staat in "
                                         "uw mailbox."))

@@ -50,15 +50,22 @@ def theme_add(request, pk, scope):
     if not (scope.superuser or group.province_id in scope.province_ids):
         raise Http404
     form = ThemeForm(request.POST or None, initial={"year": timezone.localdate().year})
+    # A repeat would be refused as "already chosen for this year": send it to the theme the first post made.
+    if again := submissions.posted_before(request, form):
+        return again
     if request.method == "POST":
         if form.is_valid():
+            data = {name: form.cleaned_data[name] for name in ("year", "title", "description")}
             try:
-                theme = services.add_theme(group, **form.cleaned_data)
+                outcome = submissions.submit_once(form.submission_token, lambda: services.add_theme(group, **data),
+                                                  lambda theme: theme.get_absolute_url())
             except services.EnrolmentError as error:
                 form.add_error("year", str(error))
             else:
+                if outcome.repeated:
+                    return submissions.repeated(request, outcome)
                 messages.success(request, _("Het jaarthema is vastgelegd."))
-                return redirect(theme)
+                return redirect(outcome.url)
         form_error_message(request)
     return render(request, "network/groups/form.html", {"form": form, "group": group,
                                                          "title": _("Jaarthema kiezen")}, status=status_for(form))

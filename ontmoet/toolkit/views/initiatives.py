@@ -145,13 +145,20 @@ def _accept_as_newcomer(request, partner):
     make an account here (the link in the mail proves the address) and take part at once."""
     from django.contrib.auth import get_user_model, login
 
+    form = forms.PartnerAccountForm(request.POST or None, email=partner.email)
+    # A double click: the second post finds the account made and is sent where the first one went.
+    if again := submissions.posted_before(request, form):
+        return again
     if partner.accepted_at or get_user_model().objects.filter(email__iexact=partner.email).exists():
         return redirect_to_login(request.get_full_path())
-    form = forms.PartnerAccountForm(request.POST or None, email=partner.email)
     if request.method == "POST" and form.is_valid():
-        user = services.create_partner_account(partner, form.cleaned_data["first_name"],
-                                               form.cleaned_data["last_name"], form.cleaned_data["password"])
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        data = form.cleaned_data
+        outcome = submissions.submit_once(form.submission_token, lambda: services.create_partner_account(
+            partner, data["first_name"], data["last_name"], data["password"]),
+            lambda _user: partner.initiative.get_absolute_url())
+        if outcome.repeated:
+            return submissions.repeated(request, outcome)
+        login(request, outcome.result, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Uw account is aangemaakt. U werkt nu mee aan %(name)s.")
                          % {"name": partner.initiative.name})
         return redirect(partner.initiative)
