@@ -233,6 +233,8 @@ AGENDA_CONTACT_RETENTION_DAYS = int(env("AGENDA_CONTACT_RETENTION_DAYS", "365"))
 AGENDA_HORIZON_DAYS = int(env("AGENDA_HORIZON_DAYS", "365"))
 # An activity not confirmed ("klopt nog") for this long is hidden from the public agenda.
 AGENDA_CONFIRM_MONTHS = int(env("AGENDA_CONFIRM_MONTHS", "12"))
+# This many days before that, the board sees the activity in its work queue and is mailed once.
+AGENDA_CONFIRM_WARN_DAYS = int(env("AGENDA_CONFIRM_WARN_DAYS", "30"))
 
 # --- more than one machine (ADR 0016) ---
 # With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every

@@ -17,6 +17,7 @@ urlpatterns = [
     path("plekken/<str:code>/agenda/bevestigen/", views.confirm, name="confirm"),
     path("plekken/<str:code>/agenda/<int:pk>/", views.edit, name="edit"),
     path("plekken/<str:code>/agenda/<int:pk>/verwijderen/", views.delete, name="delete"),
+    path("plekken/<str:code>/agenda/<int:pk>/beeindigen/", views.end, name="end"),
     path("plekken/<str:code>/agenda/<int:pk>/afzeggen/", views.cancel_date, name="cancel_date"),
     path("plekken/<str:code>/agenda/<int:pk>/terugzetten/", views.restore_date, name="restore_date"),
     # Import and export: one place's activities, and those of every place the user keeps (officers, boards).

@@ -40,6 +40,7 @@ MATRIX = {
     "agenda:confirm": ("post", {"code": "place"}, OWN_PLACE_POST),
     "agenda:cancel_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
     "agenda:restore_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
+    "agenda:end": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST),
     "agenda:import_place": ("get", {"code": "place"}, OWN_PLACE),
     "agenda:export_place_csv": ("get", {"code": "place"}, OWN_PLACE),
     "agenda:export_place_xlsx": ("get", {"code": "place"}, OWN_PLACE),
