@@ -431,3 +431,5 @@ ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
 ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
 # A room below this occupancy (booked ÷ bookable hours) for three months running is pointed out to its board.
 ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))
+# Where a quiet room's board is pointed (a URL name, so rooms need not know the toolkit): the revitalisation trees.
+ROOMS_QUIET_ROOM_HELP_URL_NAME = env("ROOMS_QUIET_ROOM_HELP_URL_NAME", "toolkit:trees")
