@@ -162,3 +162,10 @@ def test_the_import_page_shows_the_report(world, client_for):
     upload = SimpleUploadedFile("a.csv", _csv("RAA-001;Koffieochtend;koffiemomenten;di;1-9-2026;;9:30;11:30;ja;0;ja"))
     page = client.post("/agenda/importeren/", {"file": upload})
     assert page.status_code == 200 and Activity.objects.filter(place=world.place).count() == 1
+
+
+def test_officers_find_the_import_for_all_their_places_from_a_place(world, client_for):
+    url = f"/plekken/{world.place.code}/agenda/importeren/"
+    assert "/agenda/importeren/" in client_for(world.users["municipal_officer"]).get(url).content.decode()
+    board_page = client_for(world.users["board_member"]).get(url).content.decode()
+    assert 'href="/agenda/importeren/"' not in board_page  # one place: this page is all there is
