@@ -231,3 +231,12 @@ def test_public_list_pages_in_sql(world, client, django_assert_max_num_queries):
     assert client.get("/kaart/vacatures/?pagina=2").content.decode().count("Meer over") == 5
     with django_assert_max_num_queries(12):
         client.get("/kaart/vacatures/?pagina=2")
+
+
+@pytest.mark.parametrize(("query", "selected"), [("?near=8102", "10"), ("?near=8102&radius=25", "25"), ("", "10")])
+def test_the_distance_shown_is_the_distance_searched(world, client, query, selected):
+    import re
+
+    page = client.get(f"/kaart/vacatures/{query}").content.decode()
+    select = re.search(r'<select[^>]*name="radius".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="(\d+)"[^>]*selected', select) == [selected]
