@@ -233,6 +233,8 @@ AGENDA_CONTACT_RETENTION_DAYS = int(env("AGENDA_CONTACT_RETENTION_DAYS", "365"))
 AGENDA_HORIZON_DAYS = int(env("AGENDA_HORIZON_DAYS", "365"))
 # An activity not confirmed ("klopt nog") for this long is hidden from the public agenda.
 AGENDA_CONFIRM_MONTHS = int(env("AGENDA_CONFIRM_MONTHS", "12"))
+# This many days before that, the board sees the activity in its work queue and is mailed once.
+AGENDA_CONFIRM_WARN_DAYS = int(env("AGENDA_CONFIRM_WARN_DAYS", "30"))
 
 # --- more than one machine (ADR 0016) ---
 # With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every
@@ -429,3 +431,5 @@ ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
 ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
 # A room below this occupancy (booked ÷ bookable hours) for three months running is pointed out to its board.
 ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))
+# Where a quiet room's board is pointed (a URL name, so rooms need not know the toolkit): the revitalisation trees.
+ROOMS_QUIET_ROOM_HELP_URL_NAME = env("ROOMS_QUIET_ROOM_HELP_URL_NAME", "toolkit:trees")

@@ -2,6 +2,7 @@
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import ngettext
 
 from ontmoet.core.panels import Panel, WorkItem
@@ -29,9 +30,13 @@ def home_panels(request):
 def place_panels(request, scope, place):
     if not scope.can_edit_place(place):
         return []
+    # Listed whole, so that "Gegevens kloppen nog" above confirms what the board can see (services.confirm_place).
+    activities = list(Activity.objects.filter(place=place).exclude(ends_on__lt=timezone.localdate())
+                      .only("pk", "title", "recurrence", "weekdays", "month_week", "month_weekday", "start_time",
+                            "end_time", "last_confirmed_at", "starts_on", "ends_on"))
+    stale = set(selectors.stale_activities([place.pk]).values_list("pk", flat=True))
     return [Panel("agenda/panels/place.html", {
-        "place": place, "count": Activity.objects.filter(place=place).count(),
-        "stale": selectors.stale_activities([place.pk]).count(),
+        "place": place, "count": len(activities), "activities": activities, "stale": stale,
     })]
 
 

@@ -65,6 +65,8 @@ class Activity(models.Model):
     contact_email = models.EmailField(_("e-mailadres"), blank=True)
     accessibility = models.CharField(_("toegankelijkheid"), max_length=300, blank=True)
     last_confirmed_at = models.DateTimeField(_("laatst bevestigd"))
+    # When the board was mailed that this activity will soon be hidden; a later confirmation makes it due again.
+    confirm_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The last date for which ActivityDate rows exist; the nightly `extend_agenda` adds the days after it.
     materialised_until = models.DateField(null=True, blank=True, editable=False)
     is_demo = models.BooleanField(default=False, editable=False)

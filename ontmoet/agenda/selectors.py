@@ -29,8 +29,8 @@ def confirm_cutoff():
 
 
 def warn_cutoff():
-    """A month before an activity is hidden its board sees it in the work queue."""
-    return confirm_cutoff() + timedelta(days=30)
+    """AGENDA_CONFIRM_WARN_DAYS before an activity is hidden its board sees it in the work queue and is mailed."""
+    return confirm_cutoff() + timedelta(days=settings.AGENDA_CONFIRM_WARN_DAYS)
 
 
 def place_activities(place) -> QuerySet[Activity]:
@@ -45,6 +45,17 @@ def place_activities(place) -> QuerySet[Activity]:
 def stale_activities(place_ids) -> QuerySet[Activity]:
     """Activities that will soon be hidden for want of a confirmation (the board's work queue)."""
     return Activity.objects.filter(place_id__in=place_ids, last_confirmed_at__lt=warn_cutoff())
+
+
+def confirm_reminders_due() -> QuerySet[Activity]:
+    """Soon to be hidden and not mailed about since they were last confirmed (one mail per confirmation)."""
+    return (stale_activities_anywhere().filter(
+        Q(confirm_reminder_sent_at__isnull=True) | Q(confirm_reminder_sent_at__lt=F("last_confirmed_at")))
+        .exclude(ends_on__lt=timezone.localdate()))
+
+
+def stale_activities_anywhere() -> QuerySet[Activity]:
+    return Activity.objects.filter(last_confirmed_at__lt=warn_cutoff(), last_confirmed_at__gte=confirm_cutoff())
 
 
 def public_dates() -> QuerySet[ActivityDate]:

@@ -1,12 +1,16 @@
 """Every write to the agenda, each in one transaction; the materialised dates are rebuilt in the same one."""
 
+import hashlib
 from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from . import grid, recurrence
+from ontmoet.core.mail import send_templated_mail
+from ontmoet.places.selectors import board_emails
+
+from . import grid, recurrence, selectors
 from .directory import activity_days_changed
 from .models import Activity, ActivityDate, CancelledDate
 
@@ -99,6 +103,48 @@ def confirm_place(place, user=None) -> int:
     count = Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
     _days_changed([place.pk])  # an activity hidden for want of confirmation is back
     return count
+
+
+@transaction.atomic
+def end_activity(activity: Activity, today: date | None = None) -> bool:
+    """It no longer runs: the last date becomes yesterday, so its history stays and nothing is on from today.
+    One that has not begun yet never ran, so it is removed. Returns True when it was removed."""
+    today = today or timezone.localdate()
+    if activity.starts_on >= today:
+        place_id = activity.place_id
+        activity.delete()
+        _days_changed([place_id])
+        return True
+    activity.ends_on = min(activity.ends_on or today, today - timedelta(days=1))
+    activity.save(update_fields=["ends_on", "updated_at"])
+    materialise(activity, today)
+    return False
+
+
+def _reminder_key(place, activities) -> str:
+    """The same activities at the same confirmation are mailed about once, however often the night runs."""
+    listed = ",".join(f"{activity.pk}:{activity.last_confirmed_at.timestamp():.0f}" for activity in activities)
+    return f"agenda-confirm-{place.pk}-{hashlib.sha256(listed.encode()).hexdigest()[:32]}"
+
+
+def remind_confirmations() -> int:
+    """The nightly mail to boards whose activities will be hidden within AGENDA_CONFIRM_WARN_DAYS: one per place,
+    listing them; marked in the same transaction, so each confirmation period gets one mail. Returns mails queued."""
+    now = timezone.now()
+    per_place: dict = {}
+    for activity in selectors.confirm_reminders_due().select_related("place").order_by("place_id", "title", "pk"):
+        per_place.setdefault(activity.place, []).append(activity)
+    sent = 0
+    for place, activities in per_place.items():
+        with transaction.atomic():
+            Activity.objects.filter(pk__in=[activity.pk for activity in activities]).update(
+                confirm_reminder_sent_at=now)
+            hidden_on = min(activity.last_confirmed_at for activity in activities) + (now - selectors.confirm_cutoff())
+            sent += send_templated_mail(
+                "agenda/email/confirm_reminder", {"place": place, "activities": activities, "hidden_on": hidden_on},
+                to=board_emails(place) or [place.email],
+                key=_reminder_key(place, activities))
+    return sent
 
 
 def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:

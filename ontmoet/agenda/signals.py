@@ -1,5 +1,5 @@
 """A place that moves takes its materialised dates along (their copied coordinates feed 'near a postcode');
-a renamed kind or target group makes the cached filter fields stale."""
+a confirmed place confirms its activities; a renamed kind or target group makes the cached filter fields stale."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -7,6 +7,7 @@ from django.dispatch import receiver
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Activity as ActivityKind
 from ontmoet.places.models import Place, TargetGroup
+from ontmoet.places.services import place_verified
 
 VOCABULARY_STAMP = "agenda-vocabulary"
 
@@ -17,6 +18,14 @@ def place_saved(sender, instance, raw=False, **kwargs):
         from .services import move_place
 
         move_place(instance)
+
+
+@receiver(place_verified, dispatch_uid="agenda_place_verified")
+def place_confirmed(sender, place, user=None, **kwargs):
+    """"Gegevens kloppen nog" on the place's page confirms its activities too (they are listed there)."""
+    from .services import confirm_place
+
+    confirm_place(place, user)
 
 
 def _vocabulary_changed(sender, **kwargs):

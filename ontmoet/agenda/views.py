@@ -114,3 +114,20 @@ def confirm(request, code, scope):
                      % {"count": count, "name": place.name})
     return redirect("agenda:manage", code=place.code)
 
+
+
+@require_POST
+@scope_required(any_role)
+def end(request, code, pk, scope):
+    """It no longer runs (from the yearly confirmation on the place's page, or the agenda's list)."""
+    place = _managed_place(scope, code)
+    activity = _activity(place, pk)
+    if services.end_activity(activity):
+        messages.success(request, _("‘%(title)s’ is uit de agenda verwijderd: het was nog niet begonnen.")
+                         % {"title": activity.title})
+    else:
+        messages.success(request, _("‘%(title)s’ is beëindigd: er staan geen data meer in de agenda.")
+                         % {"title": activity.title})
+    if request.POST.get("terug") == "plek":
+        return redirect(place)
+    return redirect("agenda:manage", code=place.code)

@@ -1,12 +1,17 @@
 """Writes for places. Database writes run inside one transaction; mail goes out after them."""
 
 from django.db import connection, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from ontmoet.core.mail import send_templated_mail
 
 from .models import Place
 from .selectors import board_emails
+
+# Sent inside verify_place's transaction (sender: Place; place, user): the modules that keep something of the
+# place (its agenda) confirm it as well, since "the details are still right" covers what the board sees there.
+place_verified = Signal()
 
 
 @transaction.atomic
@@ -40,6 +45,7 @@ def verify_place(place: Place, user) -> Place:
     place._history_user = user
     place._change_reason = "gegevens kloppen nog"
     place.save(update_fields=["last_verified_at", "last_verified_by", "updated_at"])
+    place_verified.send(sender=Place, place=place, user=user)
     return place
 
 

@@ -195,3 +195,24 @@ class RequestStatusChange(StatusHistory):
 
     class Meta(StatusHistory.Meta):
         verbose_name = _("statuswijziging boekingsaanvraag")
+
+
+class QuietRoomNotice(models.Model):
+    """A room that stayed below ROOMS_LOW_OCCUPANCY_PERCENT in every month of a season (a calendar quarter),
+    pointed out to its board once (work queue and mail; `notice_quiet_rooms`). No personal data."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="quiet_notices")
+    season_start = models.DateField(_("eerste dag van het kwartaal"))
+    occupancy = models.PositiveSmallIntegerField(_("bezetting in het kwartaal (%)"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    seen_at = models.DateTimeField(_("gelezen op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-season_start", "room"]
+        constraints = [models.UniqueConstraint(fields=["room", "season_start"], name="rooms_quiet_once_per_season")]
+        indexes = [models.Index(fields=["season_start", "seen_at"], name="rooms_quiet_open")]
+        verbose_name = _("melding stille ruimte")
+        verbose_name_plural = _("meldingen stille ruimtes")
+
+    def __str__(self) -> str:
+        return f"{self.room} {self.season_start:%Y-%m}"

@@ -2,11 +2,13 @@
 times, kinds of tenant and amounts, never who asked (`personal`)."""
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
 from ontmoet.places.choices import Status
 from ontmoet.places.models import Place
 
-from .models import Booking, BookingRequest, BookingState, Rate, RequestStatus, Room
+from .models import Booking, BookingRequest, BookingState, QuietRoomNotice, Rate, RequestStatus, Room
+from .quiet import last_season
 
 
 def public_place(code: str) -> Place | None:
@@ -73,3 +75,10 @@ def public_rooms() -> QuerySet[Room]:
     rates = Prefetch("rates", Rate.objects.select_related("tenant_kind"))
     return (Room.objects.filter(place__is_public=True, place__status=Status.ACTIVE)
             .select_related("place__municipality").prefetch_related(rates))
+
+
+def open_quiet_notices(place_ids) -> QuerySet[QuietRoomNotice]:
+    """Notices of the last quarter the board has not marked as read (the work queue and the figures page);
+    a new quarter makes the old ones history."""
+    first, _end = last_season(timezone.localdate())
+    return QuietRoomNotice.objects.filter(room__place_id__in=place_ids, season_start=first, seen_at__isnull=True)

@@ -21,8 +21,8 @@ from ontmoet.core.clientip import visitor_key
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.places.selectors import board_emails
 
-from . import calendar
-from .models import Booking, BookingRequest, BookingState, Rate, RequestStatus, Room
+from . import calendar, quiet
+from .models import Booking, BookingRequest, BookingState, QuietRoomNotice, Rate, RequestStatus, Room
 from .pricing import MAX_BOOKING, Slot
 from .workflows import BOARD, REQUEST, REQUESTER, RequestError
 
@@ -181,3 +181,39 @@ def cancel(booking_request: BookingRequest, *, actor: str, by=None, reason: str)
         else:
             send_templated_mail("rooms/email/cancelled_board", context, to=board_emails(booking_request.room.place))
     return booking_request
+
+
+def notice_quiet_rooms(today=None) -> int:
+    """The periodic look at the last quarter (`notice_quiet_rooms`): each room that stayed below the threshold
+    gets one notice for its board's work queue, and the board one mail per place listing them, pointing to
+    the toolkit's revitalisation trees. Safe to run daily: a room is noticed once per quarter. Returns the
+    number of new notices."""
+    first, end = quiet.last_season(today or timezone.localdate())
+    noticed = set(QuietRoomNotice.objects.filter(season_start=first).values_list("room_id", flat=True))
+    rooms = [room for room in Room.objects.select_related("place").order_by("place_id", "name")
+             if room.pk not in noticed and room.hours]
+    figures = quiet.season_figures(rooms, first, end)
+    per_place: dict = {}
+    for room in rooms:
+        if quiet.quiet(figures[room.pk]):
+            per_place.setdefault(room.place, []).append((room, quiet.season_occupancy(figures[room.pk])))
+    created = 0
+    for place, found in per_place.items():
+        with transaction.atomic():
+            notices = QuietRoomNotice.objects.bulk_create(
+                [QuietRoomNotice(room=room, season_start=first, occupancy=occupancy) for room, occupancy in found],
+                ignore_conflicts=True)
+            created += len(notices)
+            send_templated_mail(
+                "rooms/email/quiet_rooms",
+                {"place": place, "rooms": found, "first": first, "last": end - timedelta(days=1),
+                 "threshold": settings.ROOMS_LOW_OCCUPANCY_PERCENT,
+                 "help_url": reverse(settings.ROOMS_QUIET_ROOM_HELP_URL_NAME),
+                 "figures_url": reverse("rooms_board:figures", args=[place.code]) + f"?jaar={first.year}"},
+                to=board_emails(place) or [place.email], key=f"rooms-quiet-{place.pk}-{first:%Y-%m}")
+    return created
+
+
+@transaction.atomic
+def mark_quiet_notice_seen(notice: QuietRoomNotice) -> None:
+    QuietRoomNotice.objects.filter(pk=notice.pk, seen_at__isnull=True).update(seen_at=timezone.now())

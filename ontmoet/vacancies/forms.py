@@ -125,6 +125,11 @@ class SearchForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = selectors.public_municipalities()
+        if self.is_bound and not self.data.get("radius"):
+            # A search without a distance (a link with only ?near=) uses 10 km; the select must say so, or the
+            # browser shows its first option, 5 km, for a search that used 10.
+            self.data = self.data.copy()
+            self.data["radius"] = str(self.fields["radius"].initial)
 
     def filters(self) -> dict:
         return self.cleaned_data if self.is_valid() else {}

@@ -1,4 +1,13 @@
-from ontmoet.core.testing.permissions import OWN_PLACE, OWN_PLACE_POST, PUBLIC
+from ontmoet.core.testing.permissions import (
+    FORBIDDEN,
+    LOGGED_IN,
+    OK,
+    OWN_PLACE,
+    OWN_PLACE_POST,
+    PUBLIC,
+    REDIRECT,
+    expect,
+)
 
 from .factories import world_activity
 
@@ -11,6 +20,12 @@ def _next_date(world):
     activity = world_activity(world)
     return {"date": activity.dates.order_by("date").first().date.isoformat()}
 
+
+# The area-wide import and export: whoever keeps agendas (boards, municipality, province), for their own places.
+KEEPERS = expect(FORBIDDEN, anonymous=REDIRECT, province_admin=OK, province_staff=OK, other_province_staff=OK,
+                 municipal_officer=OK, other_municipal_officer=OK, board_member=OK, other_board_member=OK)
+# The document's progress page is where the area's spreadsheet is made.
+KEEPERS_DOCUMENT = {role: (REDIRECT if status == OK else status) for role, status in KEEPERS.items()}
 
 MATRIX = {
     # Public: the agenda, its calendar feed and a place's feed.
@@ -29,4 +44,13 @@ MATRIX = {
     "agenda:confirm": ("post", {"code": "place"}, OWN_PLACE_POST),
     "agenda:cancel_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
     "agenda:restore_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
+    "agenda:end": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST),
+    "agenda:import_place": ("get", {"code": "place"}, OWN_PLACE),
+    "agenda:export_place_csv": ("get", {"code": "place"}, OWN_PLACE),
+    "agenda:export_place_xlsx": ("get", {"code": "place"}, OWN_PLACE),
+    "agenda:import_all": ("get", {}, KEEPERS),
+    "agenda:export_all_csv": ("get", {}, KEEPERS),
+    "agenda:export_all_xlsx": ("get", {}, KEEPERS_DOCUMENT),
+    "agenda:template_csv": ("get", {}, LOGGED_IN),
+    "agenda:template_xlsx": ("get", {}, LOGGED_IN),
 }

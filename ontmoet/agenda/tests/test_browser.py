@@ -69,3 +69,36 @@ def test_board_enters_a_coffee_morning_and_a_resident_finds_it(world, page, sett
     expect(page.get_by_role("heading", name="Koffieochtend").first).to_be_visible()
     page.locator(".directory-map--small .leaflet-marker-icon").wait_for()  # as the kaart's own test: map loaded
     assert_accessible(page, "agenda-plekpagina")
+
+
+def test_board_imports_activities_and_confirms_them_with_the_place(world, page, tmp_path):
+    from .factories import kind, make_activity
+
+    kind()
+    make_activity(world.place, title="Koersbal", confirmed_at=timezone.now() - timedelta(days=340))
+    login(page, "board.member@test.example")
+    page.goto(f"/plekken/{world.place.code}/agenda/")
+    page.get_by_role("link", name="Importeren of exporteren (CSV, Excel)").click()
+    assert_accessible(page, "agenda-importeren")
+    bad = tmp_path / "fout.csv"
+    bad.write_text("naam;soort;wanneer;eerste datum;begintijd;eindtijd\nKoor;koffiemomenten;om de week;1-9-2030;19:00;"
+                   "21:00\n", encoding="utf-8")
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(bad))
+    page.get_by_role("button", name="Controleren en importeren").click()
+    expect(page.get_by_role("table", name="Fouten per regel")).to_be_visible()
+    assert_accessible(page, "agenda-importeren-fouten")
+    good = tmp_path / "goed.csv"
+    good.write_text("naam;soort;wanneer;eerste datum;begintijd;eindtijd\nKoor;koffiemomenten;elke 2e dinsdag;1-9-2030;"
+                    "19:00;21:00\n", encoding="utf-8")
+    page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(good))
+    page.get_by_role("button", name="Controleren en importeren").click()
+    expect(page.get_by_role("table", name="Verwerkte regels")).to_be_visible()
+    assert Activity.objects.filter(title="Koor", month_week=2).exists()
+
+    # The yearly confirmation on the place's page lists the activities and confirms them with the place.
+    page.goto(f"/plekken/{world.place.code}/")
+    expect(page.get_by_role("table", name="Activiteiten van deze plek")).to_be_visible()
+    assert_accessible(page, "plek-met-activiteiten")
+    page.get_by_role("button", name="Gegevens kloppen nog").click()
+    koersbal = Activity.objects.get(title="Koersbal")
+    assert koersbal.last_confirmed_at > timezone.now() - timedelta(minutes=5)

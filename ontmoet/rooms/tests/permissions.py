@@ -1,7 +1,7 @@
 """The rooms pages: the public page and personal link for everyone; the register side for the place's
 scope (read) and its board (write); 404 out of scope."""
 
-from ontmoet.core.testing.permissions import FORBIDDEN, NOT_FOUND, OK, PUBLIC, REDIRECT, expect
+from ontmoet.core.testing.permissions import FORBIDDEN, NOT_FOUND, OK, PUBLIC, REDIRECT, as_post, expect
 
 from .factories import PNG, make_request, make_room
 
@@ -33,6 +33,17 @@ def _request(world):
     return make_request(make_room(world.place, name="Zaal voor de matrix"))
 
 
+def _quiet_notice(world):
+    from django.utils import timezone
+
+    from ontmoet.rooms.models import QuietRoomNotice
+    from ontmoet.rooms.quiet import last_season
+
+    room = make_room(world.place, name="Stille zaal")
+    return QuietRoomNotice.objects.create(room=room, season_start=last_season(timezone.localdate())[0],
+                                          occupancy=5).pk
+
+
 MATRIX = {
     "rooms:page": ("get", PUBLIC_CODE, PUBLIC),
     "rooms:personal": ("get", {"code": "place", "token": lambda world: _request(world).token}, PUBLIC),
@@ -50,4 +61,5 @@ MATRIX = {
     "rooms_board:room_create": ("get", PUBLIC_CODE, MANAGE),
     "rooms_board:room_edit": ("get", {"code": "place", "pk": _room}, MANAGE),
     "rooms_board:request": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, READ),
+    "rooms_board:quiet_notice_seen": ("post", {"code": "place", "pk": _quiet_notice}, as_post(MANAGE)),
 }

@@ -94,3 +94,23 @@ def test_room_with_three_rates_a_weekly_series_and_accepting_all_but_the_clash(w
     page.goto(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/agenda/?week={first:%Y-%m-%d}")
     expect(page.get_by_text("19:30–22:00 bezet")).to_be_visible()
     assert_accessible(page, "ruimte-agenda-openbaar")
+
+
+def test_a_quiet_room_notice_leads_to_the_toolkit_and_is_marked_read(world, page):
+    from django.utils import timezone
+
+    from ontmoet.rooms.models import QuietRoomNotice
+    from ontmoet.rooms.quiet import last_season
+
+    from .factories import make_room
+
+    first = last_season(timezone.localdate())[0]
+    QuietRoomNotice.objects.create(room=make_room(world.place, name="Stille zaal"), season_start=first, occupancy=4)
+    login(page, "board.member@test.example")
+    page.goto("/overzicht/")
+    page.get_by_role("link", name=re.compile("ruimte van Dorpshuis De Linde stond stil")).click()
+    expect(page.get_by_role("heading", name="Ruimtes die stilstonden")).to_be_visible()
+    assert_accessible(page, "ruimtes-bezetting-stil")
+    page.get_by_role("button", name="Melding over Stille zaal gelezen").click()
+    expect(page.get_by_role("heading", name="Ruimtes die stilstonden")).to_have_count(0)
+    assert QuietRoomNotice.objects.get().seen_at is not None

@@ -237,3 +237,12 @@ def test_the_boards_vacancy_page_leads_back_to_the_place(world, client_for):
     vacancy = make_vacancy(world.place)
     page = client_for(world.users["board_member"]).get(vacancy.get_absolute_url()).content.decode()
     assert f'href="{world.place.get_absolute_url()}"' in page
+
+
+@pytest.mark.parametrize(("query", "selected"), [("?near=8102", "10"), ("?near=8102&radius=25", "25"), ("", "10")])
+def test_the_distance_shown_is_the_distance_searched(world, client, query, selected):
+    import re
+
+    page = client.get(f"/kaart/vacatures/{query}").content.decode()
+    select = re.search(r'<select[^>]*name="radius".*?</select>', page, re.S).group(0)
+    assert re.findall(r'<option value="(\d+)"[^>]*selected', select) == [selected]
