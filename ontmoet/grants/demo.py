@@ -47,26 +47,39 @@ def _make_eligible(place):
         Place.activities.through.objects.create(place_id=place.pk, activity=Activity.objects.order_by("pk").first())
 
 
+def _at(day: date, days_before: int = 0):
+    """A moment on the award's timeline (the demo's history is dated as it would have happened)."""
+    return timezone.make_aware(timezone.datetime.combine(day - timedelta(days=days_before),
+                                                         timezone.datetime.min.time()) + timedelta(hours=10))
+
+
 def _award(round_, place, officer, awarded_on, hours_planned, rng, status_note="Goed onderbouwd plan."):
     application = Application.objects.create(
         round=round_, place=place, status=ApplicationStatus.AWARDED, motivation="Meer ontmoeting in de buurt.",
         eligibility_answers={"0": "ja", "1": "ja"}, declaration=True, planned_hours=sum(hours_planned),
         amount=sum(hours_planned) * round_.repayment_rate, created_by=officer,
-        submitted_at=timezone.make_aware(timezone.datetime.combine(awarded_on - timedelta(days=40),
-                                                                   timezone.datetime.min.time())),
-        decided_at=timezone.now())
+        submitted_at=_at(awarded_on, 40), decided_at=_at(awarded_on))
     for (title, group), hours in zip(rng.sample(ACTIVITY_IDEAS, len(hours_planned)), hours_planned, strict=True):
         PlannedActivity.objects.create(application=application, title=title, target_group=group,
                                        planned_volunteers=rng.randint(3, 12), planned_hours=hours)
-    for frm, to in [("", "draft"), ("draft", "submitted"), ("submitted", "in_review"), ("in_review", "awarded")]:
+    for (frm, to), days_before in zip([("", "draft"), ("draft", "submitted"), ("submitted", "in_review"),
+                                       ("in_review", "awarded")], [45, 40, 30, 0], strict=True):
         StatusChange.objects.create(application=application, from_status=frm, to_status=to, by=officer,
-                                    reason=status_note if to == "awarded" else "")
+                                    reason=status_note if to == "awarded" else "", at=_at(awarded_on, days_before))
     award = Award(
         code=application.number, round=round_, place=place, application=application, amount=application.amount,
         hours_due=Award.hours_for(application.amount, round_.repayment_rate), awarded_on=awarded_on,
         due_date=services.add_months(awarded_on, round_.repayment_months), status="")
-    AWARD.move(award, AwardStatus.ACTIVE, actor=OFFICER, by=officer)
+    AWARD.move(award, AwardStatus.ACTIVE, actor=OFFICER, by=officer, at=_at(awarded_on))
     return award
+
+
+def _pay(award, share, officer, reference):
+    """The award paid out (in full or a first part) two weeks after it was made: hours repay money received."""
+    amount = (award.amount * share).quantize(Decimal("0.01"))
+    Payment.objects.create(award=award, paid_on=award.awarded_on + timedelta(days=14), created_by=officer,
+                           amount=amount, reference=reference)
+    Award.objects.filter(pk=award.pk).update(amount_paid=amount)
 
 
 def _hours(award, share, officer, board, rng, today, pending=2, rejected=1):
@@ -98,11 +111,15 @@ def _hours(award, share, officer, board, rng, today, pending=2, rejected=1):
                                  description="Bestaande bingoavond", status=EntryStatus.REJECTED,
                                  reason="Dit is geen nieuwe activiteit.", created_by=board, decided_by=officer,
                                  decided_at=timezone.now()))
+    now = timezone.now()
     for entry in entries:
         entry.quarter = HourEntry.quarter_of(entry.date)
+        if entry.decided_at is not None:  # decided some days after the work, never in the future
+            entry.decided_at = min(_at(entry.date + timedelta(days=10)), now)
     HourEntry.objects.bulk_create(entries)
     # Their history, set-based like the entries: logged by the board, decided by the officer.
-    history = [ENTRY.history_row(entry, "", EntryStatus.PENDING, by=board) for entry in entries]
+    history = [ENTRY.history_row(entry, "", EntryStatus.PENDING, by=board, at=min(_at(entry.date), now))
+               for entry in entries]
     history += [ENTRY.history_row(entry, EntryStatus.PENDING, entry.status, by=officer, reason=entry.reason,
                                   at=entry.decided_at) for entry in entries if entry.status != EntryStatus.PENDING]
     HourEntryChange.objects.bulk_create(history)
@@ -136,22 +153,21 @@ def load_demo():
     awards = 0
     # One overdue award from 2023: due date passed, hours not complete, settlement still to be made.
     overdue = _award(round_2023, places[0], officer, date(2023, 9, 1), [300, 200], rng)
+    _pay(overdue, Decimal("1"), officer, "FIN-2023-001")
     _hours(overdue, 0.6, officer, board, rng, today, pending=0, rejected=1)
+    # Its due date passed: the nightly settlement made a proposal for the province to decide.
+    services.settle(overdue.pk, today)
     awards += 1
     for number, place in enumerate(places[1:13]):
         award = _award(round_2024, place, officer, date(2024, 9, 1) + timedelta(days=number * 7),
                        [rng.choice([120, 200, 260]), rng.choice([100, 160, 300])], rng)
         _hours(award, [0.2, 0.45, 0.6, 0.75][number % 4], officer, board, rng, today)
-        payment_share = Decimal("1") if number % 3 else Decimal("0.5")
-        Payment.objects.create(award=award, paid_on=award.awarded_on + timedelta(days=14), created_by=officer,
-                               amount=(award.amount * payment_share).quantize(Decimal("0.01")),
-                               reference=f"FIN-2024-{number + 1:03d}")
-        award.amount_paid = (award.amount * payment_share).quantize(Decimal("0.01"))
-        award.save(update_fields=["amount_paid"])
+        _pay(award, Decimal("1") if number % 3 else Decimal("0.5"), officer, f"FIN-2024-{number + 1:03d}")
         awards += 1
     if own is not None:
         # The demo board's place has an award of its own, half repaid, so its ledger is not empty.
         award = _award(round_2024, own, officer, date(2024, 10, 1), [150, 150], rng)
+        _pay(award, Decimal("1"), officer, "FIN-2024-100")
         _hours(award, 0.5, officer, board, rng, today)
         awards += 1
     # A few applications waiting for the province.

@@ -1,4 +1,5 @@
-"""Demo initiatives (fictional): a 55+ complex in Raalte worked through every tool, and a struggling dorpshuis.
+"""Demo initiatives (fictional): a 55+ complex in Raalte worked through every tool, a buurtkamer just begun,
+and a struggling dorpshuis.
 
 Idempotent: an initiative that already exists (by name, flagged is_demo) is left alone.
 """
@@ -25,6 +26,7 @@ from .models import (
 
 MAIN = "Ontmoetingsruimte De Zonnehof (55+)"
 BOARD = "Dorpshuis: de beheergroep raakt op"
+STARTED = "Buurtkamer Kerkstraat"  # the initiator's second initiative, just begun: its Quickscan is a draft
 
 # category, label, quantity per year, amount per unit; rent differentiated as seed 002 suggests.
 BUDGET_LINES = [
@@ -53,6 +55,9 @@ def load_demo() -> str | None:
     created = 0
     if not Initiative.objects.filter(name=MAIN, is_demo=True).exists():
         _main(owner, raalte)
+        created += 1
+    if not Initiative.objects.filter(name=STARTED, is_demo=True).exists():
+        _started(owner, raalte)
         created += 1
     if board is not None and not Initiative.objects.filter(name=BOARD, is_demo=True).exists():
         place = board.roles.filter(place__isnull=False).values_list("place", flat=True).first()
@@ -109,10 +114,24 @@ def _main(owner, raalte):
     _walk(initiative, "mismatch_vraag_aanbod", [0, 1, 1], owner)
 
 
+def _started(owner, raalte):
+    """Begun last week: the Quickscan half filled in, so the initiator's overview has a next step waiting."""
+    initiative = Initiative(name=STARTED, stage=Initiative.Stage.PLANNED, municipality=raalte, is_demo=True,
+                            description="Fictief: een leegstaand winkelpand in de Kerkstraat als buurtkamer.")
+    services.create_initiative(initiative, owner)
+    Quickscan.objects.create(initiative=initiative, goal="Een plek om binnen te lopen voor buurtbewoners.",
+                             target_groups="Bewoners van de oude kern, jonge gezinnen en ouderen.")
+
+
 def _board(board, raalte, place):
     initiative = Initiative(name=BOARD, stage=Initiative.Stage.EXISTING, municipality=raalte, place=place,
                             is_demo=True, description="Fictief: de vaste vrijwilligers worden ouder en moe.")
     services.create_initiative(initiative, board)
+    # As the handreiking advises for a room that no longer works: begin with the Quickscan (goal and needs),
+    # then the flow chart of the cause, here bewonersbeheer (the one tree taken from the handreiking).
+    Quickscan.objects.create(initiative=initiative, goal="Het dorpshuis blijft een plek voor het hele dorp.",
+                             needs="Vrijwilligers willen minder vaste diensten; jongere gezinnen zoeken een "
+                                   "plek voor activiteiten met kinderen.")
     _walk(initiative, "bewonersbeheer", [0, 0], board)
 
 

@@ -4,9 +4,9 @@ Who sees an initiative: its owner, the partners who accepted an invitation, the 
 place, the municipality's officers and the province's staff. Only owner and partners change it.
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from .models import Initiative, TreeVersion
+from .models import Budget, DesignChecklist, Initiative, Quickscan, SocialManagement, TreeVersion
 
 
 def visible_initiatives(user, scope):
@@ -21,6 +21,23 @@ def visible_initiatives(user, scope):
     if scope.place_ids:
         condition |= Q(place_id__in=scope.place_ids)
     return queryset.filter(condition).distinct()
+
+
+OPEN_STEPS = "open"  # ?lijst= on the initiative list: the user's own initiatives with a step still to do
+
+
+def with_open_steps(user):
+    """The user's own initiatives (owner or accepted partner) with a step of the toolkit still to do: no decided
+    Quickscan, no type chosen, or no social management, design checklist or budget yet. The overview's work
+    queue counts these and links to the list filtered on exactly them."""
+    done = (Exists(Quickscan.objects.filter(initiative=OuterRef("pk"), status=Quickscan.Status.DECIDED))
+            & ~Q(typology="")
+            & Exists(SocialManagement.objects.filter(initiative=OuterRef("pk")))
+            & Exists(DesignChecklist.objects.filter(initiative=OuterRef("pk")))
+            & Exists(Budget.objects.filter(initiative=OuterRef("pk"))))
+    mine = Initiative.objects.filter(Q(owner=user) | Q(partners__user=user, partners__accepted_at__isnull=False))
+    return (Initiative.objects.select_related("municipality", "place", "owner")
+            .filter(pk__in=mine.values("pk")).exclude(done))
 
 
 def get_initiative(user, scope, pk):

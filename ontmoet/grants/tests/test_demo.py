@@ -13,7 +13,10 @@ def test_demo_loads_once_and_the_demo_board_can_apply(tmp_path):
     assert awards >= 10
     from django.utils import timezone
 
-    assert Award.objects.filter(due_date__lt=timezone.localdate(), settlement__isnull=True).exists()  # overdue
+    # Overdue: its due date passed, so it has a settlement proposal for the province to decide (issue 18).
+    overdue = Award.objects.filter(due_date__lt=timezone.localdate())
+    assert overdue.exists() and not overdue.filter(settlement__isnull=True).exists()
+    assert overdue.filter(status="proposed").exists()
     call_command("demo", "--quiet-logins")
     assert Award.objects.count() == awards
     from ontmoet.accounts.models import User

@@ -23,8 +23,10 @@ from .trees import _tree_list
 @require_safe
 @scope_required(any_role)
 def initiative_list(request, scope):
-    initiatives = selectors.visible_initiatives(request.user, scope)
-    return render(request, "toolkit/list.html", {"initiatives": initiatives})
+    open_steps = request.GET.get("lijst") == selectors.OPEN_STEPS  # the overview's work queue links here
+    initiatives = (selectors.with_open_steps(request.user) if open_steps
+                   else selectors.visible_initiatives(request.user, scope))
+    return render(request, "toolkit/list.html", {"initiatives": initiatives, "open_steps": open_steps})
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,10 +82,13 @@ def _progress(initiative):
 @scope_required(any_role)
 def initiative_detail(request, pk, scope):
     initiative = _initiative(request, scope, pk)
+    trees = _tree_list()
     return render(request, "toolkit/detail.html", {
         "initiative": initiative, "progress": _progress(initiative),
         "partners": initiative.partners.select_related("user"), "walks": initiative.tree_walks.all()[:10],
-        "events": initiative.events.select_related("actor")[:15], "trees": _tree_list(),
+        "events": initiative.events.select_related("actor")[:15], "trees": trees,
+        # A saved outcome of a tree that is not from the handreiking says so, as the tree itself does.
+        "example_slugs": {tree.slug for tree in trees if tree.example_content},
     })
 
 
