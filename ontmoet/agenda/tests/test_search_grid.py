@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from ontmoet.agenda import grid, selectors
+from ontmoet.agenda import grid, selectors, services
 from ontmoet.agenda.models import ActivityDate
 from ontmoet.places.models import Place
 from ontmoet.places.tests.factories import PlaceFactory
@@ -76,3 +76,18 @@ def test_the_count_stops_at_the_limit(client, world, monkeypatch):
     assert not response.context["page"].paginator.more
     assert response.context["page"].paginator.count == ActivityDate.objects.filter(
         date__lte=timezone.localdate() + timedelta(days=6), ends_at__gte=timezone.now()).count()
+
+
+def test_kept_cards_follow_changes_to_the_place_the_activity_and_the_kind(client, world):
+    activity = make_activity(world.place, title="Koffie", weekdays=[0, 1, 2, 3, 4, 5, 6], start_time=time(23, 0),
+                             end_time=time(23, 59))
+    query = "/kaart/agenda/?wanneer=week"
+    assert "Koffie" in client.get(query).content.decode()  # now kept
+    world.place.name = "Dorpshuis Nieuwe Naam"
+    world.place.save()
+    activity.kind.name = "Koffie en thee"
+    activity.kind.save()
+    activity.description = "Met appeltaart."
+    services.save_activity(activity, [])
+    page = client.get(query).content.decode()
+    assert "Dorpshuis Nieuwe Naam" in page and "Koffie en thee" in page and "Met appeltaart." in page
