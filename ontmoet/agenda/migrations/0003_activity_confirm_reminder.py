@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('agenda', '0001_activities_and_dates'),
+        ('agenda', '0002_date_grid_cell'),
     ]
 
     operations = [
