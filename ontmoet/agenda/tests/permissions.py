@@ -1,4 +1,4 @@
-from ontmoet.core.testing.permissions import OWN_PLACE, OWN_PLACE_POST, PUBLIC
+from ontmoet.core.testing.permissions import NOT_FOUND, OK, OWN_PLACE, OWN_PLACE_POST, PUBLIC, expect
 
 from .factories import world_activity
 
@@ -26,3 +26,13 @@ MATRIX = {
     "agenda:cancel_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
     "agenda:restore_date": ("post", {"code": "place", "pk": _activity}, OWN_PLACE_POST, _next_date),
 }
+
+# The management API (api/v1/beheer/...): the same people as the pages; 401 without login.
+API = expect(NOT_FOUND, anonymous=401, province_admin=OK, province_staff=OK, municipal_officer=OK, board_member=OK)
+MATRIX.update({
+    "api_agenda:activity-list": ("get", {"code": "place"}, API),
+    "api_agenda:activity-detail": ("get", {"code": "place", "pk": _activity}, API),
+    "api_agenda:activity-confirm": ("post", {"code": "place"}, API, {}),
+    "api_agenda:activity-cancel-date": ("post", {"code": "place", "pk": _activity}, API, _next_date),
+    "api_agenda:activity-restore-date": ("post", {"code": "place", "pk": _activity}, API, _next_date),
+})

@@ -47,3 +47,26 @@ MATRIX = {
     "rooms_board:room_edit": ("get", {"code": "place", "pk": _room}, MANAGE),
     "rooms_board:request": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, READ),
 }
+
+# The management API: the place's scope reads, its board writes; 401 without login.
+API_READ = {**READ, "anonymous": 401}
+API_MANAGE = {**MANAGE, "anonymous": 401}
+
+
+def _accepted(world):
+    from ontmoet.rooms import services
+
+    return services.accept(_request(world), by=None).pk
+
+
+MATRIX.update({
+    "api_rooms:room-list": ("get", PUBLIC_CODE, API_READ),
+    "api_rooms:room-detail": ("get", {"code": "place", "pk": _room}, API_READ),
+    "api_rooms:request-list": ("get", PUBLIC_CODE, API_READ),
+    "api_rooms:request-detail": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, API_READ),
+    "api_rooms:request-accept": ("post", {"code": "place", "pk": lambda world: _request(world).pk}, API_MANAGE, {}),
+    "api_rooms:request-decline": ("post", {"code": "place", "pk": lambda world: _request(world).pk}, API_MANAGE,
+                                  {"reason": "Die avond is de zaal dicht."}),
+    "api_rooms:request-cancel": ("post", {"code": "place", "pk": _accepted}, API_MANAGE,
+                                 {"reason": "Lekkage in de zaal."}),
+})
