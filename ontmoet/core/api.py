@@ -4,13 +4,12 @@ Writes are checked by the web UI's own forms (`check_form`), so the API and the 
 input with the same Dutch message for the same field, and write through the same services.
 """
 
-from drf_spectacular.utils import OpenApiResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import permissions, serializers
 from rest_framework.generics import GenericAPIView
 
 from ontmoet.accounts.scoping import get_scope
-
-from .textinput import control_character_message, has_control_characters
 
 
 class ManagementErrorSerializer(serializers.Serializer):
@@ -31,14 +30,41 @@ READ_ERRORS = {401: UNAUTHORISED, 404: NOT_FOUND}
 WRITE_ERRORS = {400: BAD_REQUEST, 401: UNAUTHORISED, 403: FORBIDDEN, 404: NOT_FOUND}
 
 
+@extend_schema_field({"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$", "example": "19:30"})
+class ClockField(serializers.TimeField):
+    """A time of day as people write it (uu:mm); OpenAPI's 'time' format would demand seconds and a zone."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("format", "%H:%M")
+        super().__init__(**kwargs)
+
+
 class ManagementView(GenericAPIView):
     """Logged in (token or session); what the user may reach follows from their scope, as in the web UI."""
 
     permission_classes = [permissions.IsAuthenticated]
+    # No OPTIONS: DRF's metadata would describe the forms; the committed OpenAPI file does that.
+    http_method_names = ["get", "post", "put", "patch", "delete", "head"]
 
     @property
     def scope(self):
         return get_scope(self.request.user)
+
+    def valid(self, serializer_class):
+        """The body through `serializer_class` (types only); its errors as one list of messages per field."""
+        serializer = serializer_class(data=body(self.request))
+        if not serializer.is_valid():
+            raise serializers.ValidationError({field: _messages(errors) for field, errors in serializer.errors.items()})
+        return serializer.validated_data
+
+
+def _messages(errors, where: str = "") -> list[str]:
+    """Nested errors (a list item, a rate's amount) as flat messages that say where: '2 amount: ...'."""
+    if isinstance(errors, dict):
+        return [message for key, value in errors.items() for message in _messages(value, f"{where}{key} ")]
+    if isinstance(errors, list) and any(isinstance(item, dict | list) for item in errors):
+        return [message for index, item in enumerate(errors) for message in _messages(item, f"{where}{index} ")]
+    return [f"{where.strip()}: {error}" if where else str(error) for error in errors]
 
 
 def object_id(value: str) -> int | None:
@@ -70,19 +96,5 @@ def check_form(form, rename: dict | None = None):
 def body(request) -> dict:
     """The JSON body as a dict; a list, a number or text is refused with one Dutch sentence."""
     if not isinstance(request.data, dict):
-        raise serializers.ValidationError({"non_field_errors": ["Stuur een JSON-object met de velden."]})
+        raise serializers.ValidationError({"non_field_errors": [_("Stuur een JSON-object met de velden.")]})
     return request.data
-
-
-def reason_of(request, field: str = "reason", *, required: bool) -> str:
-    """A free-text reason from the body, checked as the web forms check it (length, control characters)."""
-    value = body(request).get(field, "")
-    if not isinstance(value, str):
-        raise serializers.ValidationError({field: ["Schrijf de reden als tekst."]})
-    if has_control_characters(value):
-        raise serializers.ValidationError({field: [control_character_message(field)]})
-    if len(value) > 1000:
-        raise serializers.ValidationError({field: ["Houd het kort: hoogstens 1000 tekens."]})
-    if required and not value.strip():
-        raise serializers.ValidationError({field: ["Geef een reden; de ander krijgt die te lezen."]})
-    return value.strip()

@@ -5,6 +5,7 @@ that does not exist on a clock-change day)."""
 from django.utils import timezone
 from rest_framework import serializers
 
+from ontmoet.core.api import ClockField
 from ontmoet.core.serializers import TextInputSerializerMixin
 
 from .. import selectors
@@ -18,6 +19,9 @@ class ActivitySerializer(serializers.ModelSerializer):
     target_groups = serializers.SlugRelatedField(slug_field="code", many=True, read_only=True)
     weekdays = serializers.ListField(child=serializers.IntegerField(min_value=0, max_value=6),
                                      help_text="Bij wekelijks: 0 = maandag ... 6 = zondag.")
+    start_time = ClockField(read_only=True)
+    end_time = ClockField(read_only=True)
+    contact_email = serializers.CharField(read_only=True)
     schedule = serializers.CharField(read_only=True, help_text="De herhaling in woorden.")
     cancelled_dates = serializers.SerializerMethodField(help_text="Data waarop de activiteit niet doorgaat.")
     next_dates = serializers.SerializerMethodField(help_text=f"De eerstvolgende {NEXT_DATES} keren.")
@@ -66,8 +70,8 @@ class ActivityInputSerializer(TextInputSerializerMixin, serializers.Serializer):
                                              help_text="Bij maandelijks: 0 = maandag ... 6 = zondag.")
     starts_on = serializers.DateField(required=False)
     ends_on = serializers.DateField(required=False, allow_null=True)
-    start_time = serializers.TimeField(required=False)
-    end_time = serializers.TimeField(required=False)
+    start_time = ClockField(required=False)
+    end_time = ClockField(required=False)
     skip_public_holidays = serializers.BooleanField(required=False)
     cost = serializers.DecimalField(max_digits=7, decimal_places=2, required=False)
     walk_in = serializers.BooleanField(required=False)

@@ -2,8 +2,9 @@
 and every check are the web pages'; writes go through the same form and services."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.response import Response
 
 from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, body, check_form, object_id
@@ -55,11 +56,10 @@ class PlaceAgendaView(ManagementView):
         return found
 
     def save(self, activity, *, partial: bool):
-        given = ActivityInputSerializer(data=body(self.request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(ActivityInputSerializer)
         # Left out: the model's default, as the web form shows it (free).
         data = current_values(activity) if partial else {"cost": 0}
-        data.update(given.validated_data)
+        data.update(given)
         form = check_form(ApiActivityForm(data=data, instance=activity))
         saved = services.save_activity(form.save_rule(), form.cleaned_data["target_groups"], self.request.user)
         return self.activities(saved.place).get(pk=saved.pk)
@@ -113,9 +113,8 @@ class ActivityDateChange(PlaceAgendaView):
         form = check_form(CancelDateForm(data=body(request)))
         day = form.cleaned_data["date"]
         if self.cancel and not services.cancel_date(activity, day):
-            return Response({"detail": "De aanvraag bevat ongeldige waarden; zie 'fouten'.",
-                             "fouten": {"date": ["Deze datum staat niet (meer) in de agenda; er is niets "
-                                                 "veranderd."]}}, status=status.HTTP_400_BAD_REQUEST)
+            raise serializers.ValidationError({"date": [_("Deze datum staat niet (meer) in de agenda; er is niets "
+                                                          "veranderd.")]})
         if not self.cancel:
             services.restore_date(activity, day)
         return Response(ActivitySerializer(self.activities(activity.place).get(pk=activity.pk)).data)

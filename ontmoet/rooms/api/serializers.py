@@ -1,12 +1,15 @@
 """Rooms, rates and booking requests over the management API. Who asked (name, organisation, e-mail,
 phone, purpose) is only filled in for the place's own board; officers get null (docs/privacy.md)."""
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
+from ontmoet.core.api import ClockField
 from ontmoet.core.serializers import TextInputSerializerMixin
 from ontmoet.places.choices import WEEKDAYS
 
 from ..models import Booking, BookingRequest, Facility, Room, Unit
+from ..workflows import REASON_MESSAGE
 
 DAY_CODES = [code for code, _label in WEEKDAYS]
 PERSONAL = ("name", "organisation", "email", "phone", "purpose")
@@ -52,7 +55,7 @@ class RoomInputSerializer(TextInputSerializerMixin, serializers.Serializer):
     accessibility = serializers.CharField(required=False, allow_blank=True, max_length=300)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
     hours = serializers.DictField(
-        child=serializers.ListField(child=serializers.TimeField(), min_length=2, max_length=2), required=False,
+        child=serializers.ListField(child=ClockField(), min_length=2, max_length=2), required=False,
         help_text="Per dag (ma..zo) [van, tot], bijvoorbeeld {\"di\": [\"09:00\", \"22:00\"]}. Vervangt alle "
                   "uren; een ontbrekende dag is niet te boeken.")
     rates = RateSerializer(many=True, required=False,
@@ -61,7 +64,8 @@ class RoomInputSerializer(TextInputSerializerMixin, serializers.Serializer):
     def validate_hours(self, value):
         unknown = sorted(set(value) - set(DAY_CODES))
         if unknown:
-            raise serializers.ValidationError(f"Onbekende dag '{unknown[0]}'; gebruik ma, di, wo, do, vr, za of zo.")
+            raise serializers.ValidationError(_("Onbekende dag ‘%(day)s’; gebruik ma, di, wo, do, vr, za of zo.")
+                                              % {"day": unknown[0]})
         return value
 
 
@@ -81,6 +85,8 @@ class BookingSerializer(serializers.ModelSerializer):
 
 class BookingRequestSerializer(serializers.ModelSerializer):
     room_name = serializers.CharField(source="room.name", read_only=True)
+    starts = ClockField(read_only=True)
+    ends = ClockField(read_only=True)
     tenant_kind = serializers.SlugRelatedField(slug_field="code", read_only=True)
     bookings = serializers.SerializerMethodField()
     name = serializers.CharField(allow_null=True, help_text="Alleen voor het bestuur van de plek; anders leeg.")
@@ -114,5 +120,4 @@ class AcceptSerializer(serializers.Serializer):
 
 class ReasonSerializer(TextInputSerializerMixin, serializers.Serializer):
     reason = serializers.CharField(max_length=1000, help_text="Verplicht; de aanvrager krijgt de reden te lezen.",
-                                   error_messages={"blank": "Geef een reden; de ander krijgt die te lezen.",
-                                                   "required": "Geef een reden; de ander krijgt die te lezen."})
+                                   error_messages={"blank": REASON_MESSAGE, "required": REASON_MESSAGE})

@@ -5,12 +5,14 @@ rooms services, so the double-booking guarantee (services.accept) and the reques
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, body, check_form, object_id
+from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, check_form, object_id
 
 from .. import selectors, services
 from ..forms import RoomForm
@@ -25,7 +27,7 @@ from .serializers import (
     RoomSerializer,
 )
 
-BOARD_ONLY = "Alleen het bestuur van de plek beheert de ruimtes en aanvragen."
+BOARD_ONLY = gettext_lazy("Alleen het bestuur van de plek beheert de ruimtes en aanvragen.")
 PLAIN = ("name", "capacity", "size_m2", "facilities", "accessibility", "description")
 RENAME = {"rate_": "rates", "open_": "hours", "close_": "hours"}
 
@@ -62,7 +64,8 @@ def _form_data(room: Room | None, given: dict, kinds: list, *, partial: bool) ->
         by_code = {kind.code: kind for kind in kinds}
         unknown = [rate["tenant_kind"] for rate in given["rates"] if rate["tenant_kind"] not in by_code]
         if unknown:
-            raise _refused("rates", f"Onbekende soort huurder '{unknown[0]}'; kies uit: {', '.join(by_code)}.")
+            raise _refused("rates", _("Onbekende soort huurder ‘%(code)s’; kies uit: %(codes)s.") % {
+                "code": unknown[0], "codes": ", ".join(by_code)})
         rates = [(by_code[rate["tenant_kind"]].pk, rate["unit"], rate["amount"]) for rate in given["rates"]]
     else:
         rates = [(rate.tenant_kind_id, rate.unit, rate.amount) for rate in current.rates.all()] if current else []
@@ -84,10 +87,9 @@ class RoomsBase(PlaceRoomsView):
         return found
 
     def save(self, room: Room | None, place, *, partial: bool) -> Room:
-        given = RoomInputSerializer(data=body(self.request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(RoomInputSerializer)
         kinds = list(TenantKind.objects.all())
-        form = RoomForm(data=_form_data(room, given.validated_data, kinds, partial=partial), instance=room)
+        form = RoomForm(data=_form_data(room, given, kinds, partial=partial), instance=room)
         if room is None:
             form.instance.place = place
         check_form(form, RENAME)
@@ -174,7 +176,7 @@ class RequestList(RequestsBase):
         place = self.place()
         wanted = request.query_params.get("status", "")
         if wanted and wanted not in RequestStatus.values:
-            raise _refused("status", f"Kies een van: {', '.join(RequestStatus.values)}.")
+            raise _refused("status", _("Kies een van: %(values)s.") % {"values": ", ".join(RequestStatus.values)})
         found = self.requests(place)
         found = found.filter(status=wanted) if wanted else found
         return self.get_paginated_response(self.show(self.paginate_queryset(found), place, many=True))
@@ -197,11 +199,10 @@ class RequestAccept(RequestsBase):
                    responses={200: BookingRequestSerializer, **WRITE_ERRORS})
     def post(self, request, code, pk):
         booking_request = self.booking_request(manage=True)
-        given = AcceptSerializer(data=body(request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(AcceptSerializer)
         try:
             accepted = services.accept(booking_request, by=request.user,
-                                       except_ids=given.validated_data.get("except_bookings", []))
+                                       except_ids=given.get("except_bookings", []))
         except services.BookingConflict as conflict:
             dates = ", ".join(day.isoformat() for day in conflict.dates)
             raise _refused("except_bookings", f"{conflict.message} ({dates})" if dates else conflict.message) \
@@ -218,10 +219,9 @@ class RequestDecline(RequestsBase):
                    responses={200: BookingRequestSerializer, **WRITE_ERRORS})
     def post(self, request, code, pk):
         booking_request = self.booking_request(manage=True)
-        given = ReasonSerializer(data=body(request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(ReasonSerializer)
         try:
-            declined = services.decline(booking_request, by=request.user, reason=given.validated_data["reason"])
+            declined = services.decline(booking_request, by=request.user, reason=given["reason"])
         except RequestError as error:
             raise _refused("status", error.message) from error
         return Response(self.fresh(declined))
@@ -234,11 +234,10 @@ class RequestCancel(RequestsBase):
                    responses={200: BookingRequestSerializer, **WRITE_ERRORS})
     def post(self, request, code, pk):
         booking_request = self.booking_request(manage=True)
-        given = ReasonSerializer(data=body(request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(ReasonSerializer)
         try:
             cancelled = services.cancel(booking_request, actor=BOARD, by=request.user,
-                                        reason=given.validated_data["reason"])
+                                        reason=given["reason"])
         except RequestError as error:
             raise _refused("status", error.message) from error
         return Response(self.fresh(cancelled))

@@ -4,12 +4,14 @@ Every write goes through services (and so through the vacancies workflow)."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response as ApiResponse
 
-from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, body, check_form, object_id
+from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, check_form, object_id
 
 from .. import selectors, services
 from ..forms import VacancyForm
@@ -24,7 +26,7 @@ from .board_serializers import (
 )
 
 FIELDS = list(VacancyInputSerializer._declared_fields)
-BOARD_ONLY = "Alleen het bestuur van de plek beheert de vacatures en leest de reacties."
+BOARD_ONLY = gettext_lazy("Alleen het bestuur van de plek beheert de vacatures en leest de reacties.")
 
 
 def _refused(field: str, message) -> serializers.ValidationError:
@@ -57,10 +59,9 @@ class PlaceVacanciesView(ManagementView):
         return BoardVacancySerializer(vacancies, many=many, context={"moves": moves}).data
 
     def save(self, vacancy, place, *, partial: bool):
-        given = VacancyInputSerializer(data=body(self.request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(VacancyInputSerializer)
         data = {field: getattr(vacancy, field) for field in FIELDS} if partial and vacancy else {}
-        data.update(given.validated_data)
+        data.update(given)
         form = check_form(VacancyForm(data=data, instance=vacancy))
         try:
             if vacancy is None:
@@ -115,11 +116,10 @@ class VacancyMove(PlaceVacanciesView):
                    responses={200: BoardVacancySerializer, **WRITE_ERRORS})
     def post(self, request, code, pk):
         vacancy = self.vacancy(manage=True)
-        given = VacancyMoveSerializer(data=body(request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(VacancyMoveSerializer)
         try:
-            services.move_vacancy(vacancy, given.validated_data["status"], request.user,
-                                  reason=given.validated_data.get("reason", ""))
+            services.move_vacancy(vacancy, given["status"], request.user,
+                                  reason=given.get("reason", ""))
         except TransitionError as error:
             raise _refused("status", error.message) from error
         return ApiResponse(self.show(selectors.place_vacancies(vacancy.place).get(pk=vacancy.pk)))
@@ -139,7 +139,7 @@ class ResponseList(PlaceVacanciesView):
         responses = vacancy.responses.order_by("-created_at", "-pk")
         wanted = request.query_params.get("status", "")
         if wanted and wanted not in ResponseStatus.values:
-            raise _refused("status", "Kies new of answered.")
+            raise _refused("status", _("Kies new of answered."))
         if wanted:
             responses = responses.filter(status=wanted)
         return self.get_paginated_response(ResponseSerializer(self.paginate_queryset(responses), many=True).data)
@@ -178,9 +178,8 @@ class ResponseAnswer(ResponseAction):
                    responses={200: ResponseSerializer, **WRITE_ERRORS})
     def post(self, request, code, pk, rpk):
         found = self.vacancy_response()
-        given = AnswerSerializer(data=body(request))
-        given.is_valid(raise_exception=True)
+        given = self.valid(AnswerSerializer)
         if found.status != ResponseStatus.NEW:
-            raise _refused("answer", "Deze reactie is al beantwoord.")
-        services.answer_response(found, given.validated_data["answer"], request.user)
+            raise _refused("answer", _("Deze reactie is al beantwoord."))
+        services.answer_response(found, given["answer"], request.user)
         return ApiResponse(ResponseSerializer(found).data)

@@ -46,6 +46,7 @@ class VacancyMoveSerializer(TextInputSerializerMixin, serializers.Serializer):
 
 
 class ResponseSerializer(serializers.ModelSerializer):
+    email = serializers.CharField(read_only=True, help_text="Leeg nadat de persoonsgegevens zijn gewist.")
     class Meta:
         model = Response
         fields = ["id", "vacancy", "name", "email", "phone", "message", "status", "answer", "answered_at",
