@@ -7,11 +7,11 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.response import Response
 
-from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, body, check_form, object_id
+from ontmoet.core.api import READ_ERRORS, WRITE_ERRORS, ManagementView, check_form, object_id
 from ontmoet.places import selectors as places
 
 from .. import selectors, services
-from ..forms import ActivityForm, CancelDateForm
+from ..forms import ActivityForm
 from ..models import Activity
 from .serializers import ActivityInputSerializer, ActivitySerializer, ConfirmedSerializer, DateInputSerializer
 
@@ -110,8 +110,7 @@ class ActivityDateChange(PlaceAgendaView):
 
     def post(self, request, code, pk):
         activity = self.activity()
-        form = check_form(CancelDateForm(data=body(request)))
-        day = form.cleaned_data["date"]
+        day = self.valid(DateInputSerializer)["date"]
         if self.cancel and not services.cancel_date(activity, day):
             raise serializers.ValidationError({"date": [_("Deze datum staat niet (meer) in de agenda; er is niets "
                                                           "veranderd.")]})
