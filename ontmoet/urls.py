@@ -31,6 +31,9 @@ urlpatterns = [
     path("api/v1/ruimtes/", include("ontmoet.rooms.api.urls")),
     path("api/v1/", include("ontmoet.directory.api.urls")),
     path("api/v1/beheer/", include("ontmoet.places.api.urls")),
+    path("api/v1/beheer/plekken/<str:code>/activiteiten/", include("ontmoet.agenda.api.urls_board")),
+    path("api/v1/beheer/plekken/<str:code>/vacatures/", include("ontmoet.vacancies.api.urls_board")),
+    path("api/v1/beheer/plekken/<str:code>/", include("ontmoet.rooms.api.urls_board")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", directory_views.ApiDocs.as_view(url_name="api-schema"), name="api-docs"),
 ]

@@ -1,6 +1,7 @@
 from ontmoet.core.testing.permissions import (
     FORBIDDEN,
     LOGGED_IN,
+    NOT_FOUND,
     OK,
     OWN_PLACE,
     OWN_PLACE_POST,
@@ -54,3 +55,13 @@ MATRIX = {
     "agenda:template_csv": ("get", {}, LOGGED_IN),
     "agenda:template_xlsx": ("get", {}, LOGGED_IN),
 }
+
+# The management API (api/v1/beheer/...): the same people as the pages; 401 without login.
+API = expect(NOT_FOUND, anonymous=401, province_admin=OK, province_staff=OK, municipal_officer=OK, board_member=OK)
+MATRIX.update({
+    "api_agenda_board:activity-list": ("get", {"code": "place"}, API),
+    "api_agenda_board:activity-detail": ("get", {"code": "place", "pk": _activity}, API),
+    "api_agenda_board:activity-confirm": ("post", {"code": "place"}, API, {}),
+    "api_agenda_board:activity-cancel-date": ("post", {"code": "place", "pk": _activity}, API, _next_date),
+    "api_agenda_board:activity-restore-date": ("post", {"code": "place", "pk": _activity}, API, _next_date),
+})

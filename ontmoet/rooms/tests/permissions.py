@@ -63,3 +63,27 @@ MATRIX = {
     "rooms_board:request": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, READ),
     "rooms_board:quiet_notice_seen": ("post", {"code": "place", "pk": _quiet_notice}, as_post(MANAGE)),
 }
+
+# The management API: the place's scope reads, its board writes; 401 without login.
+API_READ = {**READ, "anonymous": 401}
+API_MANAGE = {**MANAGE, "anonymous": 401}
+
+
+def _accepted(world):
+    from ontmoet.rooms import services
+
+    return services.accept(_request(world), by=None).pk
+
+
+MATRIX.update({
+    "api_rooms_board:room-list": ("get", PUBLIC_CODE, API_READ),
+    "api_rooms_board:room-detail": ("get", {"code": "place", "pk": _room}, API_READ),
+    "api_rooms_board:request-list": ("get", PUBLIC_CODE, API_READ),
+    "api_rooms_board:request-detail": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, API_READ),
+    "api_rooms_board:request-accept": ("post", {"code": "place", "pk": lambda world: _request(world).pk},
+                                       API_MANAGE, {}),
+    "api_rooms_board:request-decline": ("post", {"code": "place", "pk": lambda world: _request(world).pk}, API_MANAGE,
+                                  {"reason": "Die avond is de zaal dicht."}),
+    "api_rooms_board:request-cancel": ("post", {"code": "place", "pk": _accepted}, API_MANAGE,
+                                 {"reason": "Lekkage in de zaal."}),
+})

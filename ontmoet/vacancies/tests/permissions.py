@@ -62,3 +62,40 @@ MATRIX = {
     "api_vacancies:vacancy-list": ("get", {}, PUBLIC),
     "api_vacancies:vacancy-detail": ("get", {"pk": _vacancy}, PUBLIC),
 }
+
+# The management API: officers in scope read (403 for writing and for responses), 401 without login.
+API_READ = expect(NOT_FOUND, anonymous=401, province_admin=OK, province_staff=OK, municipal_officer=OK,
+                  board_member=OK)
+API_BOARD = expect(NOT_FOUND, anonymous=401, province_admin=FORBIDDEN, province_staff=FORBIDDEN,
+                   municipal_officer=FORBIDDEN, board_member=OK)
+_PLACE_VACANCY = {"code": "place", "pk": _vacancy}
+
+
+def _answered_vacancy(world):
+    from ontmoet.vacancies.models import Vacancy
+
+    from .factories import make_response
+
+    vacancy = Vacancy.objects.get(pk=_vacancy(world))
+    make_response(vacancy)
+    return vacancy.pk
+
+
+def _its_response(world):
+    from ontmoet.vacancies.models import Response
+
+    return Response.objects.get(vacancy__place=world.place).pk
+
+
+# Resolved in this order: the vacancy (with one response) first, then that response.
+_PLACE_RESPONSE = {"code": "place", "pk": _answered_vacancy, "rpk": _its_response}
+
+
+MATRIX.update({
+    "api_vacancies_board:vacancy-list": ("get", {"code": "place"}, API_READ),
+    "api_vacancies_board:vacancy-detail": ("get", _PLACE_VACANCY, API_READ),
+    "api_vacancies_board:vacancy-move": ("post", _PLACE_VACANCY, API_BOARD, {"status": "filled"}),
+    "api_vacancies_board:response-list": ("get", _PLACE_VACANCY, API_BOARD),
+    "api_vacancies_board:response-mark": ("post", _PLACE_RESPONSE, API_BOARD, {}),
+    "api_vacancies_board:response-answer": ("post", _PLACE_RESPONSE, API_BOARD, {"answer": "Welkom!"}),
+})

@@ -1,0 +1,26 @@
+"""Schemathesis over the agenda's management API, as the place's board (core.testing.api_schema)."""
+
+import pytest
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+
+from ontmoet.core.testing.api_schema import call_as, keep_connection, management_schema
+
+from .factories import make_activity
+
+schema = management_schema(r"^/api/v1/beheer/plekken/\{code\}/activiteiten/")
+
+
+@pytest.fixture
+def board(world):
+    activity = make_activity(world.place)
+    undo = keep_connection()
+    yield Token.objects.create(user=world.users["board_member"]).key, {"code": world.place.code, "id": activity.pk}
+    undo()
+
+
+@pytest.mark.django_db
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_agenda_management_api(case, board):
+    call_as(case, *board)
