@@ -70,11 +70,12 @@ class Walk:
 
     def write(self) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        lines = [f"{user:<12} {task:<40} {clicks}" for user, task, clicks in self.results]
+        lines = [f"{user:<12} {task:<56} {clicks}" for user, task, clicks in self.results]
         (SCREENSHOTS / f"walk-clicks-{self.language}-{self.width}.txt").write_text("\n".join(lines) + "\n")
 
 
 def resident(walk, page, near="7607"):
+    walk.user = "bewoner"  # not logged in
     if walk.language != "nl":  # the language link in the header is not part of the task
         page.goto("/")
         page.get_by_role("link", name="English").click()
