@@ -114,6 +114,8 @@ def _backdate(question, days_ago):
     question.first_response_due, question.resolution_due = servicelevels.due_dates(question)
     question.save(update_fields=["created_at", "first_response_due", "resolution_due"])
     question.status_changes.backdate_demo(question.created_at)
+    # The routing rule assigned it when it was asked, not when the demo was built.
+    question.assignments.update(at=question.created_at)
 
 
 @override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend")

@@ -68,6 +68,8 @@ def place_answers(rng: random.Random, place: Place, better: bool) -> dict:
     }
     if raw["soort"] == "other":
         raw["soort_other"] = "Buurtkamer"
+    if place.board_size in range(1, 10):  # the register's board size: register and monitor tell one story
+        raw["bestuur_omvang"] = f"b{place.board_size}"
     if raw["bestuur_omvang"] == "anders":
         raw["bestuur_anders"] = "De gemeente is verantwoordelijk"
     return raw

@@ -5,6 +5,7 @@ run shows all of them.
 """
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 from io import StringIO
 
@@ -18,6 +19,8 @@ from ontmoet.accounts.models import User
 from ontmoet.demo.users import DEMO_USERS
 from ontmoet.grants.models import Award, HourEntry
 from ontmoet.grants.workflows import AwardStatus, EntryStatus
+from ontmoet.helpdesk.models import Question
+from ontmoet.monitor.models import Response
 from ontmoet.toolkit.decision_trees import TREE_SLUGS, parse_tree, shipped_text
 from ontmoet.toolkit.models import Initiative, TreeWalk
 
@@ -112,8 +115,31 @@ def example_trees_say_so(today):
     return problems
 
 
+def monitor_answers_agree_with_the_register(today):
+    """The questionnaire shows last year's answers next to the register's: they must not disagree."""
+    problems = []
+    for response in Response.objects.filter(invitation__place__board_size__range=(1, 9)).select_related(
+            "invitation__place"):
+        place, answer = response.invitation.place, response.data.get("bestuur_omvang")
+        if answer and answer != f"b{place.board_size}":
+            problems.append(f"{place.code}: monitor zegt bestuur {answer}, register {place.board_size} bestuursleden")
+    return problems[:10]
+
+
+def questions_are_routed_when_asked(today):
+    """A question's first assignment (by a routing rule or the province's triage) follows its asking, within a day."""
+    problems = []
+    for question in Question.objects.filter(is_demo=True).prefetch_related("assignments"):
+        first = next(iter(question.assignments.all()), None)
+        if first is not None and not timedelta(0) <= first.at - question.created_at <= timedelta(days=1):
+            problems.append(f"vraag {question.pk}: gesteld {question.created_at:%Y-%m-%d}, "
+                            f"toegewezen {first.at:%Y-%m-%d}")
+    return problems[:10]
+
+
 STATEMENTS = [awards_past_due_are_proposed_or_settled, hours_follow_the_award, payments_follow_the_award,
-              every_login_has_work_waiting, example_trees_say_so]
+              every_login_has_work_waiting, example_trees_say_so, monitor_answers_agree_with_the_register,
+              questions_are_routed_when_asked]
 
 
 def test_the_demo_agrees_with_itself():
