@@ -10,6 +10,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontmoet.core.stamps import written
+
 from .models import Activity
 
 KIND = _("Contactpersoon van een activiteit in de agenda")
@@ -24,7 +26,9 @@ def find(email):
 
 
 def erase(email):
-    return [(KIND, Activity.objects.filter(contact_email__iexact=email).update(**BLANK))]
+    count = Activity.objects.filter(contact_email__iexact=email).update(**BLANK)
+    written(Activity)  # the contact is in the kept open-data files too
+    return [(KIND, count)]
 
 
 def purge(now):

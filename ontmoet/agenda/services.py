@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ontmoet.core.mail import send_templated_mail
+from ontmoet.core.stamps import written
 from ontmoet.places.selectors import board_emails
 
 from . import grid, recurrence, selectors
@@ -101,6 +102,7 @@ def restore_date(activity: Activity, day: date) -> None:
 def confirm_place(place, user=None) -> int:
     """"Klopt nog": every activity of the place is confirmed as it is."""
     count = Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    written(Activity)  # one hidden for want of confirmation is public again
     _days_changed([place.pk])  # an activity hidden for want of confirmation is back
     return count
 

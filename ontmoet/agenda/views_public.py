@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 
 from ontmoet.core import opendata_files
 from ontmoet.core.exports import csv_response
-from ontmoet.core.pagecache import current_stamp
+from ontmoet.core.pagecache import cache_public_page, current_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Place
@@ -89,6 +89,7 @@ def place_feed(request, code):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_csv(request):
     """The open-data file of the public activities (the open-data page links it)."""
     meta = opendata_files.metadata()
@@ -99,6 +100,7 @@ def download_csv(request):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_json(request):
     meta = opendata_files.metadata()
     items = [opendata.json_item(activity) for activity in opendata.exported().iterator(chunk_size=1000)]

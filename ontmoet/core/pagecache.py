@@ -62,9 +62,11 @@ def _admitted(request, key: str) -> bool:
     return not caches["default"].add("seen:" + key, True, SEEN_SECONDS)
 
 
-def cache_public_page(*contents: str, daily: bool = False):
+def cache_public_page(*contents: str, daily: bool = False, query: bool = True):
     """Key on the stamps of every kind of content the page shows; `daily` also on today's date, for pages
-    whose content moves with time (the start page's coming activities)."""
+    whose content moves with time (the start page's coming activities). `query=False` for a download that
+    ignores its query string: one key per path, kept at once, so `?x=1`, `?x=2`... cannot make a visitor
+    rebuild an open-data file that takes seconds (issue 17)."""
 
     def decorator(view):
         @wraps(view)
@@ -73,7 +75,7 @@ def cache_public_page(*contents: str, daily: bool = False):
                 return view(request, *args, **kwargs)
             parts = [*(part for content in contents for part in (content, current_stamp(content))),
                      timezone.localdate().isoformat() if daily else "", get_language(),
-                     request.headers.get("HX-Request", ""), request.get_full_path()]
+                     request.headers.get("HX-Request", ""), request.get_full_path() if query else request.path]
             key = "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
             store = caches["pages"]
             kept = store.get(key)
@@ -83,7 +85,11 @@ def cache_public_page(*contents: str, daily: bool = False):
                 response["X-Cache"] = "hit"
                 return response
             response = view(request, *args, **kwargs)
-            if _storable(request, response) and _admitted(request, key):
+            if not query and response.streaming and response.status_code == 200:
+                # A streamed download (CSV) is read once into the cache; the next visitors get it whole.
+                response = HttpResponse(b"".join(response.streaming_content), status=200,
+                                        headers=dict(response.items()))
+            if _storable(request, response) and (not query or _admitted(request, key)):
                 store.set(key, (response.status_code, dict(response.items()), response.content))
             response["X-Cache"] = "miss"
             return response

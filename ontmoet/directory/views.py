@@ -186,6 +186,7 @@ def _licence_headers(response, meta):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", query=False)
 def download_csv(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")
@@ -201,6 +202,7 @@ def _json_download(document: dict, extension: str, content_type: str) -> HttpRes
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", query=False)
 def download_geojson(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")
@@ -211,6 +213,7 @@ def download_geojson(request):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_hsds(request):
     meta = opendata.metadata()
     places = selectors.public_list().order_by("name", "pk")

@@ -8,6 +8,12 @@ class RoomsConfig(AppConfig):
     verbose_name = _("Ruimtes en verhuur")
 
     def ready(self):
+        from ontmoet.core.stamps import stamp_on_write
+
+        from .models import Rate, Room
         from .reference import seed_tenant_kinds
+
+        # The kept open-data files of rooms and rates follow every change of one.
+        stamp_on_write("rooms", Room, Rate)
 
         post_migrate.connect(seed_tenant_kinds, sender=self)

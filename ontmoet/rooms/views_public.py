@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from ontmoet.core import opendata_files, submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.core.exports import csv_response
+from ontmoet.core.pagecache import cache_public_page
 from ontmoet.core.uploads import attachment_response
 
 from . import opendata, selectors, services
@@ -105,6 +106,7 @@ def personal(request, code, token):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", "rooms", query=False)
 def download_csv(request):
     """The open-data file of the rooms of public places (the open-data page links it)."""
     meta = opendata_files.metadata()
@@ -115,6 +117,7 @@ def download_csv(request):
 
 @require_safe
 @gzip_page
+@cache_public_page("directory", "rooms", query=False)
 def download_json(request):
     meta = opendata_files.metadata()
     items = [opendata.record(room) for room in opendata.exported().iterator(chunk_size=1000)]
