@@ -43,6 +43,8 @@ class RequestForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
     last_date = forms.DateField(label=_("Laatste datum van de reeks"), required=False, widget=DATE_WIDGET,
                                 help_text=_("Alleen bij een reeks; hoogstens een jaar na de eerste datum."),
                                 error_messages=DATE_ERRORS)
+    # Offered once a series hits dates already taken: send the rest, with the lower price shown first.
+    skip_taken = forms.BooleanField(label=_("Verstuur zonder de datums die al bezet zijn"), required=False)
     tenant_kind = forms.ModelChoiceField(label=_("Soort huurder"), queryset=TenantKind.objects.all(),
                                          empty_label=_("Kies..."),
                                          error_messages={"required": _("Kies wat voor huurder u bent."),
@@ -71,6 +73,7 @@ class RequestForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
     def __init__(self, *args, place, **kwargs):
         super().__init__(*args, **kwargs)
         self.place = place
+        self.offer_skip = False  # set by clean when some, not all, dates of a series are taken
         self.fields["room"].queryset = Room.objects.filter(place=place).order_by("name")
         if self.is_bound:  # the preview carries the first token on, so the timing counts from the empty form
             self.initial["token"] = self.data.get("token", "")
@@ -115,10 +118,19 @@ class RequestForm(SpamCheckMixin, OnceFormMixin, StyledFormMixin, forms.Form):
             return data
         slots = pricing.slots(pricing.series_dates(first, last or first, series), starts, ends, amount)
         clash = services.conflicts(room, slots)
-        if clash:
-            self.add_error("date", _("De ruimte is al bezet op: %(dates)s. Kies een andere tijd of andere data.")
-                           % {"dates": _dates(slot.day for slot in clash)})
+        free = [slot for slot in slots if slot not in clash]
+        if clash and free:
+            self.offer_skip = True
+        if clash and not (free and data.get("skip_taken")):
+            if free:
+                message = _("De ruimte is al bezet op: %(dates)s. Kies een andere tijd of andere data, of vink "
+                            "hieronder aan dat u de aanvraag zonder die data wilt versturen.")
+            else:
+                message = _("De ruimte is al bezet op: %(dates)s. Kies een andere tijd of andere data.")
+            self.add_error("date", message % {"dates": _dates(slot.day for slot in clash)})
             return data
+        data["left_out"] = [slot.day for slot in clash]
+        slots = free
         data["slots"] = slots
         data["total"] = sum(slot.price for slot in slots)
         return data

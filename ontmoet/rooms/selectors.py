@@ -1,13 +1,14 @@
 """Reads of the rooms app. Boards see their own place's requests in full; officers in scope see rooms,
 times, kinds of tenant and amounts, never who asked (`personal`)."""
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ontmoet.places.choices import Status
 from ontmoet.places.models import Place
 
 from .models import Booking, BookingRequest, BookingState, QuietRoomNotice, Rate, RequestStatus, Room
+from .pricing import MAX_BOOKING
 from .quiet import last_season
 
 
@@ -48,6 +49,25 @@ def request_list(scope, status: str = "") -> QuerySet[BookingRequest]:
     found = requests_in_scope(scope).select_related("room__place", "tenant_kind").annotate(
         dates=Count("bookings")).order_by("-created_at", "-pk")
     return found.filter(status=status) if status else found
+
+
+def open_overlaps(request_ids) -> dict[int, list[int]]:
+    """For each of these requests, the other waiting requests with a date overlapping one of its waiting dates:
+    accepting one blocks the other. One query: each date joined to the room's other waiting dates through
+    the (room, starts_at) index, bounded to a day as in services.overlapping."""
+    if not request_ids:
+        return {}
+    other = FilteredRelation("room__bookings", condition=Q(
+        room__bookings__state=BookingState.REQUESTED, room__bookings__starts_at__lt=F("ends_at"),
+        room__bookings__starts_at__gt=F("starts_at") - MAX_BOOKING, room__bookings__ends_at__gt=F("starts_at"),
+    ) & (Q(room__bookings__request_id__lt=F("request_id")) | Q(room__bookings__request_id__gt=F("request_id"))))
+    pairs = (Booking.objects.filter(request_id__in=request_ids, state=BookingState.REQUESTED)
+             .annotate(other=other).filter(other__isnull=False)
+             .values_list("request_id", "other__request_id").distinct().order_by("request_id", "other__request_id"))
+    found: dict[int, list[int]] = {}
+    for mine, theirs in pairs:
+        found.setdefault(mine, []).append(theirs)
+    return found
 
 
 def waiting_count(scope) -> int:

@@ -4,11 +4,14 @@ Everyone whose scope holds the place reads these pages; only the place's board c
 who asked (selectors.may_manage / personal). Out of scope is 404, as everywhere in the register.
 """
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -33,6 +36,21 @@ def _uses_requests(scope) -> bool:
     return scope.superuser or scope.is_officer or scope.is_board_member
 
 
+def _still_to_accept(pending, skipped) -> list:
+    """The dates the accept button accepts: not ticked and not passed (services.accept declines those)."""
+    now = timezone.now()
+    return [b for b in pending if str(b.pk) not in skipped and b.starts_at > now]
+
+
+def _with_overlaps(requests) -> list:
+    """The requests, each with `overlaps`: the waiting requests that accepting it would block."""
+    requests = list(requests)
+    found = selectors.open_overlaps([item.pk for item in requests if item.status == RequestStatus.REQUESTED])
+    for item in requests:
+        item.overlaps = found.get(item.pk, [])
+    return requests
+
+
 @require_safe
 @scope_required(_uses_requests)
 def request_list(request, scope):
@@ -41,7 +59,7 @@ def request_list(request, scope):
         status = ""
     page = Paginator(selectors.request_list(scope, status), 25).get_page(request.GET.get("pagina"))
     own = set(scope.place_ids)
-    rows = [(item, scope.superuser or item.room.place_id in own) for item in page.object_list]
+    rows = [(item, scope.superuser or item.room.place_id in own) for item in _with_overlaps(page.object_list)]
     return render(request, "rooms/requests.html", {
         "page": page, "rows": rows, "status": status, "statuses": RequestStatus.choices,
         "query": f"status={status}" if status else ""})
@@ -54,7 +72,8 @@ def room_list(request, code, scope):
     manage = selectors.may_manage(scope, place)
     return render(request, "rooms/rooms.html", {
         "place": place, "rooms": selectors.rooms(place), "manage": manage,
-        "rows": [(item, manage) for item in selectors.request_list(scope, "").filter(room__place=place)[:50]]})
+        "rows": [(item, manage) for item in
+                 _with_overlaps(selectors.request_list(scope, "").filter(room__place=place)[:50])]})
 
 
 def _room_form(request, scope, code, pk=None):
@@ -125,9 +144,16 @@ def request_detail(request, code, pk, scope):
             messages.error(request, error.message)
         status = 400
     manage = selectors.may_manage(scope, place)
+    # What the boxes show: as posted, or the conflicting dates ticked beforehand.
+    skipped = set(request.POST.getlist("skip") if decision.is_bound else decision.initial["skip"])
+    accepting = _still_to_accept(pending, skipped)
     return render(request, "rooms/request.html", {
+        "accept_total": sum((b.price for b in accepting), Decimal("0")), "accept_count": len(accepting),
+        "prices": {str(b.pk): str(b.price) for b in pending if b.starts_at > timezone.now()},
         "place": place, "booking_request": booking_request, "bookings": bookings, "clashing": clashing,
-        "decision": decision, "cancel": cancel, "manage": manage, "personal": selectors.personal(scope, place),
+        "decision": decision, "cancel": cancel,
+        "overlaps": selectors.open_overlaps([booking_request.pk]).get(booking_request.pk, []),
+        "manage": manage, "personal": selectors.personal(scope, place),
         "may_decide": manage and booking_request.status == RequestStatus.REQUESTED,
         "may_cancel": manage and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
     }, status=status)

@@ -46,7 +46,8 @@ def rooms_page(request, code):
             messages.error(request, _("Nog niet verstuurd: verbeter de velden die rood gemarkeerd zijn."))
             status = 400
         elif request.POST.get("stap") != SEND:
-            preview = {"slots": form.cleaned_data["slots"], "total": form.cleaned_data["total"]}
+            preview = {"slots": form.cleaned_data["slots"], "total": form.cleaned_data["total"],
+                       "left_out": form.cleaned_data["left_out"]}
         elif form.is_spam():  # the same answer as a real request, so a bot learns nothing
             messages.success(request, _("Dank u wel! Uw aanvraag is verstuurd."))
             return redirect("rooms:page", code=place.code)

@@ -254,3 +254,49 @@ def test_the_opening_hours_and_rates_look_like_every_other_field(world):
     added = [name for name in form.fields if name.startswith(("open_", "close_", "rate_"))]
     assert len(added) == 14 + 2 * TenantKind.objects.count()
     assert all("utrecht-textbox" in form.fields[name].widget.attrs["class"] for name in added)
+
+
+def test_waiting_requests_that_overlap_each_other_are_marked_in_the_list_and_on_the_page(client_for, world,
+                                                                                       django_assert_num_queries):
+    room = make_room(world.place)
+    days = [next_weekday(1, weeks) for weeks in range(1, 5)]
+    series = make_request(room, days)
+    evening = make_request(room, [days[2]], starts=time(21), ends=time(23), email="ander@example.org")
+    morning = make_request(room, [days[2]], starts=time(9), ends=time(12), email="derde@example.org")
+    other_room = make_request(make_room(world.place, name="Kleine zaal"), [days[2]], email="vier@example.org")
+    elsewhere_accepted = services.accept(make_request(room, [days[3]], starts=time(9), ends=time(10),
+                                                      email="vijf@example.org"), by=None)
+    from ontmoet.rooms import selectors
+
+    with django_assert_num_queries(1):
+        found = selectors.open_overlaps([series.pk, evening.pk, morning.pk, other_room.pk, elsewhere_accepted.pk])
+    # The evening overlaps the series' third Tuesday; the morning, another room and an accepted one do not.
+    assert found == {series.pk: [evening.pk], evening.pk: [series.pk]}
+    client = client_for(world.users["board_member"])
+    for url in ("/plekken/boekingsaanvragen/", "/plekken/RAA-001/ruimtes/"):
+        listing = client.get(url).content.decode()
+        assert f"overlapt met aanvraag {evening.pk}" in listing and f"overlapt met aanvraag {series.pk}" in listing
+        assert f"overlapt met aanvraag {morning.pk}" not in listing
+    page = client.get(f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/").content.decode()
+    assert f"overlapt met aanvraag {evening.pk}" in page and f"/ruimtes/aanvragen/{evening.pk}/" in page
+    # Once the series is accepted, the evening conflicts with an accepted booking instead: no longer "open".
+    services.accept(series, by=None)
+    assert selectors.open_overlaps([evening.pk]) == {}
+
+
+def test_the_accept_button_shows_what_remains_after_the_ticked_dates(client_for, world):
+    room = make_room(world.place)
+    days = [next_weekday(1, weeks) for weeks in range(1, 6)]
+    series = make_request(room, days)
+    services.accept(make_request(room, [days[2]], email="ander@example.org", starts=time(20)), by=None)
+    client = client_for(world.users["board_member"])
+    url = f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/"
+    page = client.get(url)
+    # Five evenings of € 30,00; the conflicting one is ticked beforehand, so the button says four.
+    assert page.context["accept_total"] == 120
+    assert "Accepteren (behalve de aangevinkte data): 4 data, € 120,00" in page.content.decode()
+    assert "rooms/accept_total.js" in page.content.decode()
+    skip = [str(b.pk) for b in series.bookings.all() if b.starts_at.date() in (days[2], days[4])]
+    refused = client.post(url, {"action": "afwijzen", "skip": skip})  # no reason: the form comes back
+    assert refused.status_code == 400
+    assert "Accepteren (behalve de aangevinkte data): 3 data, € 90,00" in refused.content.decode()

@@ -114,3 +114,51 @@ def test_a_quiet_room_notice_leads_to_the_toolkit_and_is_marked_read(world, page
     page.get_by_role("button", name="Melding over Stille zaal gelezen").click()
     expect(page.get_by_role("heading", name="Ruimtes die stilstonden")).to_have_count(0)
     assert QuietRoomNotice.objects.get().seen_at is not None
+
+
+def test_overlapping_waiting_requests_are_marked_and_the_accept_amount_follows_the_ticks(world, page, settings):
+    from .factories import make_room, request_data
+
+    settings.ROOMS_REQUEST_MIN_SECONDS = 0
+    room = make_room(world.place)
+    days = [next_weekday(1, weeks) for weeks in range(1, 5)]
+    series = make_request(room, days)
+    evening = make_request(room, [days[1]], starts=time(21), ends=time(23), email="ander@example.org")
+    services.accept(make_request(room, [days[3]], starts=time(9), ends=time(10), email="derde@example.org"),
+                    by=None)
+
+    # A resident's season hits the accepted morning: offered to send without it, at the lower price.
+    data = request_data(room, days[0], starts="09:00", ends="12:00", series=True, last=days[3])
+    page.goto("/kaart/plek/RAA-001/ruimtes/")
+    page.locator("#id_date").fill(data["date"])
+    page.locator("#id_starts").fill("09:00")
+    page.locator("#id_ends").fill("12:00")
+    page.locator("#id_series").check()
+    page.locator("#id_last_date").fill(data["last_date"])
+    page.locator("#id_tenant_kind").select_option(label="Bewonersinitiatief")
+    page.locator("#id_purpose").fill("Taalcafé")
+    page.locator("#id_people").fill("10")
+    page.locator("#id_name").fill("Anja de Vries")
+    page.locator("#id_email").fill("anja@example.org")
+    page.get_by_role("button", name="Prijs berekenen").click()
+    page.get_by_label("Verstuur zonder de datums die al bezet zijn").check()
+    assert_accessible(page, "ruimtes-openbaar-bezet")
+    page.get_by_role("button", name="Prijs berekenen").click()
+    expect(page.get_by_text("Totaal voor 3 data: € 90,00")).to_be_visible()
+
+    # The board sees the two waiting requests that overlap, and the amount the accept button accepts.
+    login(page, "board.member@test.example")
+    page.goto("/plekken/boekingsaanvragen/")
+    expect(page.get_by_role("link", name=f"overlapt met aanvraag {evening.pk}")).to_be_visible()
+    assert_accessible(page, "boekingsaanvragen-overlap")
+    page.goto(f"/plekken/RAA-001/ruimtes/aanvragen/{series.pk}/")
+    expect(page.get_by_role("link", name=f"overlapt met aanvraag {evening.pk}")).to_be_visible()
+    assert_accessible(page, "boekingsaanvraag-overlap")
+    button = page.get_by_role("button", name=re.compile("^Accepteren"))
+    expect(button).to_have_text("Accepteren (behalve de aangevinkte data): 4 data, € 120,00")
+    page.locator("input[name=skip]").nth(1).check()
+    expect(button).to_have_text("Accepteren (behalve de aangevinkte data): 3 data, € 90,00")
+    button.click()
+    expect(page.get_by_text("Geaccepteerd; de aanvrager krijgt een bevestiging")).to_be_visible()
+    series.refresh_from_db()
+    assert series.status == RequestStatus.PARTLY and series.total == 90

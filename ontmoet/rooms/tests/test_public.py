@@ -97,6 +97,41 @@ def test_a_request_overlapping_an_accepted_booking_is_refused_with_the_dates(cli
     assert BookingRequest.objects.count() == 1
 
 
+def test_a_series_hitting_a_taken_date_can_be_sent_without_it_after_seeing_the_new_price(client, world):
+    from ontmoet.rooms import services
+
+    room = make_room(world.place)
+    first = next_weekday(1)
+    taken_day = first + timedelta(weeks=2)
+    services.accept(make_request(room, [taken_day], email="ander@example.org"), by=None)
+    data = request_data(room, first, series=True, last=first + timedelta(weeks=4), stap="prijs")
+    refused = client.post(URL, data)
+    assert refused.status_code == 400
+    assert "zonder de datums die al bezet zijn" in refused.content.decode()
+    preview = client.post(URL, {**data, "skip_taken": "on"})
+    page = preview.content.decode()
+    # Four free Tuesdays of 3 hours × € 10; the taken one is named and left out of the price.
+    assert preview.status_code == 200 and "€ 120,00" in page and "€ 150,00" not in page
+    assert "Zonder de data die al bezet zijn" in page and "Aanvraag versturen" in page
+    assert BookingRequest.objects.count() == 1
+    sent = client.post(URL, {**data, "skip_taken": "on", "stap": "versturen"})
+    assert sent.status_code == 302
+    made = BookingRequest.objects.exclude(email="ander@example.org").get()
+    assert made.total == 120 and made.bookings.count() == 4
+    assert taken_day not in [b.starts_at.date() for b in made.bookings.all()]
+
+
+def test_a_request_whose_every_date_is_taken_is_not_offered_to_be_sent_without_them(client, world):
+    from ontmoet.rooms import services
+
+    room = make_room(world.place)
+    first = next_weekday(1)
+    services.accept(make_request(room, [first], email="ander@example.org"), by=None)
+    response = client.post(URL, request_data(room, first, skip_taken="on"))
+    assert response.status_code == 400 and "zonder de datums" not in response.content.decode()
+    assert BookingRequest.objects.count() == 1
+
+
 def test_spam_is_dropped_silently_and_a_double_post_creates_one_request(client, world):
     room = make_room(world.place)
     assert client.post(URL, {**request_data(room), "website": "http://spam"}).status_code == 302
