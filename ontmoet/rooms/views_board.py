@@ -129,5 +129,7 @@ def request_detail(request, code, pk, scope):
         "place": place, "booking_request": booking_request, "bookings": bookings, "clashing": clashing,
         "decision": decision, "cancel": cancel, "manage": manage, "personal": selectors.personal(scope, place),
         "may_decide": manage and booking_request.status == RequestStatus.REQUESTED,
+        "repriced": (selectors.repriced(booking_request, pending)
+                     if booking_request.status == RequestStatus.REQUESTED else None),
         "may_cancel": manage and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
     }, status=status)

@@ -223,3 +223,18 @@ def test_a_room_photo_is_checked_by_content_and_shown_publicly(client_for, world
     assert f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/" in page
     served = client_for(None).get(f"/kaart/plek/RAA-001/ruimtes/{room.pk}/foto/")
     assert served["Content-Type"] == "image/png" and b"".join(served.streaming_content) == PNG
+
+
+def test_a_rate_change_keeps_the_quoted_price_and_shows_the_board_both(client_for, world):
+    room = make_room(world.place)  # bewonersinitiatief € 10 an hour
+    waiting = make_request(room, days=[next_weekday(1), next_weekday(1, 2)])  # 19:00–22:00: 2 × € 30
+    url = f"/plekken/{world.place.code}/ruimtes/aanvragen/{waiting.pk}/"
+    client = client_for(world.users["board_member"])
+    assert "gewijzigd na de aanvraag" not in client.get(url).content.decode()
+    Rate.objects.filter(room=room, tenant_kind=kind(), unit=Unit.HOUR).update(amount=Decimal("12.00"))
+    page = client.get(url).content.decode()
+    assert "De aanvrager zag € 60,00" in page and "€ 72,00" in page
+    client.post(url, {"action": "accepteren"})
+    waiting.refresh_from_db()
+    assert waiting.status == RequestStatus.ACCEPTED and waiting.total == Decimal("60.00")  # the quoted price
+    assert "gewijzigd na de aanvraag" not in client.get(url).content.decode()  # decided: no longer a question
