@@ -7,6 +7,7 @@ activity's last date, once AGENDA_CONTACT_RETENTION_DAYS have passed (`ontmoet p
 from datetime import timedelta
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Activity
@@ -27,7 +28,7 @@ def erase(email):
 
 
 def purge(now):
-    cutoff = now.date() - timedelta(days=settings.AGENDA_CONTACT_RETENTION_DAYS)
+    cutoff = timezone.localdate(now) - timedelta(days=settings.AGENDA_CONTACT_RETENTION_DAYS)  # dates are local
     ended = Activity.objects.filter(ends_on__lt=cutoff).exclude(**BLANK)
     # A one-off activity ends on its only date.
     once = Activity.objects.filter(recurrence="eenmalig", starts_on__lt=cutoff).exclude(**BLANK)
