@@ -1,12 +1,15 @@
 """Reads of the rooms app. Boards see their own place's requests in full; officers in scope see rooms,
 times, kinds of tenant and amounts, never who asked (`personal`)."""
 
+from decimal import Decimal
+
 from django.db.models import Count, F, FilteredRelation, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from ontmoet.places.choices import Status
 from ontmoet.places.models import Place
 
+from . import pricing
 from .models import Booking, BookingRequest, BookingState, QuietRoomNotice, Rate, RequestStatus, Room
 from .pricing import MAX_BOOKING
 from .quiet import last_season
@@ -102,3 +105,19 @@ def open_quiet_notices(place_ids) -> QuerySet[QuietRoomNotice]:
     a new quarter makes the old ones history."""
     first, _end = last_season(timezone.localdate())
     return QuietRoomNotice.objects.filter(room__place_id__in=place_ids, season_start=first, seen_at__isnull=True)
+
+
+def repriced(booking_request, pending) -> tuple[Decimal, Decimal | None] | None:
+    """(quoted, current) for the dates still waiting when the room's rates changed after the request, else None.
+
+    The request keeps the price it showed when it was sent (the requester agreed to that, and accepting keeps
+    it); the board is shown what the current rates would charge, to decide with both in view. `current` is
+    None when the kind of tenant no longer has a rate.
+    """
+    if not pending:
+        return None
+    quoted = sum((booking.price for booking in pending), Decimal("0"))
+    per_date = pricing.price(pricing.rates_for(booking_request.room, booking_request.tenant_kind),
+                             pricing.hours_between(booking_request.starts, booking_request.ends))
+    current = None if per_date is None else per_date * len(pending)
+    return None if current == quoted else (quoted, current)

@@ -155,5 +155,7 @@ def request_detail(request, code, pk, scope):
         "overlaps": selectors.open_overlaps([booking_request.pk]).get(booking_request.pk, []),
         "manage": manage, "personal": selectors.personal(scope, place),
         "may_decide": manage and booking_request.status == RequestStatus.REQUESTED,
+        "repriced": (selectors.repriced(booking_request, pending)
+                     if booking_request.status == RequestStatus.REQUESTED else None),
         "may_cancel": manage and REQUEST.can(booking_request.status, RequestStatus.CANCELLED, BOARD),
     }, status=status)

@@ -300,3 +300,18 @@ def test_the_accept_button_shows_what_remains_after_the_ticked_dates(client_for,
     refused = client.post(url, {"action": "afwijzen", "skip": skip})  # no reason: the form comes back
     assert refused.status_code == 400
     assert "Accepteren (behalve de aangevinkte data): 3 data, € 90,00" in refused.content.decode()
+
+
+def test_a_rate_change_keeps_the_quoted_price_and_shows_the_board_both(client_for, world):
+    room = make_room(world.place)  # bewonersinitiatief € 10 an hour
+    waiting = make_request(room, days=[next_weekday(1), next_weekday(1, 2)])  # 19:00–22:00: 2 × € 30
+    url = f"/plekken/{world.place.code}/ruimtes/aanvragen/{waiting.pk}/"
+    client = client_for(world.users["board_member"])
+    assert "gewijzigd na de aanvraag" not in client.get(url).content.decode()
+    Rate.objects.filter(room=room, tenant_kind=kind(), unit=Unit.HOUR).update(amount=Decimal("12.00"))
+    page = client.get(url).content.decode()
+    assert "De aanvrager zag € 60,00" in page and "€ 72,00" in page
+    client.post(url, {"action": "accepteren"})
+    waiting.refresh_from_db()
+    assert waiting.status == RequestStatus.ACCEPTED and waiting.total == Decimal("60.00")  # the quoted price
+    assert "gewijzigd na de aanvraag" not in client.get(url).content.decode()  # decided: no longer a question
