@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema_field
 from rest_framework import permissions, serializers
 from rest_framework.generics import GenericAPIView
+from rest_framework.parsers import JSONParser
 
 from ontmoet.accounts.scoping import get_scope
 
@@ -43,6 +44,9 @@ class ManagementView(GenericAPIView):
     """Logged in (token or session); what the user may reach follows from their scope, as in the web UI."""
 
     permission_classes = [permissions.IsAuthenticated]
+    # JSON only, as `body` reads it: a form or multipart body would otherwise be parsed, or refused with an
+    # undocumented 415 (found by the generated requests).
+    parser_classes = [JSONParser]
     # No OPTIONS: DRF's metadata would describe the forms; the committed OpenAPI file does that.
     http_method_names = ["get", "post", "put", "patch", "delete", "head"]
 

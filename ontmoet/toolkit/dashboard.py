@@ -14,6 +14,7 @@ def panels(request, scope):
     return [Panel("toolkit/includes/panel.html", {"initiatives": initiatives})]
 
 
+@kept("toolkit", per_user=True)
 def work_items(request, scope):
     """An initiator's (or any owner's) initiatives with a toolkit step still to do; the count is the list's filter."""
     if not scope.authenticated:
