@@ -24,8 +24,9 @@ BENCHMARKS = {
     "overview": ["--save"],  # the overview with its work queues (issue 18)
     "agenda": [],  # the public agenda near a postcode (issue 19; SQLite only)
     "rooms_accept": [],  # accepting a booking with 10 and 10,000 bookings in the room (issue 19)
+    "opendata": [],  # activities and rooms in the public API and the open-data files (issue 19; SQLite only)
 }
-SQLITE_ONLY = {"agenda"}
+SQLITE_ONLY = {"agenda", "opendata"}
 
 
 def main() -> int:
