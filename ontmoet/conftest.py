@@ -75,6 +75,17 @@ def _empty_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_geocoder_centres():
+    """The offline geocoder keeps the register's postcode and village centres per process for minutes
+    (places.geocoding): every test finds "near 8101" from its own places, whichever app it tests."""
+    from ontmoet.places import geocoding
+
+    geocoding.forget_centres()
+    yield
+    geocoding.forget_centres()
+
+
+@pytest.fixture(autouse=True)
 def _after_commit_at_once(request, monkeypatch):
     """A test runs in one transaction that never commits, so mail queued after the commit (core.mail) would
     never leave and no document would be made (core.documents): here they go at once. Tests of the

@@ -10,6 +10,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions
 
+from ontmoet.core.api import object_id
 from ontmoet.core.api_filters import QueryReader
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Activity as ActivityKind
@@ -139,7 +140,7 @@ class PublicActivityDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         pk = self.kwargs["pk"]
-        found = selectors.public_activities().filter(pk=int(pk)) if pk.isdecimal() and len(pk) < 13 else None
+        found = selectors.public_activities().filter(pk=number) if (number := object_id(pk)) else None
         activity = found.prefetch_related("cancelled_dates").first() if found is not None else None
         if activity is None:
             raise Http404

@@ -9,6 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, permissions
 
+from ontmoet.core.api import object_id
 from ontmoet.core.api_filters import QueryReader
 from ontmoet.places.geocoding import geocode
 from ontmoet.regions.models import Municipality
@@ -117,7 +118,7 @@ class PublicRoomDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         pk = self.kwargs["pk"]
-        room = selectors.public_rooms().filter(pk=int(pk)).first() if pk.isdecimal() and len(pk) < 13 else None
+        room = selectors.public_rooms().filter(pk=number).first() if (number := object_id(pk)) else None
         if room is None:
             raise Http404
         return _row(room)

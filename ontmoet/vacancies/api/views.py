@@ -6,6 +6,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_sche
 from rest_framework import generics, permissions
 from rest_framework.exceptions import ValidationError
 
+from ontmoet.core.api import object_id
 from ontmoet.core.textinput import has_control_characters
 from ontmoet.places.geocoding import geocode
 
@@ -98,7 +99,7 @@ class PublicVacancyDetail(generics.RetrieveAPIView):
 
     def get_object(self):
         pk = self.kwargs["pk"]
-        vacancy = selectors.public_vacancies().filter(pk=int(pk)).first() if pk.isdecimal() and len(pk) < 13 else None
+        vacancy = selectors.public_vacancies().filter(pk=number).first() if (number := object_id(pk)) else None
         if vacancy is None:
             raise Http404
         vacancy.distance_km = None
