@@ -12,8 +12,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi import checks as openapi_checks
 
+from ontmoet.core.testing.api_schema import CHECKS, keep_connection
 from ontmoet.places.models import TargetGroup
 from ontmoet.places.tests.factories import PlaceFactory
 from ontmoet.wsgi import application
@@ -127,21 +127,14 @@ activities_api = schema.include(path_regex=r"^/api/v1/activiteiten/")
 @pytest.fixture
 def api_data(world):
     """An activity to return; the WSGI handler must not close the test's database connection."""
-    from django.core import signals
-    from django.db import close_old_connections
-
     make_activity(world.place, weekdays=EVERY_DAY)
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
+    undo = keep_connection()
     yield world
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    undo()
 
 
 @pytest.mark.django_db
 @activities_api.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_activities_api(case, api_data):
-    case.call_and_validate(checks=[schemathesis.checks.not_a_server_error, openapi_checks.status_code_conformance,
-                                   openapi_checks.content_type_conformance,
-                                   openapi_checks.response_schema_conformance])
+    case.call_and_validate(checks=CHECKS)

@@ -7,8 +7,8 @@ import pytest
 import schemathesis
 import yaml
 from hypothesis import HealthCheck, settings
-from schemathesis.specs.openapi import checks as openapi_checks
 
+from ontmoet.core.testing.api_schema import CHECKS, keep_connection
 from ontmoet.places.models import Place
 from ontmoet.vacancies.models import Status, Vacancy
 from ontmoet.wsgi import application
@@ -50,24 +50,17 @@ vacancies_api = schema.include(path_regex=r"^/api/v1/vacatures/")
 @pytest.fixture
 def api_data(world):
     """A vacancy to return; the WSGI handler must not close the test's database connection."""
-    from django.core import signals
-    from django.db import close_old_connections
-
     make_vacancy(world.place)
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
+    undo = keep_connection()
     yield world
-    signals.request_started.connect(close_old_connections)
-    signals.request_finished.connect(close_old_connections)
+    undo()
 
 
 @pytest.mark.django_db
 @vacancies_api.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_vacancies_api(case, api_data):
-    case.call_and_validate(checks=[schemathesis.checks.not_a_server_error, openapi_checks.status_code_conformance,
-                                   openapi_checks.content_type_conformance,
-                                   openapi_checks.response_schema_conformance])
+    case.call_and_validate(checks=CHECKS)
 
 
 @pytest.mark.parametrize("pk", ["abc", "99999999999999999999999", "0"])
