@@ -433,3 +433,7 @@ ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
 ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))
 # Where a quiet room's board is pointed (a URL name, so rooms need not know the toolkit): the revitalisation trees.
 ROOMS_QUIET_ROOM_HELP_URL_NAME = env("ROOMS_QUIET_ROOM_HELP_URL_NAME", "toolkit:trees")
+# Open data (core.opendata_store): a write queues the rebuild of its files this long after it (a burst makes one);
+# a queued rebuild that has not started after ONTMOET_OPENDATA_STUCK_MINUTES counts as lost and is queued again.
+ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS = int(env("ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS", "300"))
+ONTMOET_OPENDATA_STUCK_MINUTES = int(env("ONTMOET_OPENDATA_STUCK_MINUTES", "60"))

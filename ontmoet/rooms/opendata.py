@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.opendata_store import FileSpec, write_csv, write_json
 from ontmoet.places.choices import WEEKDAYS
 
 from . import selectors
@@ -23,9 +24,10 @@ def _absolute(path: str) -> str:
 def downloads() -> list[dict]:
     return [
         {"format": "CSV", "what": _("Ruimtes te huur met hun tarieven per soort huurder; één regel per ruimte"),
-         "url": reverse("rooms_opendata:download_csv"), "label": _("Download ruimtes (CSV)")},
+         "url": reverse("rooms_opendata:download_csv"), "label": _("Download ruimtes (CSV)"), "file": "ruimtes.csv"},
         {"format": "JSON", "what": _("Ruimtes te huur met voorzieningen, te boeken uren en tarieven"),
-         "url": reverse("rooms_opendata:download_json"), "label": _("Download ruimtes (JSON)")},
+         "url": reverse("rooms_opendata:download_json"), "label": _("Download ruimtes (JSON)"),
+         "file": "ruimtes.json"},
     ]
 
 
@@ -77,3 +79,18 @@ def csv_rows(rooms, meta: dict):
                "; ".join(r["facility_names"]), r["accessibility"],
                "; ".join(f"{h['day']} {h['opens']}-{h['closes']}" for h in r["hours"]),
                "; ".join(_rate_text(rate) for rate in r["rates"]), r["url"], meta["licence"], meta["generated_at"]]
+
+
+# -- the stored files (core.opendata_store builds them in the background) ------------------------------------
+def _write_csv(handle, meta: dict):
+    write_csv(handle, CSV_HEADERS, csv_rows(exported().iterator(chunk_size=1000), meta))
+
+
+def _write_json(handle, meta: dict):
+    write_json(handle, {"metadata": meta, "rooms": [record(room) for room in exported().iterator(chunk_size=1000)]})
+
+
+def files() -> list[FileSpec]:
+    return [FileSpec("ruimtes.csv", ("directory", "rooms"), _write_csv, "text/csv; charset=utf-8", "ruimtes", "csv"),
+            FileSpec("ruimtes.json", ("directory", "rooms"), _write_json, "application/json; charset=utf-8",
+                     "ruimtes", "json")]
