@@ -126,7 +126,8 @@ def test_the_nightly_command_builds_what_is_out_of_date_and_removes_what_nothing
     orphan = default_storage.save("open-data/0000-killed-build.csv", ContentFile(b"half"))
     call_command("build_open_data")
     names = set(opendata_store.specs())
-    assert {"ontmoetingsplekken.csv", "ontmoetingsplekken-hsds.json", "activiteiten.csv", "ruimtes.json"} <= names
+    assert {"ontmoetingsplekken.csv", "ontmoetingsplekken-hsds.json", "activiteiten.csv", "ruimtes.json",
+            "vacatures.csv"} <= names
     rows = OpenDataFile.objects.exclude(stored_name="")
     assert set(rows.values_list("name", flat=True)) == names
     assert not default_storage.exists(orphan)
