@@ -75,6 +75,13 @@ def _empty_page_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def _api_not_throttled(settings):
+    """The API tests (schemathesis above all) send more requests than a visitor may: no throttling, except in the
+    throttling tests, which set their own rates (core/tests/test_api_throttling.py)."""
+    settings.ONTMOET_API_THROTTLE_RATES = {"anon": None, "user": None}
+
+
+@pytest.fixture(autouse=True)
 def _fresh_geocoder_centres():
     """The offline geocoder keeps the register's postcode and village centres per process for minutes
     (places.geocoding): every test finds "near 8101" from its own places, whichever app it tests."""

@@ -397,6 +397,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "ontmoet.directory.api.errors.exception_handler",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_THROTTLE_CLASSES": ["ontmoet.core.api_throttling.VisitorThrottle",
+                                 "ontmoet.core.api_throttling.UserThrottle"],
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ontmoet API",
@@ -409,6 +411,8 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "ontmoet.core.api_throttling.document_throttling"],
 }
 # --- monitor ---
 # Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
@@ -433,3 +437,10 @@ ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
 ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))
 # Where a quiet room's board is pointed (a URL name, so rooms need not know the toolkit): the revitalisation trees.
 ROOMS_QUIET_ROOM_HELP_URL_NAME = env("ROOMS_QUIET_ROOM_HELP_URL_NAME", "toolkit:trees")
+# Open data (core.opendata_store): a write queues the rebuild of its files this long after it (a burst makes one);
+# a queued rebuild that has not started after ONTMOET_OPENDATA_STUCK_MINUTES counts as lost and is queued again.
+ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS = int(env("ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS", "300"))
+ONTMOET_OPENDATA_STUCK_MINUTES = int(env("ONTMOET_OPENDATA_STUCK_MINUTES", "60"))
+# API requests per visitor (by address, through the proxies) and per logged-in user (core.api_throttling).
+ONTMOET_API_THROTTLE_RATES = {"anon": env("ONTMOET_API_RATE_ANONYMOUS", "120/min"),
+                              "user": env("ONTMOET_API_RATE_USER", "600/min")}

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.opendata_store import FileSpec, write_csv, write_json
+
 from . import selectors
 from .models import ActivityDate, Recurrence
 
@@ -37,9 +39,10 @@ def downloads() -> list[dict]:
     """The rows this app adds to the open-data page."""
     return [
         {"format": "CSV", "what": _("Activiteiten uit de agenda; één regel per activiteit"),
-         "url": reverse("agenda:download_csv"), "label": _("Download activiteiten (CSV)")},
+         "url": reverse("agenda:download_csv"), "label": _("Download activiteiten (CSV)"), "file": "activiteiten.csv"},
         {"format": "JSON", "what": _("Activiteiten uit de agenda met hun komende data"),
-         "url": reverse("agenda:download_json"), "label": _("Download activiteiten (JSON)")},
+         "url": reverse("agenda:download_json"), "label": _("Download activiteiten (JSON)"),
+         "file": "activiteiten.json"},
     ]
 
 
@@ -212,3 +215,21 @@ def hsds_services(places, parts, make_id) -> list[dict]:
     return [hsds_service(activity, parts[activity.place_id], make_id)
             for activity in exported(places, next_start=False).iterator(chunk_size=1000)
             if activity.place_id in parts]
+
+
+# -- the stored files (core.opendata_store builds them in the background) ------------------------------------
+def _write_csv(handle, meta: dict):
+    write_csv(handle, CSV_HEADERS, csv_rows(exported().iterator(chunk_size=1000), meta))
+
+
+def _write_json(handle, meta: dict):
+    write_json(handle, {"metadata": meta,
+                        "activities": [json_item(activity) for activity in exported().iterator(chunk_size=1000)]})
+
+
+def files() -> list[FileSpec]:
+    # Daily: the next date and the cancelled dates to come move with the date.
+    return [FileSpec("activiteiten.csv", ("directory", "agenda"), _write_csv, "text/csv; charset=utf-8",
+                     "activiteiten", "csv", daily=True),
+            FileSpec("activiteiten.json", ("directory", "agenda"), _write_json, "application/json; charset=utf-8",
+                     "activiteiten", "json", daily=True)]

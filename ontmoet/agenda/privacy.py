@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontmoet.core import opendata_store
 from ontmoet.core.stamps import written
 
 from .models import Activity
@@ -27,7 +28,9 @@ def find(email):
 
 def erase(email):
     count = Activity.objects.filter(contact_email__iexact=email).update(**BLANK)
-    written(Activity)  # the contact is in the kept open-data files too
+    written(Activity)
+    if count:
+        opendata_store.discard("agenda")  # the stored open-data files held the contact: gone at once, made anew
     return [(KIND, count)]
 
 

@@ -7,14 +7,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
-from ontmoet.core import opendata_files
-from ontmoet.core.exports import csv_response
-from ontmoet.core.pagecache import cache_public_page, current_stamp
+from ontmoet.core import opendata_store
+from ontmoet.core.pagecache import current_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Place
 
-from . import opendata, public, selectors
+from . import public, selectors
 from .forms import AgendaSearchForm
 from .signals import VOCABULARY_STAMP
 
@@ -85,24 +84,15 @@ def place_feed(request, code):
     return _ics(public.calendar(rows, place.name, base_url), f"agenda-{place.code.lower()}.ics")
 
 
-
-
+# The files are built in the background into storage (core.opendata_store); a download only streams them.
 @require_safe
 @gzip_page
-@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_csv(request):
     """The open-data file of the public activities (the open-data page links it)."""
-    meta = opendata_files.metadata()
-    response = csv_response(opendata_files.download_name("activiteiten", "csv"), opendata.CSV_HEADERS,
-                            opendata.csv_rows(opendata.exported().iterator(chunk_size=1000), meta))
-    return opendata_files.licence_headers(response, meta)
+    return opendata_store.serve(request, "activiteiten.csv")
 
 
 @require_safe
 @gzip_page
-@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_json(request):
-    meta = opendata_files.metadata()
-    items = [opendata.json_item(activity) for activity in opendata.exported().iterator(chunk_size=1000)]
-    return opendata_files.json_download({"metadata": meta, "activities": items},
-                                        opendata_files.download_name("activiteiten", "json"))
+    return opendata_store.serve(request, "activiteiten.json")

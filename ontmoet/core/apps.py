@@ -26,3 +26,7 @@ class CoreConfig(AppConfig):
 
         post_migrate.connect(_forget_cached_pages, sender=self, dispatch_uid="core-forget-cached-pages")
         post_migrate.connect(_renew_stamps, sender=self, dispatch_uid="core-renew-stamps")
+        from .opendata_store import contents_changed
+        from .pagecache import content_changed
+
+        content_changed.connect(contents_changed, dispatch_uid="core-open-data-rebuild")

@@ -232,3 +232,24 @@ class PrivacyRequest(models.Model):
 
     def delete(self, *args, **kwargs):
         raise HistoryIsAppendOnly("PrivacyRequest is append-only")
+
+
+class OpenDataFile(models.Model):
+    """The stored copy of one open-data download (core.opendata_store): which object in storage holds it, the
+    content stamp it was built from, and whether a rebuild is queued (at most one at a time per file)."""
+
+    name = models.CharField(_("bestand"), max_length=100, unique=True)  # the URL's file name: activiteiten.csv
+    stored_name = models.CharField(_("naam in de opslag"), max_length=300, blank=True)
+    stamp = models.CharField(_("gemaakt van stempel"), max_length=64, blank=True)
+    built_at = models.DateTimeField(_("gemaakt op"), null=True, blank=True)
+    build_started = models.DateTimeField(_("begonnen op"), null=True, blank=True)
+    size = models.BigIntegerField(_("grootte in bytes"), default=0)
+    etag = models.CharField(_("ETag"), max_length=64, blank=True)
+    queued_at = models.DateTimeField(_("in de wachtrij sinds"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("open-databestand")
+        verbose_name_plural = _("open-databestanden")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,10 +1,8 @@
 """Open-data downloads of any app: the same metadata (licence, moment, publisher, source page) and licence
-headers on every file, so that each file says on its own terms under which licence it may be reused."""
-
-import json
+headers on every file, so that each file says on its own terms under which licence it may be reused. The files
+themselves are built in the background and served from storage (core.opendata_store)."""
 
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 
@@ -19,18 +17,7 @@ def metadata() -> dict:
             "source": absolute(reverse("directory:open_data"))}
 
 
-def download_name(stem: str, extension: str) -> str:
-    return f"{stem}-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
 def licence_headers(response, meta: dict):
     response["Link"] = f'<{meta["licence_url"]}>; rel="license"'
     response["X-Licence"] = meta["licence"]
     return response
-
-
-def json_download(document: dict, filename: str) -> HttpResponse:
-    response = HttpResponse(json.dumps(document, ensure_ascii=False, default=str),
-                            content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return licence_headers(response, document["metadata"])

@@ -23,6 +23,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.dispatch import Signal
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -30,6 +31,10 @@ from django.utils.translation import get_language
 from .models import ContentStamp
 
 SEEN_SECONDS = 3600
+
+# Sent with `names` (the contents whose stamps were replaced), inside the writing transaction: what is built
+# from them in the background (core.opendata_store) queues its rebuild after the commit.
+content_changed = Signal()
 
 
 def current_stamp(name: str) -> str:
@@ -43,6 +48,7 @@ def current_stamp(name: str) -> str:
 def change_stamp(name: str) -> None:
     """Call inside the transaction that writes the content: the new stamp commits with it."""
     ContentStamp.objects.update_or_create(name=name, defaults={"stamp": uuid.uuid4().hex})
+    content_changed.send(sender=ContentStamp, names={name})
 
 
 def _personal(request) -> bool:

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .models import ContentStamp
-from .pagecache import change_stamp
+from .pagecache import change_stamp, content_changed
 from .workflow import moved_many
 
 _CONTENTS: dict[type, set[str]] = {}  # model -> the contents it is part of
@@ -62,10 +62,15 @@ def renew_all(**kwargs) -> None:
 
 
 def _replace(names) -> None:
+    updated = set()
     for name in sorted(names):
-        # One UPDATE in the usual case; the row is created by the content's first write.
-        if not ContentStamp.objects.filter(name=name).update(stamp=uuid.uuid4().hex):
+        # One UPDATE in the usual case; the row is created by the content's first write (which sends the signal).
+        if ContentStamp.objects.filter(name=name).update(stamp=uuid.uuid4().hex):
+            updated.add(name)
+        else:
             change_stamp(name)
+    if updated:
+        content_changed.send(sender=ContentStamp, names=updated)
 
 
 def contents_of(model) -> frozenset[str]:

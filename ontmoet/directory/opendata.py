@@ -13,7 +13,10 @@ from django.utils import timezone, translation
 
 from ontmoet.core.discovery import app_functions
 from ontmoet.core.opendata_files import absolute, metadata  # noqa: F401 (this module's API too)
+from ontmoet.core.opendata_store import FileSpec, write_csv, write_json
 from ontmoet.places.choices import WEEKDAYS, Kind
+
+from . import selectors
 
 HSDS_NAMESPACE = uuid.UUID("6f1c1a43-62a4-4d0a-9a63-5a8f0a4e2b11")  # fixed: ids stay the same between exports
 HSDS_DAYS = {"ma": "MO", "di": "TU", "wo": "WE", "do": "TH", "vr": "FR", "za": "SA", "zo": "SU"}
@@ -206,3 +209,33 @@ def hsds_document(places, meta: dict) -> dict:
 def extra_downloads() -> list[dict]:
     """The downloads other apps add to the open-data page (an app's `opendata.downloads()`)."""
     return [row for provider in app_functions("opendata", "downloads") for row in provider()]
+
+
+# -- the stored files (core.opendata_store builds them in the background) ------------------------------------
+def _exported_places():
+    return selectors.public_list().order_by("name", "pk")
+
+
+def _write_csv(handle, meta: dict):
+    write_csv(handle, CSV_HEADERS, csv_rows(_exported_places(), meta))
+
+
+def _write_geojson(handle, meta: dict):
+    write_json(handle, {"type": "FeatureCollection", "metadata": meta,
+                        "features": [geojson_feature(place) for place in _exported_places().iterator(chunk_size=1000)]})
+
+
+def _write_hsds(handle, meta: dict):
+    write_json(handle, hsds_document(_exported_places(), meta))
+
+
+def files() -> list[FileSpec]:
+    # HSDS holds the activities with their coming dates too: out of date with the agenda and at midnight.
+    return [
+        FileSpec("ontmoetingsplekken.csv", ("directory",), _write_csv, "text/csv; charset=utf-8",
+                 "ontmoetingsplekken", "csv"),
+        FileSpec("ontmoetingsplekken.geojson", ("directory",), _write_geojson, "application/geo+json; charset=utf-8",
+                 "ontmoetingsplekken", "geojson"),
+        FileSpec("ontmoetingsplekken-hsds.json", ("directory", "agenda"), _write_hsds,
+                 "application/json; charset=utf-8", "ontmoetingsplekken", "hsds.json", daily=True),
+    ]

@@ -1,12 +1,11 @@
 """The public sociale kaart: search, place page, report form, open data and sitemap. No login needed."""
 
-import json
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -16,9 +15,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django.views.decorators.vary import vary_on_headers
 from drf_spectacular.views import SpectacularSwaggerSplitView
 
-from ontmoet.core import panels, submissions
+from ontmoet.core import opendata_store, panels, submissions
 from ontmoet.core.clientip import client_ip
-from ontmoet.core.exports import csv_response
 from ontmoet.core.pagecache import cache_public_page
 from ontmoet.places.choices import WEEKDAYS
 
@@ -164,60 +162,49 @@ def report(request, code):
     return render(request, "directory/report.html", {"place": place, "form": form}, status=status)
 
 
+def _own_downloads() -> list[dict]:
+    return [
+        {"format": "CSV", "what": _("Spreadsheets (Excel, LibreOffice); één regel per plek"),
+         "url": reverse("directory:download_csv"), "label": _("Download CSV"), "file": "ontmoetingsplekken.csv"},
+        {"format": "GeoJSON", "what": _("Kaarten en GIS (QGIS, ArcGIS, webkaarten); WGS84"),
+         "url": reverse("directory:download_geojson"), "label": _("Download GeoJSON"),
+         "file": "ontmoetingsplekken.geojson"},
+        {"format": "Open Referral HSDS 3.0",
+         "what": _("Wijkwijzers en sociale kaarten die de internationale HSDS-standaard lezen"),
+         "url": reverse("directory:download_hsds"), "label": _("Download HSDS (JSON)"),
+         "file": "ontmoetingsplekken-hsds.json"},
+    ]
+
+
 @require_safe
 def open_data(request):
     count = selectors.public_places().count()
+    stored = opendata_store.stored_files()
+    downloads = [{**row, "stored": stored.get(row.get("file"))}
+                 for row in _own_downloads() + opendata.extra_downloads()]
     return render(request, "directory/open_data.html", {
         "count": count, "licence": settings.DIRECTORY_DATA_LICENCE,
-        "licence_url": settings.DIRECTORY_DATA_LICENCE_URL, "now": timezone.now(),
-        "downloads": opendata.extra_downloads(),
+        "licence_url": settings.DIRECTORY_DATA_LICENCE_URL, "now": timezone.now(), "downloads": downloads,
     })
 
 
-def _download_name(extension: str) -> str:
-    return f"ontmoetingsplekken-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
-def _licence_headers(response, meta):
-    response["Link"] = f'<{meta["licence_url"]}>; rel="license"'
-    response["X-Licence"] = meta["licence"]
-    return response
-
-
+# The files are built in the background into storage (core.opendata_store); a download only streams them.
 @require_safe
 @gzip_page
-@cache_public_page("directory", query=False)
 def download_csv(request):
-    meta = opendata.metadata()
-    places = selectors.public_list().order_by("name", "pk")
-    return _licence_headers(csv_response(_download_name("csv"), opendata.CSV_HEADERS,
-                                         opendata.csv_rows(places, meta)), meta)
-
-
-def _json_download(document: dict, extension: str, content_type: str) -> HttpResponse:
-    response = HttpResponse(json.dumps(document, ensure_ascii=False, default=str), content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{_download_name(extension)}"'
-    return _licence_headers(response, document["metadata"])
+    return opendata_store.serve(request, "ontmoetingsplekken.csv")
 
 
 @require_safe
 @gzip_page
-@cache_public_page("directory", query=False)
 def download_geojson(request):
-    meta = opendata.metadata()
-    places = selectors.public_list().order_by("name", "pk")
-    document = {"type": "FeatureCollection", "metadata": meta,
-                "features": [opendata.geojson_feature(place) for place in places.iterator(chunk_size=1000)]}
-    return _json_download(document, "geojson", "application/geo+json; charset=utf-8")
+    return opendata_store.serve(request, "ontmoetingsplekken.geojson")
 
 
 @require_safe
 @gzip_page
-@cache_public_page("directory", "agenda", daily=True, query=False)
 def download_hsds(request):
-    meta = opendata.metadata()
-    places = selectors.public_list().order_by("name", "pk")
-    return _json_download(opendata.hsds_document(places, meta), "hsds.json", "application/json; charset=utf-8")
+    return opendata_store.serve(request, "ontmoetingsplekken-hsds.json")
 
 
 @require_safe

@@ -4,8 +4,10 @@ of tenant, so that huurdifferentiatie can be compared across places. Never a boo
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.core.opendata_store import FileSpec, write_csv, write_json
 from ontmoet.places.choices import WEEKDAYS
 
 from . import selectors
@@ -23,9 +25,10 @@ def _absolute(path: str) -> str:
 def downloads() -> list[dict]:
     return [
         {"format": "CSV", "what": _("Ruimtes te huur met hun tarieven per soort huurder; één regel per ruimte"),
-         "url": reverse("rooms_opendata:download_csv"), "label": _("Download ruimtes (CSV)")},
+         "url": reverse("rooms_opendata:download_csv"), "label": _("Download ruimtes (CSV)"), "file": "ruimtes.csv"},
         {"format": "JSON", "what": _("Ruimtes te huur met voorzieningen, te boeken uren en tarieven"),
-         "url": reverse("rooms_opendata:download_json"), "label": _("Download ruimtes (JSON)")},
+         "url": reverse("rooms_opendata:download_json"), "label": _("Download ruimtes (JSON)"),
+         "file": "ruimtes.json"},
     ]
 
 
@@ -45,8 +48,19 @@ def rates(room) -> list[dict]:
              "amount": f"{rate.amount:.2f}"} for rate in room.rates.all()]
 
 
+def photos(room) -> list[dict]:
+    """The room's photos with their text for who cannot see them (the rooms page's alt text; boards give none)."""
+    if not room.photo:
+        return []
+    with translation.override("nl"):
+        alt = gettext("Foto van %(name)s") % {"name": room.name}
+    return [{"url": _absolute(reverse("rooms:photo", args=[room.place.code, room.pk])), "alt": alt,
+             "content_type": "image/png" if room.photo_kind == "png" else "image/jpeg"}]
+
+
 def record(room) -> dict:
     place = room.place
+    photos_ = photos(room)
     with translation.override("nl"):
         labels = dict(Facility.choices)
         facility_names = [str(labels[code]) for code in room.facilities if code in labels]
@@ -58,7 +72,7 @@ def record(room) -> dict:
         "municipality": place.municipality.name, "municipality_code": place.municipality.code,
         "latitude": float(place.latitude) if place.latitude is not None else None,
         "longitude": float(place.longitude) if place.longitude is not None else None,
-        "photo_url": _absolute(reverse("rooms:photo", args=[place.code, room.pk])) if room.photo else None,
+        "photo_url": photos_[0]["url"] if photos_ else None, "photos": photos_,
         "url": _absolute(reverse("rooms:page", args=[place.code])),
     }
 
@@ -77,3 +91,18 @@ def csv_rows(rooms, meta: dict):
                "; ".join(r["facility_names"]), r["accessibility"],
                "; ".join(f"{h['day']} {h['opens']}-{h['closes']}" for h in r["hours"]),
                "; ".join(_rate_text(rate) for rate in r["rates"]), r["url"], meta["licence"], meta["generated_at"]]
+
+
+# -- the stored files (core.opendata_store builds them in the background) ------------------------------------
+def _write_csv(handle, meta: dict):
+    write_csv(handle, CSV_HEADERS, csv_rows(exported().iterator(chunk_size=1000), meta))
+
+
+def _write_json(handle, meta: dict):
+    write_json(handle, {"metadata": meta, "rooms": [record(room) for room in exported().iterator(chunk_size=1000)]})
+
+
+def files() -> list[FileSpec]:
+    return [FileSpec("ruimtes.csv", ("directory", "rooms"), _write_csv, "text/csv; charset=utf-8", "ruimtes", "csv"),
+            FileSpec("ruimtes.json", ("directory", "rooms"), _write_json, "application/json; charset=utf-8",
+                     "ruimtes", "json")]

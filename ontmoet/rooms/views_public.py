@@ -9,13 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ontmoet.core import opendata_files, submissions
+from ontmoet.core import opendata_store, submissions
 from ontmoet.core.clientip import client_ip
-from ontmoet.core.exports import csv_response
-from ontmoet.core.pagecache import cache_public_page
 from ontmoet.core.uploads import attachment_response
 
-from . import opendata, selectors, services
+from . import selectors, services
 from .forms import CancelForm, RequestForm
 from .workflows import REQUEST, REQUESTER
 
@@ -105,22 +103,15 @@ def personal(request, code, token):
         "bookings": booking_request.bookings.all(), "form": form, "may_cancel": may_cancel}, status=status)
 
 
+# The files are built in the background into storage (core.opendata_store); a download only streams them.
 @require_safe
 @gzip_page
-@cache_public_page("directory", "rooms", query=False)
 def download_csv(request):
     """The open-data file of the rooms of public places (the open-data page links it)."""
-    meta = opendata_files.metadata()
-    response = csv_response(opendata_files.download_name("ruimtes", "csv"), opendata.CSV_HEADERS,
-                            opendata.csv_rows(opendata.exported().iterator(chunk_size=1000), meta))
-    return opendata_files.licence_headers(response, meta)
+    return opendata_store.serve(request, "ruimtes.csv")
 
 
 @require_safe
 @gzip_page
-@cache_public_page("directory", "rooms", query=False)
 def download_json(request):
-    meta = opendata_files.metadata()
-    items = [opendata.record(room) for room in opendata.exported().iterator(chunk_size=1000)]
-    return opendata_files.json_download({"metadata": meta, "rooms": items},
-                                        opendata_files.download_name("ruimtes", "json"))
+    return opendata_store.serve(request, "ruimtes.json")

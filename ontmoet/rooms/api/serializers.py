@@ -19,6 +19,12 @@ class RateSerializer(serializers.Serializer):
     amount = serializers.DecimalField(max_digits=8, decimal_places=2, help_text="Bedrag in euro.")
 
 
+class PhotoSerializer(serializers.Serializer):
+    url = serializers.CharField(help_text="Waar de foto staat (PNG of JPEG).")
+    alt = serializers.CharField(help_text="Tekst voor wie de foto niet ziet, dezelfde als op de ruimtepagina.")
+    content_type = serializers.ChoiceField(choices=["image/png", "image/jpeg"])
+
+
 class PublicRoomSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     name = serializers.CharField()
@@ -28,7 +34,8 @@ class PublicRoomSerializer(serializers.Serializer):
     facility_names = serializers.ListField(child=serializers.CharField())
     accessibility = serializers.CharField(allow_blank=True)
     description = serializers.CharField(allow_blank=True)
-    photo_url = serializers.CharField(allow_null=True)
+    photo_url = serializers.CharField(allow_null=True, help_text="De eerste foto, of leeg; zie ook 'photos'.")
+    photos = PhotoSerializer(many=True, help_text="De foto's van de ruimte (leeg als er geen is).")
     hours = HoursSerializer(many=True, help_text="Wanneer de ruimte te boeken is.")
     rates = RateSerializer(many=True, help_text="Tarieven per soort huurder (huurdifferentiatie).")
     place_code = serializers.CharField()

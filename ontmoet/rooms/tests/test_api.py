@@ -7,6 +7,7 @@ import io
 import json
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import schemathesis
@@ -148,3 +149,25 @@ def api_data(world):
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_rooms_api(case, api_data):
     case.call_and_validate(checks=CHECKS)
+
+
+@pytest.mark.storage
+def test_a_room_photo_is_in_the_api_and_the_json_file_with_its_text(client, rooms):
+    from django.core.files.base import ContentFile
+
+    from .permissions import PNG
+
+    big = rooms["big"]
+    big.photo.save("zaal.png", ContentFile(PNG), save=False)
+    big.photo_kind = "png"
+    big.save()
+    api = client.get(f"/api/v1/ruimtes/{big.pk}/").json()
+    item = next(room for room in json.loads(_body(client.get("/kaart/open-data/ruimtes.json")))["rooms"]
+                if room["id"] == big.pk)
+    for room in (api, item):
+        [photo] = room["photos"]
+        assert photo["alt"] == "Foto van Grote zaal" and photo["content_type"] == "image/png"
+        assert photo["url"].endswith(f"/kaart/plek/RAA-001/ruimtes/{big.pk}/foto/")
+        assert room["photo_url"] == photo["url"]
+    assert client.get(urlsplit(api["photos"][0]["url"]).path).status_code == 200
+    assert client.get(f"/api/v1/ruimtes/{rooms['small'].pk}/").json()["photos"] == []

@@ -45,6 +45,8 @@ def _token(world):
 MATRIX = {
     "vacancies:public_list": ("get", {}, PUBLIC),
     "vacancies:public_detail": ("get", {"pk": _vacancy}, PUBLIC),
+    "vacancies:download_csv": ("get", {}, PUBLIC),
+    "vacancies:download_json": ("get", {}, PUBLIC),
     "vacancies:help_offer": ("get", {}, PUBLIC),
     "vacancies:help_renew": ("get", {"token": _token}, PUBLIC),
     "vacancies:place": ("get", {"code": "place"}, OWN_PLACE),
