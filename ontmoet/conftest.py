@@ -100,6 +100,7 @@ def _after_commit_at_once(request, monkeypatch):
     if "real_on_commit" not in request.keywords:
         monkeypatch.setattr("ontmoet.core.mail.on_commit", lambda callback: callback())
         monkeypatch.setattr("ontmoet.core.documents.on_commit", lambda callback: callback())
+        monkeypatch.setattr("ontmoet.agenda.services.on_commit", lambda callback: callback())
 
 
 @pytest.fixture

@@ -22,6 +22,15 @@ def public_place_panels(request, place):
     })]
 
 
+def activity_kind_ids(place, public: bool) -> set[int]:
+    """The kinds of the place's activities that have not ended (public: those the public agenda shows), for the
+    facts row "Activiteiten" of its pages (core.panels.place_activity_kind_ids)."""
+    activities = Activity.objects.filter(place=place).exclude(ends_on__lt=timezone.localdate())
+    if public:
+        activities = activities.filter(last_confirmed_at__gte=selectors.confirm_cutoff())
+    return set(activities.order_by().values_list("kind_id", flat=True).distinct())
+
+
 def home_panels(request):
     """On the public start page: the way in to the agenda (no figures: the same for every visitor, always)."""
     return [Panel("agenda/panels/home.html")]

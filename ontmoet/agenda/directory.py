@@ -16,8 +16,9 @@ from .selectors import public_dates
 # Five weeks: a monthly activity ("the first Tuesday") has a date in any five weeks in a row.
 WINDOW_DAYS = 35
 
-# Sent inside the writing transaction with `place_ids` (an iterable), or None when any place's days may
-# have changed (the nightly job: dates went by, activities ended or were hidden for want of confirmation).
+# Sent once after the writing transaction commits (services._days_changed) with `place_ids` (an iterable),
+# or None when any place's days may have changed (the nightly job: dates went by, activities ended or were
+# hidden for want of confirmation).
 activity_days_changed = Signal()
 
 

@@ -168,6 +168,8 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
     wanneer = forms.ChoiceField(label=_("Wanneer"), required=False, choices=WHEN_CHOICES, widget=forms.RadioSelect)
     datum = forms.DateField(label=_("Datum"), required=False, widget=DateInput(),
                             help_text=_("Bij ‘Op datum’."), error_messages={"invalid": _("Vul een geldige datum in.")})
+    # The date the page showed results for: a date that differs from it was typed now, and is searched for.
+    getoond = forms.CharField(required=False, widget=forms.HiddenInput)
     near = forms.CharField(label=_("In de buurt van"), required=False, max_length=100,
                            help_text=_("Postcode, dorp of stad, bijvoorbeeld 8102 of Heeten."),
                            error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")})
@@ -186,9 +188,28 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["radius"].initial = str(DEFAULT_RADIUS_KM)
+        self.fields["wanneer"].initial = "week"  # what the agenda shows when nothing is chosen
+        if self.is_bound:
+            self.data = self._when_as_meant(self.data)
         for field in self.fields.values():
             if isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
+
+    @staticmethod
+    def _when_as_meant(data):
+        """A typed date means "Op datum", whatever is ticked: a date differing from the one the page showed
+        (`getoond`) was typed now. The date the page showed, sent again with another choice ticked, gives way
+        to that choice and is cleared. Nothing ticked and no date: this week, ticked."""
+        data = data.copy()
+        typed, when = data.get("datum", "").strip(), data.get("wanneer", "")
+        if typed and (not when or (when != "datum" and typed != data.get("getoond", ""))):
+            when = "datum"
+        elif not when:
+            when = "week"
+        if when != "datum":
+            typed = ""
+        data["wanneer"], data["datum"], data["getoond"] = when, typed, typed
+        return data
 
     def fields_cache_key(self) -> str:
         """What the kept fields' markup depends on besides the vocabularies and the language: the values asked
@@ -209,7 +230,8 @@ class AgendaSearchForm(StyledFormMixin, forms.Form):
         data = {}
         if self.is_bound:
             self.is_valid()
-            data = {key: value for key, value in self.cleaned_data.items() if value not in (None, "", False)}
+            data = {key: value for key, value in self.cleaned_data.items()
+                    if value not in (None, "", False) and key != "getoond"}
         today = timezone.localdate()
         when = data.get("wanneer") or ("datum" if data.get("datum") else "week")
         if when == "datum" and data.get("datum"):

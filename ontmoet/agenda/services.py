@@ -46,9 +46,51 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
     return rows
 
 
+class _ChangedDays:
+    """The places whose activity days one transaction changed, sent once when it commits (an import of a
+    thousand rows refreshes each place's days once, not per row; a rolled-back one refreshes nothing)."""
+
+    def __init__(self):
+        self.place_ids: set | None = set()  # None: any place's days
+
+    def add(self, place_ids) -> None:
+        if place_ids is None:
+            self.place_ids = None
+        elif self.place_ids is not None:
+            self.place_ids.update(place_ids)
+
+    def send(self) -> None:
+        activity_days_changed.send(sender=Activity, place_ids=None if self.place_ids is None
+                                   else sorted(self.place_ids))
+
+
+def on_commit(callback) -> None:
+    """transaction.on_commit; tests replace it (conftest) because their transaction never commits. Robust: the
+    agenda is written whatever the kaart's refresh does, and the nightly extend() refreshes every place."""
+    transaction.on_commit(callback, robust=True)
+
+
 def _days_changed(place_ids=None) -> None:
-    """The weekdays with activities may have changed: the kaart's day filter reads them (seam directory.py)."""
-    activity_days_changed.send(sender=Activity, place_ids=place_ids)
+    """The weekdays with activities may have changed: the kaart's day filter reads them (seam directory.py).
+
+    Sent once per transaction, after it commits: the places are added to the callback already waiting for
+    this commit. A savepoint rolled back drops the callbacks registered inside it, so the waiting one is
+    looked up among the connection's callbacks rather than remembered."""
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        for _savepoints, callback, *_robust in connection.run_on_commit:
+            changed = getattr(callback, "changed_days", None)
+            if changed is not None:
+                changed.add(place_ids)
+                return
+    changed = _ChangedDays()
+    changed.add(place_ids)
+
+    def send_changed_days():
+        changed.send()
+
+    send_changed_days.changed_days = changed
+    on_commit(send_changed_days)  # outside a transaction: at once
 
 
 def materialise(activity: Activity, today: date | None = None) -> int:

@@ -8,7 +8,8 @@ example who the place's aanspreekpunt is), `def public_place_panels(request, pla
 place's public page on the sociale kaart (its coming activities, vacancies, rooms and rates), and
 `def home_panels(request) -> list[Panel]` to the public start page (the search form, the coming
 activities). A home panel must look the same to every anonymous visitor:
-the start page is kept in the page cache (core.pagecache).
+the start page is kept in the page cache (core.pagecache). An app's `def activity_kind_ids(place, public)`
+adds to the facts row "Activiteiten" of a place's pages (place_activity_kind_ids).
 
 Above the panels the overview shows the user's work queue: an app contributes
 `def work_items(request, scope) -> list[WorkItem]`, one per kind of thing waiting for this user, each a
@@ -146,3 +147,10 @@ def public_place_panels(request, place) -> list[Panel]:
 
 def home_panels(request) -> list[Panel]:
     return [panel for provider in _providers("home_panels") for panel in provider(request)]
+
+
+def place_activity_kind_ids(place, public: bool) -> set[int]:
+    """The activity kinds (the register's vocabulary) of what other modules hold for the place, from each app's
+    `def activity_kind_ids(place, public) -> set[int]` (the agenda's activities): the place's facts row shows
+    them with the register's own list. `public`: only what the public pages show."""
+    return {pk for provider in _providers("activity_kind_ids") for pk in provider(place, public)}

@@ -19,6 +19,7 @@ from ontmoet.core import opendata_store, panels, submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.core.pagecache import cache_public_page
 from ontmoet.places.choices import WEEKDAYS
+from ontmoet.places.selectors import activity_kinds
 
 from . import cards, jsonld, opendata, selectors, services
 from .forms import ReportForm, SearchForm
@@ -124,8 +125,10 @@ def place_detail(request, code):
     return render(request, "directory/place.html", {
         "place": place, "record": record, "hours": hours,
         # The lists in the interface's language (the open-data record keeps the Dutch names).
-        "lists": {field: [str(item) for item in getattr(place, field).all()]
-                  for field in ("activities", "facilities", "target_groups")},
+        # The activities with the kinds of what the agenda holds for the place (a board may not tick them).
+        "lists": {"activities": [str(kind) for kind in activity_kinds(place, public=True)],
+                  **{field: [str(item) for item in getattr(place, field).all()]
+                     for field in ("facilities", "target_groups")}},
         "jsonld": jsonld.script_content(jsonld.place_jsonld(record)),
         "is_stale": place.last_verified_at is None
         or place.last_verified_at < timezone.now() - timedelta(days=settings.ONTMOET_VERIFY_AFTER_DAYS),

@@ -5,9 +5,9 @@ from ontmoet.core.navigation import MenuItem
 
 def menu_items(request, scope):
     if not scope.authenticated:
-        return [MenuItem(_("Activiteiten"), "network:event_list", ("network:event", "network:registration"),
+        return [MenuItem(_("Bijeenkomsten"), "network:event_list", ("network:event", "network:registration"),
                          area="netwerk")]
-    subs = [MenuItem(_("Activiteiten"), "network:event_list", ("network:event", "network:registration")),
+    subs = [MenuItem(_("Bijeenkomsten"), "network:event_list", ("network:event", "network:registration")),
             MenuItem(_("Leergang"), "network:course_list", ("network:course", "network:module", "network:material",
                                                             "network:enrolment")),
             MenuItem(_("Regelingen"), "network:scheme_list", ("network:scheme", "network:place_schemes"))]

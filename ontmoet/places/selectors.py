@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from ontmoet.accounts.roles import Role
 from ontmoet.accounts.scoping import Scope
 from ontmoet.core.pagecache import current_stamp
+from ontmoet.core.panels import place_activity_kind_ids
 from ontmoet.core.translated import localized
 
 from .choices import Kind, Staffing, Status
@@ -326,3 +327,12 @@ def vocabulary_items(field: str) -> list[tuple[int, str, str]]:
     """(id, code, name) of every entry of the vocabulary behind a place's list field ('facilities', ...)."""
     model = Place._meta.get_field(field).related_model
     return list(model.objects.values_list("pk", "code", "name"))
+
+
+def activity_kinds(place, *, public: bool) -> list[Activity]:
+    """The place's activities for its facts row: the register's list and the kinds of what its agenda holds,
+    which the board may not have ticked in the register (places does not import the agenda: core.panels)."""
+    from_agenda = place_activity_kind_ids(place, public)
+    if not from_agenda:
+        return list(place.activities.all())
+    return list(Activity.objects.filter(Q(pk__in=place.activities.values("pk")) | Q(pk__in=from_agenda)))

@@ -80,6 +80,7 @@ def place_detail(request, code, scope):
     place = _get_place_or_404(scope, code)
     return render(request, "places/detail.html", {
         "place": place,
+        "activities": selectors.activity_kinds(place, public=False),  # with the agenda's kinds
         "can_edit": scope.can_edit_place(place),
         "is_stale": place.last_verified_at is None or place.last_verified_at < selectors.verification_cutoff(),
         "panels": place_panels(request, scope, place),  # what other modules add, e.g. the aanspreekpunt

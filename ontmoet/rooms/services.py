@@ -109,7 +109,8 @@ def submit_request(room: Room, data: dict, slots: list[Slot], ip: str) -> Bookin
         REQUEST.move(booking_request, RequestStatus.REQUESTED, actor=REQUESTER)
         Booking.objects.bulk_create([Booking(request=booking_request, room=room, starts_at=slot.starts_at,
                                              ends_at=slot.ends_at, price=slot.price) for slot in slots])
-        context = _context(booking_request)
+        # The dates of a series the requester chose to leave out (already taken): the confirmation names them.
+        context = _context(booking_request, left_out=sorted(data.get("left_out") or ()))
         send_templated_mail("rooms/email/received", context, to=[booking_request.email])
         send_templated_mail("rooms/email/new_request", context, to=board_emails(room.place))
     return booking_request

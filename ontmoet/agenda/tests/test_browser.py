@@ -85,14 +85,14 @@ def test_board_imports_activities_and_confirms_them_with_the_place(world, page, 
                    "21:00\n", encoding="utf-8")
     page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(bad))
     page.get_by_role("button", name="Controleren en importeren").click()
-    expect(page.get_by_role("table", name="Fouten per regel")).to_be_visible()
+    expect(page.get_by_role("table", name="Fouten per rij")).to_be_visible()
     assert_accessible(page, "agenda-importeren-fouten")
     good = tmp_path / "goed.csv"
     good.write_text("naam;soort;wanneer;eerste datum;begintijd;eindtijd\nKoor;koffiemomenten;elke 2e dinsdag;1-9-2030;"
                     "19:00;21:00\n", encoding="utf-8")
     page.get_by_label("Bestand (CSV of XLSX)").set_input_files(str(good))
     page.get_by_role("button", name="Controleren en importeren").click()
-    expect(page.get_by_role("table", name="Verwerkte regels")).to_be_visible()
+    expect(page.get_by_role("table", name="Verwerkte rijen")).to_be_visible()
     assert Activity.objects.filter(title="Koor", month_week=2).exists()
 
     # The yearly confirmation on the place's page lists the activities and confirms them with the place.

@@ -34,7 +34,7 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     login(page, "province.staff@test.example")
     page.goto("/netwerk/activiteiten/")
     assert_accessible(page, "netwerk-activiteiten")
-    page.get_by_role("link", name="Activiteit toevoegen").click()
+    page.get_by_role("link", name="Bijeenkomst toevoegen").click()
     start = timezone.localtime() + timedelta(days=10)
     page.get_by_label("Titel (verplicht)").fill("Webinar: de exploitatie rond")
     page.get_by_label("Soort (verplicht)").select_option("webinar")
