@@ -8,7 +8,6 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
-from django.utils.functional import cached_property
 
 from ontmoet.places import choices
 from ontmoet.places.geocoding import Point
@@ -114,24 +113,33 @@ def search(filters: dict, origin: Point | None) -> Search:
     return Search(dates, origin, filters["first"], filters["last"])
 
 
+FIRST_DAYS = 2  # the narrow rows are read for the first two days of a longer window first (see narrow_rows)
+
+
 class CappedPaginator(Paginator):
-    """Counts at most COUNT_LIMIT + 1 results: a whole busy week near a city costs as much to count as the
-    rest of the page. Pages go up to COUNT_LIMIT; `more` says there were more results than that."""
+    """Pages through the first COUNT_LIMIT results (narrow_rows); `more` says there were more than that."""
 
-    @cached_property
-    def count(self) -> int:
-        return min(self._counted, COUNT_LIMIT)
-
-    @cached_property
-    def _counted(self) -> int:
-        return self.object_list.order_by()[:COUNT_LIMIT + 1].count()  # unsorted, so it stops at the limit
-
-    @property
-    def more(self) -> bool:
-        return self._counted > COUNT_LIMIT
+    def __init__(self, found: list, per_page: int):
+        self.more = len(found) > COUNT_LIMIT
+        super().__init__(found[:COUNT_LIMIT], per_page)
 
 
-# What a result card (includes/result.html) and its JSON-LD (public.event_jsonld) show, and nothing else.
+def narrow_rows(result: Search) -> list[tuple]:
+    """(id, distance²) of the first COUNT_LIMIT + 1 results in order: what counts them and what the pages are
+    chosen from, in one query, since sorting visits every match anyway. A week near a town has thousands of
+    matches, so the first FIRST_DAYS days are read first, and the rest of the window only when they hold too
+    few: a day's dates all start before the next day's, so the order is the same as in one query."""
+    narrow, limit = result.dates.values_list("pk", "distance2"), COUNT_LIMIT + 1
+    split = result.first + timedelta(days=FIRST_DAYS)
+    if split > result.last:
+        return list(narrow[:limit])
+    found = list(narrow.filter(date__lt=split)[:limit])
+    if len(found) < limit:
+        found += narrow.filter(date__gte=split)[:limit - len(found)]
+    return found
+
+
+# What a result card (includes/results.html) and its JSON-LD (public.event_jsonld) show, and nothing else.
 CARD_FIELDS = (
     "date", "starts_at", "ends_at", "activity__title", "activity__kind", "activity__description",
     "activity__kind__code", "activity__kind__name", "activity__kind__name_en",
@@ -142,12 +150,12 @@ CARD_FIELDS = (
 )
 
 
-def page(dates: QuerySet, number) -> tuple:
+def page(result: Search, number) -> tuple:
     """(the page, its rows): the page is chosen on narrow rows (id and distance, sorted on the index's columns),
     and only its own rows are then read in full, with their activity and place."""
-    chosen = CappedPaginator(dates.values_list("pk", "distance2"), PAGE_SIZE).get_page(number)
+    chosen = CappedPaginator(narrow_rows(result), PAGE_SIZE).get_page(number)
     pairs = list(chosen.object_list)
-    loaded = (dates.model.objects.select_related("activity__kind", "place").only(*CARD_FIELDS)
+    loaded = (ActivityDate.objects.select_related("activity__kind", "place").only(*CARD_FIELDS)
               .in_bulk([pk for pk, _distance2 in pairs]))
     rows = []
     for pk, distance2 in pairs:

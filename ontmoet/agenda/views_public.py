@@ -43,14 +43,15 @@ def _window(result) -> str:
 @require_safe
 def search(request):
     form, filters, result, notice = run_search(request)
-    page, rows = selectors.page(result.dates, request.GET.get("pagina"))
+    page, rows = selectors.page(result, request.GET.get("pagina"))
     query = request.GET.copy()
     query.pop("pagina", None)
     base_url = request.build_absolute_uri("/").rstrip("/")
+    cards = public.cards(rows)
     return render(request, "agenda/search.html", {
-        "form": form, "filters": filters, "page": page, "cards": [public.card(row) for row in rows],
+        "form": form, "filters": filters, "page": page, "cards": cards,
         "origin": result.origin, "notice": notice, "window": _window(result), "query": query.urlencode(),
-        "jsonld": public.script_content(public.events_jsonld(rows, base_url)),
+        "jsonld": public.script_content(public.cards_jsonld(cards, base_url)),
         # The filter fields' markup is kept per vocabulary stamp, language and values (search.html).
         # ("0": no kind or target group renamed since the database was made.)
         "fields_key": form.fields_cache_key(), "vocabulary_stamp": current_stamp(VOCABULARY_STAMP) or "0",
