@@ -1,6 +1,7 @@
 """Server CPU of the public agenda, `/kaart/agenda/` "this week near a postcode", against the trivial view.
 
-In one process, on a fresh SQLite database in a temporary folder: N places (benchmarks/seed.py's `fill`),
+In one process, on a fresh SQLite database in a temporary folder (or, with `--database-url`, a fresh database
+`ontmoet_bench_agenda_<pid>` on that PostgreSQL server, dropped afterwards): N places (benchmarks/seed.py's `fill`),
 five weekly activities per place with coordinates (each on one or two weekdays, through the agenda's own
 materialisation), then the CPU time (time.process_time) per request through Django's test client for
 `/gezondheid/` and for the agenda with a different postcode each time, uncached (the agenda page is not in the
@@ -10,9 +11,14 @@ Prints the figures as markdown and appends them to benchmarks/RESULTS.md.
 
     .venv/bin/python benchmarks/agenda.py [--places 10000] [--requests 200] [--horizon-days 60] [--gunicorn]
     .venv/bin/python benchmarks/agenda.py --database /tmp/ontmoet-agenda-bench-x/bench.sqlite3 ...
+    .venv/bin/python benchmarks/agenda.py --database-url postgres://bench:bench@127.0.0.1:54329/postgres --gunicorn
 
 `--database` measures a copy of a database seeded by an earlier run (migrated to the code being measured),
 so that two versions of the code are compared on the same data without seeding twice (about ten minutes).
+On PostgreSQL the seed is followed by `seed.py steady-state` (VACUUM ANALYZE in its own process, as autovacuum
+would do; see seed.py), so that the covering index can be read without visiting the rows. `--explain` adds the
+plans of the search's queries on the agenda's dates to the report (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN
+QUERY PLAN on SQLite).
 
 The horizon is shorter than production's 365 days to keep seeding within minutes; "this week" reads the
 same index range whatever the horizon (the rows of other weeks are never visited).
@@ -21,14 +27,18 @@ same index range whatever the horizon (the rows of other weeks are never visited
 import argparse
 import os
 import random
+import shlex
 import shutil
+import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
+from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -40,27 +50,47 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--horizon-days", type=int, default=60)
     parser.add_argument("--database", help="an SQLite file seeded by an earlier run: measured on a copy")
+    parser.add_argument("--database-url", help="PostgreSQL server to use: a fresh database is created, then dropped")
     parser.add_argument("--gunicorn", action="store_true", help="also measure with 20 clients against gunicorn")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument("--explain", action="store_true", help="add the plans of the search's queries to the report")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
+    if args.database and args.database_url:
+        parser.error("--database (an SQLite file) and --database-url (PostgreSQL) exclude each other")
     args.threads = 1  # run.gunicorn's sync workers, as in production
+    sys.path[:0] = [str(ROOT), str(HERE)]
+    import run
+
+    # SIGTERM (like Ctrl-C) unwinds through the finally blocks that stop gunicorn and drop the database.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
     folder = tempfile.mkdtemp(prefix="ontmoet-agenda-bench-")
-    print(f"database in {folder}", flush=True)
-    if args.database:
-        shutil.copyfile(args.database, f"{folder}/bench.sqlite3")
-    os.environ["DATABASE_URL"] = f"sqlite:///{folder}/bench.sqlite3"
+    print(f"database in {folder}" if not args.database_url else f"static files in {folder}", flush=True)
+    if not args.database_url:  # the SQLite file stays, so that a later run can measure a copy (--database)
+        if args.database:
+            shutil.copyfile(args.database, f"{folder}/bench.sqlite3")
+        benchmark(args, folder, f"sqlite:///{folder}/bench.sqlite3")
+        return
+    try:
+        with run.database("agenda", Path(folder), args.database_url) as database_url:
+            benchmark(args, folder, database_url)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def benchmark(args, folder: str, database_url: str) -> None:
+    os.environ["DATABASE_URL"] = database_url
     os.environ["ONTMOET_DATA_DIR"] = folder
     os.environ["AGENDA_HORIZON_DAYS"] = str(args.horizon_days)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontmoet.settings")
-    sys.path[:0] = [str(ROOT), str(HERE)]
     import django
 
     django.setup()
+    import run
     import seed
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import connection, connections
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.utils import timezone
@@ -70,11 +100,13 @@ def main() -> None:
     from ontmoet.places.models import Activity as Kind
     from ontmoet.places.models import Place
 
+    load_before = os.getloadavg()
     started = time.perf_counter()
     call_command("migrate", verbosity=0)
     rng = random.Random(20261205)
     if not args.database:
         seed.fill(args.places)
+    stages = {"migrate and places": time.perf_counter() - started}
     kinds = list(Kind.objects.all())
     today = timezone.localdate()
     places = list(Place.objects.filter(latitude__isnull=False).only("pk", "latitude", "longitude"))
@@ -90,59 +122,89 @@ def main() -> None:
     Activity.objects.bulk_create(activities, batch_size=2000)
     if not args.database:  # (an earlier run's data: only the days since then are added)
         Activity.objects.update(materialised_until=today - timedelta(days=1))
+    stages["activities"] = time.perf_counter() - started - sum(stages.values())
     services.extend(today)  # the nightly job fills the horizon, batch by batch
+    stages["dates (extend)"] = time.perf_counter() - started - sum(stages.values())
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
+    if connection.vendor == "postgresql":  # VACUUM ANALYZE in its own process (seed.py says why)
+        subprocess.run([sys.executable, str(HERE / "seed.py"), "steady-state"], cwd=ROOT, check=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    stages["statistics"] = time.perf_counter() - started - sum(stages.values())
     seeded = time.perf_counter() - started
+    print("seeded in " + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in stages.items()), flush=True)
     rows = ActivityDate.objects.count()
     postcodes = sorted({code[:4] for code in Place.objects.exclude(postcode="").values_list("postcode", flat=True)})
 
     setup_test_environment()  # the test client's host is allowed, and responses carry their context
     client = Client()
 
-    def measure(paths):
+    database_pid = run.postgres_pid(database_url)
+    database_ms = {}
+
+    def measure(paths, name=None):
         times = []
+        before_database = run.cpu_counters(0, database_pid)["database"]
         for path in paths:
             before = time.process_time()
             response = client.get(path)
             times.append((time.process_time() - before) * 1000)
             assert response.status_code == 200, (path, response.status_code)
+        if name:  # the database server's CPU per request (PostgreSQL; with SQLite it is in the times)
+            database_ms[name] = (run.cpu_counters(0, database_pid)["database"] - before_database) * 1000 / len(paths)
         return times
 
     agenda_paths = [f"/kaart/agenda/?wanneer=week&near={rng.choice(postcodes)}&radius=10"
                     for _ in range(args.requests)]
     measure(["/gezondheid/"] * 20 + agenda_paths[:10])  # warm up: imports, templates, the geocoder's centres
-    trivial = measure(["/gezondheid/"] * args.requests)
-    agenda = measure(agenda_paths)
+    trivial = measure(["/gezondheid/"] * args.requests, "trivial")
+    agenda = measure(agenda_paths, "agenda")
     with CaptureQueriesContext(connection) as queries:
         response = client.get(agenda_paths[0])
     results = response.context["page"].paginator.count
+    plans = explain(connection, queries.captured_queries) if args.explain else []
     ratio = statistics.mean(agenda) / statistics.mean(trivial)
+    # With PostgreSQL the database's work is not in this process's CPU time: the ratio that counts adds it.
+    total_ratio = ratio if not database_pid else (
+        (statistics.mean(agenda) + database_ms["agenda"]) / (statistics.mean(trivial) + database_ms["trivial"]))
+
+    def in_database(name):
+        return f"{database_ms[name]:.1f}" if database_pid else "(in the app's)"
+
+    command = shlex.join(["benchmarks/agenda.py", *sys.argv[1:]])
+    if args.database:
+        command = command.replace(args.database, "<an earlier run's seed>")
+    if args.database_url and urlsplit(args.database_url).password:  # no passwords in RESULTS.md
+        command = command.replace(urlsplit(args.database_url).password, "***")
     lines = [
         "",
-        f"## {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC — agenda,"
-        f" SQLite {connection.Database.sqlite_version}",
+        f"## {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC — agenda, {seed.database_version()}",
         "",
-        f"- Command: `.venv/bin/python benchmarks/agenda.py --places {args.places} --requests {args.requests} "
-        f"--horizon-days {args.horizon_days}{' --gunicorn' if args.gunicorn else ''}"
-        f"{' --database (an earlier run' + chr(39) + 's seed)' if args.database else ''}`",
+        f"- Command: `.venv/bin/python {command}`",
         f"- Data: {len(places):,} places with coordinates × 5 weekly activities = "
         f"{Activity.objects.count():,} activities, "
-        f"{rows:,} materialised dates ({args.horizon_days} days ahead); seeded in {seeded:.0f} s",
-        "- In-process (Django test client, one thread, no gunicorn): CPU time per request, uncached",
+        f"{rows:,} materialised dates ({args.horizon_days} days ahead); seeded in {seeded:.0f} s ("
+        + ", ".join(f"{name} {seconds:.0f} s" for name, seconds in stages.items()) + ")",
+        f"- Load average (1, 5, 15 min) at the start: {', '.join(f'{value:.2f}' for value in load_before)}; "
+        f"before measuring: {', '.join(f'{value:.2f}' for value in os.getloadavg())}",
+        "- In-process (Django test client, one thread, no gunicorn): CPU time per request, uncached"
+        + ("; the PostgreSQL server's CPU per request apart (its processes on this machine)" if database_pid else ""),
         "",
-        "| endpoint | requests | mean CPU ms | p95 CPU ms | × trivial |",
-        "|---|---:|---:|---:|---:|",
+        "| endpoint | requests | mean CPU ms | p95 CPU ms | × trivial | database CPU ms | (app + database) × trivial |",
+        "|---|---:|---:|---:|---:|---:|---:|",
         f"| trivial `/gezondheid/` | {len(trivial)} | {statistics.mean(trivial):.1f} | "
-        f"{statistics.quantiles(trivial, n=20)[-1]:.1f} | 1.0 |",
+        f"{statistics.quantiles(trivial, n=20)[-1]:.1f} | 1.0 | {in_database('trivial')} | 1.0 |",
         f"| `/kaart/agenda/?wanneer=week&near=PC4&radius=10` | {len(agenda)} | {statistics.mean(agenda):.1f} | "
-        f"{statistics.quantiles(agenda, n=20)[-1]:.1f} | {ratio:.1f} |",
+        f"{statistics.quantiles(agenda, n=20)[-1]:.1f} | {ratio:.1f} | {in_database('agenda')} | {total_ratio:.1f} |",
         "",
         f"SQL queries per agenda request: {len(queries)}; results on the first search: {results:,}.",
-        f"Target ≤ 10× the trivial view's server CPU: {ratio:.1f}× — {'met' if ratio <= 10 else 'NOT met'}.",
+        f"Target ≤ 10× the trivial view's server CPU (with the database's): {total_ratio:.1f}× — "
+        f"{'met' if total_ratio <= 10 else 'NOT met'}.",
     ]
+    lines += plans
+    connections.close_all()  # (PostgreSQL: the database is dropped afterwards)
     if args.gunicorn:
-        lines += concurrent(args, folder, f"{folder}/bench.sqlite3", agenda_paths)
+        lines += concurrent(args, folder, database_url, agenda_paths)
     text = "\n".join(lines)
     print(text)
     if not args.no_save:
@@ -150,39 +212,59 @@ def main() -> None:
             results_file.write(text + "\n")
 
 
-def concurrent(args, folder: str, database_file: str, agenda_paths: list[str]) -> list[str]:
-    """The trivial view and the agenda from `args.clients` clients at once against gunicorn (production mode)."""
-    import subprocess
+def explain(connection, captured: list[dict]) -> list[str]:
+    """The plans of one search's queries on the agenda's dates, as the database ran them."""
+    lines = ["", f"Plans of one search's queries on `agenda_activitydate` ({connection.vendor}):"]
+    for query in captured:
+        sql = query["sql"]
+        if "agenda_activitydate" not in sql or not sql.lstrip().upper().startswith("SELECT"):
+            continue
+        with connection.cursor() as cursor:
+            if connection.vendor == "postgresql":
+                cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + sql)
+                plan = [row[0] for row in cursor.fetchall()]
+            else:
+                cursor.execute("EXPLAIN QUERY PLAN " + sql)
+                plan = [row[-1] for row in cursor.fetchall()]
+        lines += ["", f"    -- {sql[:160]}{'…' if len(sql) > 160 else ''}", *[f"    {line}" for line in plan]]
+    return lines
 
+
+def concurrent(args, folder: str, database_url: str, agenda_paths: list[str]) -> list[str]:
+    """The trivial view and the agenda from `args.clients` clients at once against gunicorn (production mode)."""
     import run
 
-    env = run.app_env(Path(folder), f"sqlite:///{database_file}") | {
+    env = run.app_env(Path(folder), database_url) | {
         "AGENDA_HORIZON_DAYS": str(args.horizon_days)}
     subprocess.run([sys.executable, "-m", "ontmoet", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT,
                    check=True)
     rows = []
+    database_pid = run.postgres_pid(database_url)
     with run.gunicorn(env, Path(folder), args) as (port, server_pid):
         clients = [run.Client(port) for _ in range(args.clients)]
         ok_agenda = lambda body: b"resultaten-kop" in body  # noqa: E731
         run.run_phase(clients, ["/gezondheid/"] * 100 + agenda_paths[:40], lambda body: True, 120)  # warm-up
         for name, paths, check in (("trivial `/gezondheid/`", ["/gezondheid/"] * 1000, lambda body: b'"ok"' in body),
                                    ("`/kaart/agenda/?wanneer=week&near=PC4&radius=10`", agenda_paths, ok_agenda)):
-            before = run.cpu_counters(server_pid)
+            before = run.cpu_counters(server_pid, database_pid)
             stats = run.run_phase(clients, paths, check, 300)
-            stats.update(run.cpu_usage(before, run.cpu_counters(server_pid), stats))
+            stats.update(run.cpu_usage(before, run.cpu_counters(server_pid, database_pid), stats))
             print(f"   {name:40} {run.summary(stats)}", flush=True)
             rows.append((name, stats))
     trivial = rows[0][1]["server_cpu_ms"]
+    trivial_total = trivial + rows[0][1]["database_cpu_ms"]
     lines = ["", f"Against gunicorn ({args.workers} sync workers, ONTMOET_ENV=production, loopback), "
              f"{args.clients} concurrent clients (Python threads on the same machine); 1-minute load average after: "
              f"{os.getloadavg()[0]:.2f}", "",
              "| endpoint | requests | errors | p50 ms | p95 ms | req/s | server CPU ms/req | × trivial "
-             "| other programs |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| database CPU ms/req | (server + database) × trivial | other programs |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name, stats in rows:
+        total = stats["server_cpu_ms"] + stats["database_cpu_ms"]
         lines.append(f"| {name} | {stats['requests']} | {stats['errors']} | {stats['p50'] * 1000:.0f} | "
                      f"{stats['p95'] * 1000:.0f} | {stats['rps']:.1f} | {stats['server_cpu_ms']:.1f} | "
-                     f"{stats['server_cpu_ms'] / trivial:.1f} | {stats['other_cpu']:.0f} % |")
+                     f"{stats['server_cpu_ms'] / trivial:.1f} | {run.database_cell(stats)} | "
+                     f"{total / trivial_total:.1f} | {stats['other_cpu']:.0f} % |")
     return lines
 
 

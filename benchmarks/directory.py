@@ -50,8 +50,10 @@ from run import (  # noqa: E402  # noqa: E402
     cpu_counters,
     cpu_usage,
     database,
+    database_cell,
     gunicorn,
     machine_info,
+    postgres_pid,
     run_phase,
     run_wrk_paths,
     summary,
@@ -170,17 +172,18 @@ def measure(port: int, server_pid: int, size: int, args) -> dict:
         else:
             wrk_paths[name] = paths
     rows = []
+    database_pid = postgres_pid(args.database_url)
     for name, paths, check in phases:
         if name.startswith("search: popular"):
             run_phase(clients, popular[:args.search_requests], check, args.phase_seconds)
-        before = cpu_counters(server_pid)
+        before = cpu_counters(server_pid, database_pid)
         if args.driver == "wrk":
             expected = (['"ok"'] if name.startswith("trivial") else ["kop-zoeken"] if name.startswith("start")
                         else ["directory-count"])
             stats = run_wrk_paths(port, wrk_paths[name], expected, args.clients, args.wrk_seconds)
         else:
             stats = run_phase(clients, paths, check, args.phase_seconds)
-        stats.update(cpu_usage(before, cpu_counters(server_pid), stats))
+        stats.update(cpu_usage(before, cpu_counters(server_pid, database_pid), stats))
         stats.update(size=size, endpoint=name, clients=len(clients))
         print(f"   {name:32} {summary(stats)}", flush=True)
         rows.append(stats)
@@ -237,8 +240,8 @@ def render(args, machine: dict, notes: list[dict]) -> str:
         f"({'wrk, 2 threads' if args.driver == 'wrk' else 'Python threads'})",
         "",
         "| places | endpoint | requests | errors | cache hits | p50 ms | p95 ms | max ms | req/s | % of trivial "
-        "| server CPU ms/req | other programs' CPU |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| server CPU ms/req | database CPU ms/req | other programs' CPU |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for note in notes:
         for row in note["rows"]:
@@ -247,7 +250,7 @@ def render(args, machine: dict, notes: list[dict]) -> str:
                 f"| {100 * row['cache_hits'] / max(1, row['requests']):.0f} % "
                 f"| {row['p50'] * 1000:.0f} | {row['p95'] * 1000:.0f} | {row['max'] * 1000:.0f} "
                 f"| {row['rps']:.1f} | {row['vs_trivial']:.0f} % | {row['server_cpu_ms']:.1f} "
-                f"| {row['other_cpu']:.0f} % |")
+                f"| {database_cell(row)} | {row['other_cpu']:.0f} % |")
     lines += ["", "Targets:", ""]
     for note in notes:
         p95_limit, share = TARGETS.get(note["size"], (None, None))

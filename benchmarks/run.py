@@ -285,15 +285,16 @@ def measure(port: int, server_pid: int, size: int, password: str, meta: dict, ar
         ("export CSV, all, alone", clients[:1], ["/plekken/export.csv"] * args.solo_exports, checks["export"]),
     ]
     rows = []
+    database_pid = postgres_pid(args.database_url)
     for index, (name, phase_clients, paths, check) in enumerate(phases):
         phase_clients = phase_clients[:len(paths)]  # fewer requests than clients: fewer at once
-        before = cpu_counters(server_pid)
+        before = cpu_counters(server_pid, database_pid)
         if args.driver == "wrk" and index < 2:  # trivial and list
             stats = run_wrk(port, clients[0].cookies, paths, "list" if index else "trivial", args)
             phase_clients = clients  # wrk keeps as many connections busy as there are clients
         else:
             stats = run_phase(phase_clients, paths, check, args.phase_seconds)
-        stats.update(cpu_usage(before, cpu_counters(server_pid), stats))
+        stats.update(cpu_usage(before, cpu_counters(server_pid, database_pid), stats))
         stats.update(size=size, endpoint=name, clients=len(phase_clients))
         print(f"   {name:24} {summary(stats)}", flush=True)
         rows.append(stats)
@@ -460,14 +461,16 @@ def run_wrk_paths(port: int, paths: list[str], expected: list[str], clients: int
     }
 
 
-def cpu_counters(server_pid: int) -> dict:
-    """CPU seconds so far: gunicorn's workers, this process (the clients) and the whole machine.
+def cpu_counters(server_pid: int, database_pid: int | None = None) -> dict:
+    """CPU seconds so far: gunicorn's workers, this process (the clients), the database server and the whole machine.
 
     The machine is shared, so the report shows how much CPU other programs took during a phase,
-    and the server's CPU time per request, which does not depend on that interference.
+    and the server's CPU time per request, which does not depend on that interference. With a PostgreSQL
+    server on this machine (`database_pid`, its postmaster: see `postgres_pid`), its own CPU is counted apart:
+    the postmaster, its live children (backends, autovacuum, ...) and the children it has reaped.
     """
     tick = os.sysconf("SC_CLK_TCK")
-    server = 0
+    server = database = 0
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
@@ -475,18 +478,40 @@ def cpu_counters(server_pid: int) -> dict:
             continue
         if int(fields[1]) == server_pid:  # a worker: its parent is the arbiter
             server += int(fields[11]) + int(fields[12])
+        elif database_pid and int(fields[1]) == database_pid:  # a backend
+            database += int(fields[11]) + int(fields[12])
+        elif database_pid and stat.parent.name == str(database_pid):  # + the backends that have ended
+            database += sum(int(value) for value in fields[11:15])
     busy = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = busy[3] + busy[4]  # idle + iowait
     return {"server": server / tick, "client": time.process_time(), "busy": (sum(busy[:8]) - idle) / tick,
-            "wall": time.perf_counter()}
+            "wall": time.perf_counter(), "database": database / tick}
+
+
+def postgres_pid(database_url: str | None) -> int | None:
+    """The postmaster of the PostgreSQL server at that URL if it runs on this machine, else None (SQLite, or a
+    server elsewhere): the parent of the backend that answers a connection."""
+    if not database_url or not database_url.startswith("postgres"):
+        return None
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+        try:
+            if not Path(f"/proc/{backend}/comm").read_text().startswith("postgres"):
+                return None
+            return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except OSError:  # not on this machine (or not visible from here)
+            return None
 
 
 def cpu_usage(before: dict, after: dict, stats: dict) -> dict:
     delta = {key: after[key] - before[key] for key in before}
     capacity = delta["wall"] * (os.cpu_count() or 1)
-    other = max(0.0, delta["busy"] - delta["server"] - delta["client"])
+    other = max(0.0, delta["busy"] - delta["server"] - delta["client"] - delta["database"])
     done = stats["requests"] - stats["errors"]
     return {"server_cpu_ms": 1000 * delta["server"] / done if done else float("nan"),
+            "database_cpu_ms": 1000 * delta["database"] / done if done else float("nan"),
             "other_cpu": 100 * other / capacity}
 
 
@@ -501,7 +526,8 @@ def percentile(ordered: list[float], p: float) -> float:
 def summary(stats: dict) -> str:
     text = (f"n={stats['requests']} p50={stats['p50'] * 1000:.0f} ms p95={stats['p95'] * 1000:.0f} ms "
             f"max={stats['max'] * 1000:.0f} ms {stats['rps']:.1f} req/s, server CPU "
-            f"{stats['server_cpu_ms']:.1f} ms/req, other programs {stats['other_cpu']:.0f} % CPU")
+            f"{stats['server_cpu_ms']:.1f} ms/req, database {stats['database_cpu_ms']:.1f} ms/req, "
+            f"other programs {stats['other_cpu']:.0f} % CPU")
     if stats["errors"] or stats["skipped"]:
         text += f" errors={stats['errors']} {stats['error_sample']} skipped={stats['skipped']}"
     return text
@@ -544,8 +570,8 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
                           f"load from {args.clients} client threads on the same machine"),
         "",
         "| places | endpoint | clients | requests | errors | p50 ms | p95 ms | max ms | req/s | % of trivial "
-        "| server CPU ms/req | other programs' CPU |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| server CPU ms/req | database CPU ms/req | other programs' CPU |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         errors = str(row["errors"]) + (f" (+{row['skipped']} not run)" if row["skipped"] else "")
@@ -553,7 +579,7 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
             f"| {row['size']:,} | {row['endpoint']} | {row['clients']} | {row['requests']} | {errors} "
             f"| {row['p50'] * 1000:.0f} | {row['p95'] * 1000:.0f} | {row['max'] * 1000:.0f} "
             f"| {figure(row['rps'])} | {figure(row['vs_trivial'])} % "
-            f"| {row['server_cpu_ms']:.1f} | {row['other_cpu']:.0f} % |"
+            f"| {row['server_cpu_ms']:.1f} | {database_cell(row)} | {row['other_cpu']:.0f} % |"
         )
     lines += ["", "SQL queries per request (measured in-process, Django test client):", ""]
     for note in notes:
@@ -562,6 +588,11 @@ def render(args, machine: dict, rows: list[dict], notes: list[dict]) -> str:
         lines.append(f"- {note['size']:,} places: {queries} (data generated in {seconds['fill']} s)")
     lines += ["", *targets(notes), ""]
     return "\n".join(lines)
+
+
+def database_cell(row: dict) -> str:
+    """The database server's CPU per request; with SQLite it is part of the server's (in the workers)."""
+    return f"{row['database_cpu_ms']:.1f}" if row.get("database_cpu_ms") else "(in server)"
 
 
 def code_changed() -> datetime:
