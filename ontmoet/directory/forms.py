@@ -86,10 +86,11 @@ class SearchForm(StyledFormMixin, forms.Form):
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
     MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stamp: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        self.stamp = current_stamp("directory")
+        # The page cache has read it for the request already (views.run_search passes it on).
+        self.stamp = current_stamp("directory") if stamp is None else stamp
         kept = register_choices(self.stamp, language)
         for name in kept:
             # A callable: Django reads (and normalises) the list only when the select is rendered or a
