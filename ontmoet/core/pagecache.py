@@ -45,6 +45,12 @@ def current_stamp(name: str) -> str:
     return row[0] if row else ""
 
 
+def request_stamp(request, name: str) -> str:
+    """The stamp the page cache read for this request (the same transaction's view of it), or a fresh read."""
+    stamps = getattr(request, "content_stamps", None) or {}
+    return stamps[name] if name in stamps else current_stamp(name)
+
+
 def change_stamp(name: str) -> None:
     """Call inside the transaction that writes the content: the new stamp commits with it."""
     ContentStamp.objects.update_or_create(name=name, defaults={"stamp": uuid.uuid4().hex})
@@ -79,7 +85,9 @@ def cache_public_page(*contents: str, daily: bool = False, query: bool = True):
         def cached(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD") or _personal(request):
                 return view(request, *args, **kwargs)
-            parts = [*(part for content in contents for part in (content, current_stamp(content))),
+            # Kept on the request, so the view need not read a stamp again (request_stamp).
+            request.content_stamps = {content: current_stamp(content) for content in contents}
+            parts = [*(part for content, stamp in request.content_stamps.items() for part in (content, stamp)),
                      timezone.localdate().isoformat() if daily else "", get_language(),
                      request.headers.get("HX-Request", ""), request.get_full_path() if query else request.path]
             key = "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()

@@ -27,12 +27,15 @@ class ResultCard:
     distance: str  # e.g. "2,3 km", or "" when the search has no origin
 
 
-def distance_text(distance2: float | None) -> str:
-    if distance2 is None:
-        return ""
-    # One decimal in the language's notation (2,3 km); number_format on a rounded float is several
-    # times cheaper than the floatformat filter (a Decimal per call), and a page has twenty of them.
-    return gettext("%(km)s km") % {"km": formats.number_format(round(distance2 ** 0.5, 1), 1)}
+def distance_texts(distances2: list[float | None]) -> list[str]:
+    """Each distance with one decimal in the language's notation (2,3 km), "" where there is none.
+
+    What number_format gives for one decimal without grouping (USE_THOUSAND_SEPARATOR is off), with the
+    language's separator and unit read once for the page's twenty cards rather than once per card.
+    """
+    unit, separator = gettext("%(km)s km"), formats.get_format("DECIMAL_SEPARATOR")
+    return ["" if distance2 is None else unit % {"km": f"{round(distance2 ** 0.5, 1):.1f}".replace(".", separator)}
+            for distance2 in distances2]
 
 
 def result_cards(entries, stamp: str) -> list[ResultCard]:
@@ -53,5 +56,6 @@ def result_cards(entries, stamp: str) -> list[ResultCard]:
                                   template.render({"place": row, "part": "tail"}))
         store.set_many(made, None)
         kept.update(made)
-    return [ResultCard(*kept[keys[entry.place_id]], distance_text(getattr(entry, "distance2", None)))
-            for entry in entries if keys[entry.place_id] in kept]
+    shown = [entry for entry in entries if keys[entry.place_id] in kept]
+    distances = distance_texts([getattr(entry, "distance2", None) for entry in shown])
+    return [ResultCard(*kept[keys[entry.place_id]], distance) for entry, distance in zip(shown, distances, strict=True)]

@@ -86,10 +86,11 @@ class SearchForm(StyledFormMixin, forms.Form):
     INVALID_CHOICE = _("Deze keuze bestaat niet (meer); het filter is niet gebruikt.")
     MAIN_FIELDS = ("q", "near", "radius")  # always shown; the others sit under "Meer filters"
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, stamp: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         language = translation.get_language() or settings.LANGUAGE_CODE
-        self.stamp = current_stamp("directory")
+        # The page cache has read it for the request already (views.run_search passes it on).
+        self.stamp = current_stamp("directory") if stamp is None else stamp
         kept = register_choices(self.stamp, language)
         for name in kept:
             # A callable: Django reads (and normalises) the list only when the select is rendered or a
@@ -99,21 +100,29 @@ class SearchForm(StyledFormMixin, forms.Form):
             if isinstance(field, forms.ChoiceField):
                 field.error_messages["invalid_choice"] = self.INVALID_CHOICE
 
-    def main_fields(self) -> list[forms.BoundField]:
-        return [self[name] for name in self.MAIN_FIELDS]
-
     def filter_fields(self) -> list[forms.BoundField]:
         """The fields under "Meer filters"."""
         return [self[name] for name in self.fields if name not in self.MAIN_FIELDS]
 
-    def filter_fields_cache_key(self) -> str:
-        """What the filter fields' markup depends on besides the choices (directory stamp, language):
-        the values asked for. Empty when one of them has an error to show: that markup is not kept
-        (search.html)."""
-        names = [name for name in self.fields if name not in self.MAIN_FIELDS]
+    def _values_key(self, names) -> str:
+        """The values asked for in these fields, as a fragment cache key (search.html); empty when one of
+        them has an error to show: that markup is not kept."""
         if any(name in self.errors for name in names):
             return ""
         return repr(tuple(self.data.get(name) for name in names) if self.is_bound else ())
+
+    def main_fields_with_keys(self) -> list[tuple[forms.BoundField, str]]:
+        """The three main fields, each with the key its markup is kept under (search.html).
+
+        A main field's markup depends, besides the language, only on its own value: kept per field, the
+        places and radii asked for (and the commoner words) are soon all kept, whatever combination a
+        search asks for. The key is empty when the field has an error to show: that markup is not kept."""
+        return [(self[name], self._values_key([name])) for name in self.MAIN_FIELDS]
+
+    def filter_fields_cache_key(self) -> str:
+        """What the filter fields' markup depends on besides the choices (directory stamp, language):
+        the values asked for."""
+        return self._values_key([name for name in self.fields if name not in self.MAIN_FIELDS])
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 """Reads of the public directory. Only places that are public and active, never non-public fields."""
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -187,13 +188,25 @@ def count_matches(entries: QuerySet, terms: list[str], rank: int | None = None, 
 @dataclass
 class SearchResult:
     # SearchEntry rows in result order; page through these, then load_places(page)
-    entries: QuerySet | RankedEntries | AreaPages
-    matches: QuerySet | None = None  # the same rows as a queryset (map data), not in relevance order
+    entries: QuerySet | RankedEntries | AreaPages | None
     words: list[str] = field(default_factory=list)
     corrected: list[str] | None = None  # the words actually searched after a typo correction
     origin: Point | None = None
     count: int | None = None  # the number of results up to COUNT_LIMIT, if the caller asked for it
     more: bool = False  # there are more than COUNT_LIMIT results
+    # The same rows as a queryset (map data), not in relevance order; a near-me search makes it only
+    # when asked (its page reads the rows with AreaPages' own SQL).
+    _matches: QuerySet | Callable[[], QuerySet] | None = None
+
+    @property
+    def matches(self) -> QuerySet | None:
+        if callable(self._matches):
+            self._matches = self._matches()
+        return self._matches
+
+    @matches.setter
+    def matches(self, value: QuerySet | Callable[[], QuerySet] | None) -> None:
+        self._matches = value
 
 
 def search_places(filters: dict, origin: Point | None = None, *, count: bool = False, first: int = 0) -> SearchResult:
@@ -210,7 +223,7 @@ def search_places(filters: dict, origin: Point | None = None, *, count: bool = F
     words = text.query_words(filters.get("q") or "")
     terms = text.stems(words)
     sort = filters.get("sort") or ("relevantie" if words else ("afstand" if origin else "naam"))
-    result = SearchResult(SearchEntry.objects.none(), words=words, origin=origin)
+    result = SearchResult(None, words=words, origin=origin)
     filter_sql, filter_params = conditions.filter_condition(filters)
     if origin is not None and filters.get("radius"):  # the map area is the narrowest filter
         return _near(result, filters, origin, terms, sort, (filter_sql, filter_params), count=count, first=first)
@@ -279,8 +292,11 @@ def _near(result: SearchResult, filters: dict, origin: Point, terms: list[str], 
             order = f'{relevance} DESC, "distance2", {position}'
         else:
             order, order_params = position, []
-        matches = SearchEntry.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
-        return matches.only("place_id", "position"), AreaPages(where, params, origin, order, order_params)
+        def matches():
+            return (SearchEntry.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
+                    .only("place_id", "position"))
+
+        return matches, AreaPages(where, params, origin, order, order_params)
 
     def found(pages):  # with `count`, the page the caller shows and the total, in one query
         return pages.read_from(first) if count else pages.exists()

@@ -17,7 +17,7 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 
 from ontmoet.core import opendata_store, panels, submissions
 from ontmoet.core.clientip import client_ip
-from ontmoet.core.pagecache import cache_public_page
+from ontmoet.core.pagecache import cache_public_page, request_stamp
 from ontmoet.places.choices import WEEKDAYS
 from ontmoet.places.selectors import activity_kinds
 
@@ -32,7 +32,7 @@ WIDER_RADII_KM = (25, 50, 100, 200)  # the steps of "toon ook verder weg" (the f
 
 def run_search(request, *, count=False, first=0):
     """Shared by the page and the map data: the form, the cleaned filters, the geocoded origin, the result."""
-    form = SearchForm(request.GET or None)
+    form = SearchForm(request.GET or None, stamp=request_stamp(request, "directory"))
     filters = form.filters()
     origin, notice = None, ""
     if filters.get("near"):

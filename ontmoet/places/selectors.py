@@ -136,19 +136,28 @@ def list_page(scope: Scope, filters: dict, municipality_names: dict, number) -> 
     count and the page's ids are kept until the places change (`_kept_key`): paging through a filter,
     or coming back to it, reads only the 25 rows.
     """
-    ids = filter_places(list_scope(scope, municipality_names), filters).values_list("pk", flat=True)
+    def matching_ids():
+        return filter_places(list_scope(scope, municipality_names), filters).values_list("pk", flat=True)
+
     key = _kept_key(scope, filters, municipality_names)
     count = cache.get(f"{key}:count") if key else None
-    if filters.get("q") and count is None:
-        # A text search reads every row whatever happens: read them once, and count the matches here.
-        ids = list(ids)
-    paginator = Paginator(ids, PAGE_SIZE)
     if count is not None:
-        paginator.count = count  # a cached_property: the kept count instead of a COUNT query
+        # The count is kept: page through a range of that length, and build the query (the ORM's work
+        # is most of a kept page's cost) only if this page's ids are not kept too.
+        paginator = Paginator(range(count), PAGE_SIZE)
+    elif filters.get("q"):
+        # A text search reads every row whatever happens: read them once, and count the matches here.
+        paginator = Paginator(list(matching_ids()), PAGE_SIZE)
+    else:
+        paginator = Paginator(matching_ids(), PAGE_SIZE)
     page = paginator.get_page(number)
     page_ids = cache.get(f"{key}:{page.number}") if key else None
     if page_ids is None:
-        page_ids = list(page.object_list)
+        if count is None:
+            page_ids = list(page.object_list)
+        else:
+            first = (page.number - 1) * PAGE_SIZE
+            page_ids = list(matching_ids()[first:first + PAGE_SIZE])
         if key:
             cache.set_many({f"{key}:count": paginator.count, f"{key}:{page.number}": page_ids}, LIST_KEPT_SECONDS)
     by_id = {row[0]: row for row in Place.objects.filter(pk__in=page_ids).values_list(*ROW_COLUMNS)}

@@ -111,3 +111,25 @@ def test_choosing_a_language_sets_the_cookie_and_goes_back_safely(client, target
     assert "no-store" in response["Cache-Control"]
     assert client.get("/").content.decode().count('<html lang="en"') == 1
     assert client.get("/taal/xx/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_visitors_whole_menu_is_one_kept_fragment(client, monkeypatch):
+    from django.core.cache import caches
+
+    store = caches["template_fragments"]
+    kept, read = [], []
+    original_set, original_get = store.set, store.get
+    monkeypatch.setattr(store, "set", lambda key, *args, **kw: kept.append(key) or original_set(key, *args, **kw))
+    monkeypatch.setattr(store, "get", lambda key, *args, **kw: read.append(key) or original_get(key, *args, **kw))
+    first = client.get("/kaart/?q=een").content.decode()
+    read.clear()
+    again = client.get("/kaart/?q=twee").content.decode()
+    menu = NAV.search(again).group(1)
+    assert menu == NAV.search(first).group(1)
+    assert '<a class="ontmoet-nav__link" href="/account/inloggen/">Inloggen</a>' in menu
+    assert SUBNAV.search(again).group(0) == SUBNAV.search(first).group(0)
+    assert sum("ontmoet_visitor_menu" in key for key in kept) == 1
+    # One fragment read for the menu, its login link and the area's own menu.
+    assert sum("ontmoet_visitor_menu" in key for key in read) == 1
+    assert not any("ontmoet_menu" in key or "ontmoet_submenu" in key for key in read)

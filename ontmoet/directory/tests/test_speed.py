@@ -167,3 +167,40 @@ def test_counted_once_and_right(client, world, query):
     assert result.count == expected == result.entries.count()
     response = client.get(f"/kaart/?{query}")
     assert response.context["page"].paginator.count == expected
+
+
+def _main_fields(html: str) -> str:
+    return html[html.index('<div class="directory-search__main">'):html.index('<details class="directory-filters"')]
+
+
+def test_the_main_fields_show_the_values_asked_for_and_are_kept_without_errors(client, world, monkeypatch):
+    from django.core.cache import caches
+
+    kept = []
+    store = caches["template_fragments"]
+    original = store.set
+    monkeypatch.setattr(store, "set", lambda key, *args, **kwargs: kept.append(key) or original(key, *args, **kwargs))
+
+    def main(query):
+        return _main_fields(client.get(f"/kaart/?{query}").content.decode())
+
+    def made():
+        return sum("directory_main_field" in key for key in kept)
+
+    first = main("q=%3Cb%3Ebiljart&near=Heeten&radius=5")
+    assert 'value="&lt;b&gt;biljart"' in first and 'value="Heeten"' in first and 'value="5"' in first
+    assert made() == 3  # each field on its own
+    # The same values with other filters (another page, not in the page cache): the kept markup.
+    assert main("q=%3Cb%3Ebiljart&near=Heeten&radius=5&kind=mfa") == first
+    assert made() == 3
+    other = main("q=koersbal&near=Heeten&radius=5")
+    assert 'value="koersbal"' in other and "biljart" not in other and 'value="Heeten"' in other
+    assert made() == 4  # only the words were new
+    # A radius without a place: the error is shown on the place, and that field's markup is not kept.
+    invalid = main("q=koersbal&radius=5")
+    assert 'aria-invalid="true"' in invalid and "Vul een postcode of plaats in" in invalid
+    assert made() == 4
+    assert 'aria-invalid="true"' not in main("q=koersbal&near=Heeten&radius=5")
+    client.get(reverse("core:language", args=["en"]))
+    english = main("q=koersbal&near=Heeten&radius=5")
+    assert english != other and 'value="koersbal"' in english and made() == 7

@@ -265,3 +265,26 @@ def test_another_scope_or_filter_has_its_own_kept_list(world, client_for):
     assert "Wijkcentrum Zwolle-Zuid" in province and "Wijkcentrum Zwolle-Zuid" not in officer
     everything = client_for(world.users["municipal_officer"]).get("/plekken/").content.decode()
     assert "Dorpshuis De Linde" in everything
+
+
+def test_a_kept_count_pages_without_counting_again(world, client_for, monkeypatch):
+    """The count of a filter is kept from its first page: a second page reads its own ids, and a page
+    visited before reads neither (no COUNT, no id query), with the same rows as when it was first shown."""
+    PlaceFactory.create_batch(30, municipality=world.raalte, kind="buurthuis", name="Buurthuis Teller")
+    client = client_for(world.users["province_staff"])
+    first = client.get("/plekken/?kind=buurthuis").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/plekken/?kind=buurthuis&pagina=2").content.decode()
+    sql = [query["sql"] for query in queries.captured_queries]
+    assert not any("COUNT(" in query for query in sql)
+    assert any("ORDER BY" in query and "LIMIT 25 OFFSET 25" in query for query in sql)
+    assert "Pagina 2 van 2" in second and len(_rows(first)) == 25
+    assert len(_rows(second)) >= 5 and not set(_rows(second)) & set(_rows(first))
+    built = []
+    original = selectors.filter_places
+    monkeypatch.setattr(selectors, "filter_places", lambda *args: built.append(args) or original(*args))
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get("/plekken/?kind=buurthuis&pagina=2").content.decode()
+    assert _rows(again) == _rows(second)
+    assert built == []  # count and page kept: the query is not even built
+    assert not any("COUNT(" in query["sql"] or "OFFSET" in query["sql"] for query in queries.captured_queries)
