@@ -8,11 +8,8 @@ import csv
 import io
 import re
 import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import suppress
 from dataclasses import dataclass, field
-from functools import partial
 
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
@@ -24,7 +21,6 @@ from python_calamine import load_workbook as load_calamine
 
 from .exports import strip_neutralisation
 from .textinput import has_control_characters
-from .xlsxcolumns import narrowed
 
 
 class TableError(Exception):
@@ -147,8 +143,6 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
     column, for callers that judge the header themselves. `keep`, called with the header, names the
     columns the caller reads: only their cells are cleaned, checked and returned (the header stays whole),
     so an export with three times the columns an import needs costs little more than the columns it reads.
-    An XLSX is narrowed to those columns before it is parsed (`core.xlsxcolumns`), so `keep` is called
-    with the header before the rows are read; it is asked once per header.
     """
     if not data.strip():
         raise TableError(_("Het bestand is leeg."))
@@ -160,9 +154,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
     if name.endswith(".xlsx") or is_zip:
         if not is_zip:
             raise TableError(_("Dit bestand heet .xlsx maar is geen Excel-bestand."))
-        if keep is not None:
-            keep = _asked_once(keep)
-        raw_rows = _read_xlsx(data, max_bytes, max_rows, keep)
+        raw_rows = _read_xlsx(data, max_bytes, max_rows)
     elif name.endswith((".csv", ".txt")):
         raw_rows = _read_csv(_decode(data))
     else:
@@ -184,7 +176,7 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
         if any(_clean(v) for v in row):
             numbered.append((number, row))
             if not header:
-                header = _header_of(row)
+                header = [_clean(value).lower() for value in row]
                 if keep is not None:
                     wanted = set(keep(header))
                     indexes = [index for index, column in enumerate(header) if column and column in wanted]
@@ -213,38 +205,6 @@ def read_table(filename: str, data: bytes, required: set[str], known: set[str] |
     return Table(header=header, rows=rows, row_numbers=[number for number, _row in numbered[1:]])
 
 
-def _header_of(row: list) -> list[str]:
-    return [_clean(value).lower() for value in row]
-
-
-def _asked_once(keep: Callable[[list[str]], Iterable[str]]) -> Callable[[list[str]], set[str]]:
-    answers: dict[tuple, set[str]] = {}
-
-    def asked(header: list[str]) -> set[str]:
-        if tuple(header) not in answers:
-            answers[tuple(header)] = set(keep(header))
-        return answers[tuple(header)]
-    return asked
-
-
-def _kept_columns(keep, rows: list[list]) -> tuple[int, list[int]] | None:
-    """(index of the header row, indexes of the columns `keep` names), as read_table finds them, or None."""
-    for number, row in enumerate(rows):
-        if any(_clean(value) for value in row):
-            header = _header_of(row)
-            wanted = keep(header)
-            return number, [index for index, column in enumerate(header) if column and column in wanted]
-    return None
-
-
-def _narrowed(archive: zipfile.ZipFile, sheet_path: str, keep) -> bytes | None:
-    try:
-        return narrowed(archive, sheet_path, partial(_kept_columns, keep))
-    except (RuntimeError, NotImplementedError, EOFError, zlib.error, zipfile.BadZipFile, KeyError, ValueError,
-            OSError, CalamineError):
-        return None  # read whole: calamine's own verdict on the file is the one reported (encrypted, damaged)
-
-
 def _read_csv(text: str) -> Iterator[list[str]]:
     first_line = text.splitlines()[0] if text else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
@@ -254,14 +214,14 @@ def _read_csv(text: str) -> Iterator[list[str]]:
         raise TableError(_("Het CSV-bestand is niet goed leesbaar: %(error)s") % {"error": exc}) from exc
 
 
-def _read_xlsx(data: bytes, max_bytes: int, max_rows: int, keep=None) -> Iterator[list]:
+def _read_xlsx(data: bytes, max_bytes: int, max_rows: int) -> Iterator[list]:
     """Rows of the first sheet, from A1 on (so row numbers are the sheet's), empty cells as "".
 
     Checked before any cell is parsed: the zip's unpacked size (zip bombs) and the number of rows in the
     sheet's XML, so a sheet of a million rows is refused at once. Only then is the sheet read, with
     calamine (Rust): openpyxl took about 2.5 ms a row for a 127-column KoboToolbox export, calamine a
     tenth of that. Both give the same values for what imports read; whole numbers come as floats and
-    `_clean` writes them without ".0". With `keep`, the sheet is narrowed to the columns it names first.
+    `_clean` writes them without ".0".
     """
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -271,13 +231,7 @@ def _read_xlsx(data: bytes, max_bytes: int, max_rows: int, keep=None) -> Iterato
             sheet_path = _first_sheet_path(archive)
             if sheet_path and _more_rows_than(archive, sheet_path, max_rows + 1):
                 raise _too_many_rows(max_rows)
-            narrow = _narrowed(archive, sheet_path, keep) if keep and sheet_path else None
-        rows = None
-        if narrow is not None:
-            with suppress(CalamineError):  # else read whole below, whose own error is the one to report
-                rows = load_calamine(io.BytesIO(narrow)).get_sheet_by_index(0).to_python(skip_empty_area=False)
-        if rows is None:
-            rows = load_calamine(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
+        rows = load_calamine(io.BytesIO(data)).get_sheet_by_index(0).to_python(skip_empty_area=False)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError, CalamineError) as exc:
         raise TableError(_("Het Excel-bestand is beschadigd of geen XLSX.")) from exc
     yield from rows  # empty cells come as "", which every reader of a row takes as empty
