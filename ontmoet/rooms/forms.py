@@ -17,7 +17,7 @@ from ontmoet.core.uploads import validate_attachment
 from ontmoet.places.choices import WEEKDAYS
 
 from . import pricing, services
-from .models import Facility, Room, TenantKind, Unit
+from .models import Facility, RequestStatus, Room, TenantKind, Unit
 
 PHOTO_MAX_BYTES = 5 * 1024 * 1024
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -247,3 +247,13 @@ class CancelForm(StyledFormMixin, forms.Form):
     use_required_attribute = False  # under the decision form: no red field before anyone typed
     reason = forms.CharField(label=_("Waarom annuleert u?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3}),
                              error_messages={"required": _("Geef een reden; de ander krijgt die te lezen.")})
+
+
+class RequestFilterForm(StyledFormMixin, forms.Form):
+    """The list of booking requests, by status; an unknown status is told next to the field and not used."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alle")), *RequestStatus.choices],
+                               error_messages={"invalid_choice": _("Kies een status uit de lijst.")})
+
+    def status_value(self) -> str:
+        return self.cleaned_data.get("status", "") if self.is_valid() else ""

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from ontmoet.accounts.decorators import any_role, scope_required
 
 from . import selectors, services
-from .forms import CancelForm, DecisionForm, RoomForm
+from .forms import CancelForm, DecisionForm, RequestFilterForm, RoomForm
 from .models import BookingState, RequestStatus
 from .workflows import BOARD, REQUEST, RequestError
 
@@ -54,15 +54,13 @@ def _with_overlaps(requests) -> list:
 @require_safe
 @scope_required(_uses_requests)
 def request_list(request, scope):
-    status = request.GET.get("status", "")
-    if status not in RequestStatus.values:
-        status = ""
+    form = RequestFilterForm(request.GET or None)
+    status = form.status_value()
     page = Paginator(selectors.request_list(scope, status), 25).get_page(request.GET.get("pagina"))
     own = set(scope.place_ids)
     rows = [(item, scope.superuser or item.room.place_id in own) for item in _with_overlaps(page.object_list)]
     return render(request, "rooms/requests.html", {
-        "page": page, "rows": rows, "status": status, "statuses": RequestStatus.choices,
-        "query": f"status={status}" if status else ""})
+        "page": page, "rows": rows, "form": form, "status": status, "query": f"status={status}" if status else ""})
 
 
 @require_safe

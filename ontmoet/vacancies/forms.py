@@ -8,7 +8,7 @@ from ontmoet.core.forms import SpamCheckMixin, StyledFormMixin
 from ontmoet.core.submissions import OnceFormMixin
 
 from . import selectors
-from .models import Vacancy, VacancyRole
+from .models import ResponseStatus, Vacancy, VacancyRole
 from .services import vacancy_errors
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -133,3 +133,13 @@ class SearchForm(StyledFormMixin, forms.Form):
 
     def filters(self) -> dict:
         return self.cleaned_data if self.is_valid() else {}
+
+
+class ResponseFilterForm(StyledFormMixin, forms.Form):
+    """The board's list of responses, by status; an unknown status is told next to the field and not used."""
+
+    status = forms.ChoiceField(label=_("Status"), required=False, choices=[("", _("Alle")), *ResponseStatus.choices],
+                               error_messages={"invalid_choice": _("Kies een status uit de lijst.")})
+
+    def status_value(self) -> str:
+        return self.cleaned_data.get("status", "") if self.is_valid() else ""

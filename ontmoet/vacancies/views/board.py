@@ -15,7 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from ontmoet.accounts.decorators import any_role, scope_required
 
 from .. import selectors, services
-from ..forms import AnswerForm, VacancyForm
+from ..forms import AnswerForm, ResponseFilterForm, VacancyForm
 from ..models import Response, ResponseStatus
 from ..workflows import BOARD, VACANCY, TransitionError
 
@@ -114,7 +114,8 @@ def vacancy_status(request, code, pk, scope):
 @require_safe
 @scope_required(board_member, message=_("Alleen besturen van plekken krijgen reacties op vacatures."))
 def response_list(request, scope):
-    status = request.GET.get("status", "")
+    form = ResponseFilterForm(request.GET or None)
+    status = form.status_value()
     responses = selectors.board_responses(scope).select_related("vacancy__place")
     if status == ResponseStatus.NEW:
         responses = selectors.waiting(responses)
@@ -122,8 +123,7 @@ def response_list(request, scope):
         responses = responses.filter(status=ResponseStatus.ANSWERED)
     page = Paginator(responses, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "vacancies/response_list.html", {
-        "page": page, "status": status, "statuses": ResponseStatus.choices,
-        "query": f"status={status}" if status else ""})
+        "page": page, "form": form, "status": status, "query": f"status={status}" if status else ""})
 
 
 def _response(scope, pk) -> Response:
