@@ -12,9 +12,12 @@ Prints the figures as markdown and appends them to benchmarks/RESULTS.md.
     .venv/bin/python benchmarks/agenda.py [--places 10000] [--requests 200] [--horizon-days 60] [--gunicorn]
     .venv/bin/python benchmarks/agenda.py --database /tmp/ontmoet-agenda-bench-x/bench.sqlite3 ...
     .venv/bin/python benchmarks/agenda.py --database-url postgres://bench:bench@127.0.0.1:54329/postgres --gunicorn
+    .venv/bin/python benchmarks/agenda.py --database-url postgres://... --database ontmoet_bench_agenda_123 ...
 
 `--database` measures a copy of a database seeded by an earlier run (migrated to the code being measured),
 so that two versions of the code are compared on the same data without seeding twice (about ten minutes).
+With `--database-url`, `--keep` keeps the seeded database and `--database NAME` measures a copy of it
+(`CREATE DATABASE ... TEMPLATE NAME`).
 On PostgreSQL the seed is followed by `seed.py steady-state` (VACUUM ANALYZE in its own process, as autovacuum
 would do; see seed.py), so that the covering index can be read without visiting the rows. `--explain` adds the
 plans of the search's queries on the agenda's dates to the report (EXPLAIN ANALYZE on PostgreSQL, EXPLAIN
@@ -35,10 +38,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from datetime import time as clock
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -49,19 +53,18 @@ def main() -> None:
     parser.add_argument("--places", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=200)
     parser.add_argument("--horizon-days", type=int, default=60)
-    parser.add_argument("--database", help="an SQLite file seeded by an earlier run: measured on a copy")
+    parser.add_argument("--database", help="an SQLite file seeded by an earlier run, or with --database-url the name "
+                                           "of a database kept by an earlier run (--keep): measured on a copy")
     parser.add_argument("--database-url", help="PostgreSQL server to use: a fresh database is created, then dropped")
+    parser.add_argument("--keep", action="store_true", help="PostgreSQL: keep the database (for --database later)")
     parser.add_argument("--gunicorn", action="store_true", help="also measure with 20 clients against gunicorn")
     parser.add_argument("--clients", type=int, default=20)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--explain", action="store_true", help="add the plans of the search's queries to the report")
     parser.add_argument("--no-save", action="store_true")
     args = parser.parse_args()
-    if args.database and args.database_url:
-        parser.error("--database (an SQLite file) and --database-url (PostgreSQL) exclude each other")
     args.threads = 1  # run.gunicorn's sync workers, as in production
     sys.path[:0] = [str(ROOT), str(HERE)]
-    import run
 
     # SIGTERM (like Ctrl-C) unwinds through the finally blocks that stop gunicorn and drop the database.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped by SIGTERM"))
@@ -73,10 +76,33 @@ def main() -> None:
         benchmark(args, folder, f"sqlite:///{folder}/bench.sqlite3")
         return
     try:
-        with run.database("agenda", Path(folder), args.database_url) as database_url:
+        with postgres_database(args.database_url, args.database, args.keep) as database_url:
             benchmark(args, folder, database_url)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def postgres_database(server_url: str, template: str | None, keep: bool):
+    """A new database on that server, empty or a copy of `template` (a database kept by an earlier run); dropped
+    afterwards unless `keep`."""
+    import psycopg
+    from psycopg import sql
+
+    name = f"ontmoet_bench_agenda_{os.getpid()}"
+    create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+    if template:
+        create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(template))
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(create)
+    try:
+        yield urlunsplit(urlsplit(server_url)._replace(path=f"/{name}"))
+    finally:
+        if keep:
+            print(f"kept the database {name} (use it again with --database {name})", flush=True)
+        else:
+            with psycopg.connect(server_url, autocommit=True) as admin:
+                admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 def benchmark(args, folder: str, database_url: str) -> None:
@@ -172,7 +198,7 @@ def benchmark(args, folder: str, database_url: str) -> None:
         return f"{database_ms[name]:.1f}" if database_pid else "(in the app's)"
 
     command = shlex.join(["benchmarks/agenda.py", *sys.argv[1:]])
-    if args.database:
+    if args.database and not args.database_url:
         command = command.replace(args.database, "<an earlier run's seed>")
     if args.database_url and urlsplit(args.database_url).password:  # no passwords in RESULTS.md
         command = command.replace(urlsplit(args.database_url).password, "***")
