@@ -204,3 +204,11 @@ def test_the_main_fields_show_the_values_asked_for_and_are_kept_without_errors(c
     client.get(reverse("core:language", args=["en"]))
     english = main("q=koersbal&near=Heeten&radius=5")
     assert english != other and 'value="koersbal"' in english and made() == 7
+
+
+def test_a_search_reads_the_directory_stamp_once(client, anchor):
+    client.get("/kaart/?q=anker")  # the filter choices and the card are then kept
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/kaart/?q=anker&near=52.39,6.27&radius=5").content.decode()
+    assert "gemeente Raalte · <strong>0,0 km</strong></p>" in _card_of(html, "Anker")
+    assert sum("core_contentstamp" in query["sql"] for query in queries.captured_queries) == 1
