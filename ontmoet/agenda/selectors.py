@@ -139,14 +139,14 @@ def narrow_rows(result: Search) -> list[tuple]:
     return found
 
 
-# What a result card (includes/results.html) and its JSON-LD (public.event_jsonld) show, and nothing else.
+# What a result card (jinja2/agenda/results.html) and its JSON-LD (public.event_jsonld) show, and nothing else.
 CARD_FIELDS = (
     "date", "starts_at", "ends_at", "activity__title", "activity__kind", "activity__description",
     "activity__kind__code", "activity__kind__name", "activity__kind__name_en",
     "activity__cost", "activity__walk_in", "activity__second_home", "activity__accessibility",
-    "activity__contact_name", "activity__contact_phone", "activity__contact_email", "activity__updated_at",
+    "activity__contact_name", "activity__contact_phone", "activity__contact_email",
     "place__code", "place__name", "place__street", "place__house_number", "place__postcode", "place__city",
-    "place__wheelchair_accessible", "place__updated_at",
+    "place__wheelchair_accessible",
 )
 
 

@@ -2,6 +2,7 @@
 filters would write them, in both languages, in the card and badge components' markup; the pages come from
 narrow rows read in at most two parts of the window, in the same order as at once."""
 
+import random
 import re
 from datetime import time, timedelta
 from decimal import Decimal
@@ -10,6 +11,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.template import Context, Template, engines
+from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -111,3 +113,12 @@ def test_the_jinja_cards_are_the_card_and_badge_components(world):
     for label, variant in [("gratis", "ok"), ("open inloop", ""), ("tweede thuis", ""),
                            ("rolstoeltoegankelijk", "ok")]:
         assert render_to_string("components/status_badge.html", {"label": label, "variant": variant}) in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_distances_read_as_floatformat_writes_them(language):
+    values = [0.0, 0.05, 0.15, 0.25, 1.45, 2.349999, 2.35, 9.95, 9.96, 12.05, 49.99, 50.0, 0.04999, 3.0000001]
+    rng = random.Random(19)
+    values += [rng.uniform(0, 50) for _ in range(500)]
+    with translation.override(language):
+        assert [public.one_decimal(value, language) for value in values] == [floatformat(value, 1) for value in values]
