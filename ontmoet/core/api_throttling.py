@@ -4,7 +4,7 @@ An anonymous client is counted by `core.clientip.visitor_key`, the keyed hash of
 throttle and the public forms count by, so a proxy (ONTMOET_PROXY_COUNT) is handled as there and no address is
 kept in the cache. A logged-in client (token or session) is counted by user, wherever it comes from. The rates
 are read from ONTMOET_API_THROTTLE_RATES on every request (DRF's own classes read theirs once, at import), so a
-setting in a test or an environment variable takes effect; a rate of None switches that throttle off. The
+setting in a test or an environment variable takes effect; an empty rate (or None) switches that throttle off. The
 counts are in the default cache: shared by every machine once that is Redis (ADR 0016).
 
 Too many requests get a 429 with Retry-After and a Dutch `detail` (directory.api.errors); every operation in the
@@ -25,7 +25,7 @@ def message(wait) -> str:
 
 class _Throttle(SimpleRateThrottle):
     def get_rate(self):
-        return settings.ONTMOET_API_THROTTLE_RATES.get(self.scope)
+        return settings.ONTMOET_API_THROTTLE_RATES.get(self.scope) or None  # empty: off
 
 
 class VisitorThrottle(_Throttle):
