@@ -2,9 +2,10 @@
 
 The officers' place list uses it for its table rows: 25 rows of 7 cells cost about 1 ms through
 Django's engine and a tenth of that through Jinja2, and that list has a CPU budget per request
-(ADR 0008). The agenda's result cards are the other (ADR 0064, session 11). Autoescaping is on; the templates get Django's gettext and date filter (and `day`, a
-memoised date filter for calendar days), so they read and translate like the rest, and they are
-included from Django templates with `{% jinja %}`.
+(ADR 0008). The agenda's result cards are the other (ADR 0064, session 11). Autoescaping is on; the
+templates get Django's gettext and date filter (and `day`, a memoised date filter for calendar days),
+so they read and translate like the rest, and they are included from Django templates with
+`{% jinja %}`.
 """
 
 from datetime import date as Date
