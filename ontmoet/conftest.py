@@ -38,6 +38,18 @@ ROLE_NAMES = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """CI's PostgreSQL run asks for fewer Hypothesis examples per test (core.testing.api_schema, ADR 0018)."""
+    import os
+
+    if os.environ.get("ONTMOET_HYPOTHESIS_PROFILE"):
+        from ontmoet.core.testing import api_schema
+
+        cap = api_schema.example_cap()
+        if cap:
+            api_schema.cap_examples(items, cap)
+
+
 @pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     """Argon2 is slow on purpose; tests that are not about hashing use a fast hasher.

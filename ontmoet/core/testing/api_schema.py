@@ -3,10 +3,15 @@
 The public run (directory, vacancies) is anonymous; here each app's management endpoints are called with
 a token and with the place (and object) the fixture made, so generated bodies reach the forms and
 services instead of stopping at a 404. No server error, no status or body outside the schema.
+
+It also holds the suite's Hypothesis profiles (ADR 0018): `ONTMOET_HYPOTHESIS_PROFILE=postgresql` (CI's second
+run) caps every property and schema test at a few examples, since the full count already ran on SQLite.
 """
 
+import os
 from pathlib import Path
 
+import hypothesis
 import schemathesis
 import yaml
 from schemathesis.specs.openapi import checks as openapi_checks
@@ -14,6 +19,34 @@ from schemathesis.specs.openapi import checks as openapi_checks
 OPENAPI_FILE = Path(__file__).resolve().parents[3] / "docs" / "openapi.yaml"
 CHECKS = [schemathesis.checks.not_a_server_error, openapi_checks.status_code_conformance,
           openapi_checks.content_type_conformance, openapi_checks.response_schema_conformance]
+
+# Examples per test at most, per profile; "full" keeps each test's own count (its @settings).
+PROFILES = {"full": None, "postgresql": 5}
+PROFILE_VARIABLE = "ONTMOET_HYPOTHESIS_PROFILE"
+for _name, _cap in PROFILES.items():
+    hypothesis.settings.register_profile(_name, **({"max_examples": _cap} if _cap else {}))
+
+
+def example_cap() -> int | None:
+    """The profile named by ONTMOET_HYPOTHESIS_PROFILE (default "full"), loaded; its cap on examples per test."""
+    name = os.environ.get(PROFILE_VARIABLE) or "full"
+    if name not in PROFILES:
+        raise ValueError(f"{PROFILE_VARIABLE}={name}: kies uit {', '.join(PROFILES)}.")
+    hypothesis.settings.load_profile(name)  # tests without their own max_examples take it from here
+    return PROFILES[name]
+
+
+def cap_examples(items, cap: int) -> None:
+    """An explicit @settings(max_examples=…) outranks a profile, so the cap is applied to each collected test.
+
+    Hypothesis reads `_hypothesis_internal_use_settings` when the test runs; schemathesis' per-operation
+    items carry it on their function too.
+    """
+    for item in items:
+        test = getattr(getattr(item, "obj", None), "__func__", None) or getattr(item, "obj", None)
+        current = getattr(test, "_hypothesis_internal_use_settings", None)
+        if current is not None and current.max_examples > cap:
+            test._hypothesis_internal_use_settings = hypothesis.settings(current, max_examples=cap)
 
 
 def management_schema(path_regex: str):

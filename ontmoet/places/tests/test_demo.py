@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
+from django.test import override_settings
 
 from ontmoet.accounts.models import RoleAssignment, User
 from ontmoet.places.demo import DEMO_PLACE_COUNT, demo_place_specs
@@ -31,15 +33,28 @@ def counts():
             Municipality.objects.count())
 
 
+FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     # The demo logins get a password; Argon2 is deliberately slow, and nothing here tests hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.PASSWORD_HASHERS = FAST_HASHERS
 
 
-@pytest.fixture
-def demo():
-    run_demo()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo data, loaded once for the module's tests that only read it, and rolled back after the module.
+
+    Loading it takes seconds; each test's own transaction is a savepoint inside this one, so what a test
+    writes is still undone after it. The tests that load the demo themselves come first in the module."""
+    with django_db_blocker.unblock(), override_settings(PASSWORD_HASHERS=FAST_HASHERS):
+        outer = transaction.atomic()
+        outer._from_testcase = True  # as Django's TestCase marks its own, so durable blocks inside still work
+        with outer:
+            run_demo()
+            yield
+            transaction.set_rollback(True)
 
 
 def test_demo_loads_about_325_places_once_and_a_second_run_creates_nothing():
