@@ -157,3 +157,28 @@ def answer_rows(form: FormDefinition, answers: dict):
             yield question.name, "", Decimal(str(value)), ""
         else:
             yield question.name, "", None, str(value)
+
+
+def row_maker(form):
+    """`answer_rows` for many responses (imports), as whole Answer table rows (response, wave, question,
+    choice, number, text): each question's kind is worked out once, not once per response."""
+    kinds = [(question.name, "multiple" if question.type == "select_multiple" else
+              "one" if question.type == "select_one" else "number" if question.is_numeric else "text")
+             for question in form.answerable]
+
+    def rows(response_id: int, wave_id: int, answers: dict):
+        for name, kind in kinds:
+            value = answers.get(name)
+            if value is None:
+                continue
+            if kind == "multiple":
+                for choice in value:
+                    yield response_id, wave_id, name, choice, None, ""
+            elif kind == "one":
+                yield response_id, wave_id, name, value, None, ""
+            elif kind == "number":
+                yield response_id, wave_id, name, "", Decimal(str(value)), ""
+            else:
+                yield response_id, wave_id, name, "", None, str(value)
+
+    return rows

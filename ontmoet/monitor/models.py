@@ -197,7 +197,9 @@ class Answer(models.Model):
     """One answer (or one chosen option) of a submitted response, for database aggregates (ADR 0020)."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (wave, question, choice) index below serves every lookup by wave, and one
+    # index less makes each of an import's tens of thousands of answer rows cheaper to insert.
+    wave = models.ForeignKey(Wave, on_delete=models.CASCADE, related_name="+", db_index=False)
     question = models.CharField(max_length=100)
     choice = models.CharField(max_length=100, blank=True)
     number = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
