@@ -144,5 +144,5 @@ def test_the_open_data_page_shows_each_file_s_date_and_size(world, client):
     opendata_store.build(opendata_store.specs()[NAME])
     page = client.get("/kaart/open-data/").content.decode()
     row = OpenDataFile.objects.get(name=NAME)
-    assert date_format(timezone.localtime(row.built_at), "j F Y H:i") in page
+    assert date_format(timezone.localtime(row.built_at), "DATETIME_FORMAT") in page
     assert filesizeformat(row.size) in page
