@@ -114,16 +114,19 @@ class Workflow:
 
     def check(self, source: str, target: str, actor: str, **given) -> Transition:
         """The transition, or the workflow's error with a message that says why not."""
-        names = {"from": self.label(source), "to": self.label(target)}
         transition = self.transition(source, target)
         if transition is None:
-            raise self.error(self.refused_message % names)
+            raise self.error(self.refused_message % self._names(source, target))
         if actor not in transition.actors:
-            raise self.error(self.actor_message % names)
+            raise self.error(self.actor_message % self._names(source, target))
         for name in transition.requires:
             if not str(given.get(name) or "").strip():
                 raise self.error(transition.missing_message or self.missing_message)
         return transition
+
+    def _names(self, source: str, target: str) -> dict:
+        # Only for a refusal's message: translating the labels costs more than the check itself (imports).
+        return {"from": self.label(source), "to": self.label(target)}
 
     # -- moves and history --------------------------------------------------------------------------
     @cached_property
@@ -171,8 +174,8 @@ class Workflow:
         the status (and `updates`, e.g. a timestamp) and one bulk insert of the history rows. Subjects
         already in `target` are left alone. Returns how many moved."""
         moving = [subject for subject in subjects if getattr(subject, self.field) != str(target)]
-        for subject in moving:
-            self.check(getattr(subject, self.field) or "", target, actor, reason=reason)
+        for source in dict.fromkeys(getattr(subject, self.field) or "" for subject in moving):  # once per source
+            self.check(source, target, actor, reason=reason)
         with transaction.atomic():
             self.history_model.objects.bulk_create(
                 [self.history_row(subject, getattr(subject, self.field) or "", target, by=by, reason=reason, **extra)

@@ -85,6 +85,24 @@ def test_a_required_reason_must_be_given_and_not_blank(paint):
     assert paint.check("green", "blue", "painter", reason="mooier").target == "blue"
 
 
+def test_an_allowed_move_is_checked_without_translating_the_state_labels(paint, monkeypatch):
+    # Imports check thousands of moves: the labels are only needed for a refusal's message.
+    monkeypatch.setattr(paint, "label", lambda state: pytest.fail("label asked for an allowed move"))
+    assert paint.check("red", "green", "painter").target == "green"
+
+
+def test_moving_many_checks_each_source_once_and_refuses_the_batch_for_one_bad_source(paint, monkeypatch):
+    checked = []
+    check = paint.check
+    monkeypatch.setattr(paint, "check", lambda source, *args, **kwargs: checked.append(source) or check(
+        source, *args, **kwargs))
+    subjects = [FakeSubject(status="red") for _n in range(500)] + [FakeSubject(status="blue")]
+    with pytest.raises(PaintError):
+        paint.move_many(subjects, "green", actor="painter")
+    assert checked == ["red", "blue"]
+    assert {subject.status for subject in subjects} == {"red", "blue"} and FakeHistory.rows == []
+
+
 @pytest.mark.django_db
 def test_a_move_sets_saves_and_appends_one_history_row(paint):
     subject = FakeSubject(status="green")
