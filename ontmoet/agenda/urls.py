@@ -5,6 +5,8 @@ Included at the root, before the kaart's own URLs, so that one namespace holds b
 
 from django.urls import path
 
+from ontmoet.core import opendata_store
+
 from . import views, views_public, views_transfer
 
 app_name = "agenda"
@@ -12,8 +14,8 @@ urlpatterns = [
     path("kaart/agenda/", views_public.search, name="search"),
     path("kaart/agenda/agenda.ics", views_public.feed, name="feed"),
     path("kaart/agenda/plek/<str:code>.ics", views_public.place_feed, name="place_feed"),
-    path("kaart/open-data/activiteiten.csv", views_public.download_csv, name="download_csv"),
-    path("kaart/open-data/activiteiten.json", views_public.download_json, name="download_json"),
+    path("kaart/open-data/activiteiten.csv", opendata_store.download("activiteiten.csv"), name="download_csv"),
+    path("kaart/open-data/activiteiten.json", opendata_store.download("activiteiten.json"), name="download_json"),
     path("plekken/<str:code>/agenda/", views.manage, name="manage"),
     path("plekken/<str:code>/agenda/nieuw/", views.create, name="create"),
     path("plekken/<str:code>/agenda/bevestigen/", views.confirm, name="confirm"),

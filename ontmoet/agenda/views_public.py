@@ -4,10 +4,8 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
-from ontmoet.core import opendata_store
 from ontmoet.core.pagecache import current_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
@@ -83,17 +81,3 @@ def place_feed(request, code):
         row.place = place
     base_url = request.build_absolute_uri("/").rstrip("/")
     return _ics(public.calendar(rows, place.name, base_url), f"agenda-{place.code.lower()}.ics")
-
-
-# The files are built in the background into storage (core.opendata_store); a download only streams them.
-@require_safe
-@gzip_page
-def download_csv(request):
-    """The open-data file of the public activities (the open-data page links it)."""
-    return opendata_store.serve(request, "activiteiten.csv")
-
-
-@require_safe
-@gzip_page
-def download_json(request):
-    return opendata_store.serve(request, "activiteiten.json")

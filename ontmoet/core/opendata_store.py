@@ -39,6 +39,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.views.decorators.gzip import gzip_page
+from django.views.decorators.http import require_safe
 from django_tasks import task
 
 from . import opendata_files
@@ -251,3 +253,15 @@ def serve(request, name: str):
                       status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def download(name: str):
+    """The download view of one stored file, for an app's URLconf: the views differ only in the name."""
+    @require_safe
+    @gzip_page
+    def view(request):
+        return serve(request, name)
+
+    view.__name__ = view.__qualname__ = "download_" + name.replace(".", "_").replace("-", "_")
+    return view
+

@@ -1,5 +1,7 @@
 from django.urls import path
 
+from ontmoet.core import opendata_store
+
 from . import views
 
 app_name = "directory"
@@ -9,7 +11,9 @@ urlpatterns = [
     path("plek/<str:code>/", views.place_detail, name="place"),
     path("plek/<str:code>/klopt-er-iets-niet/", views.report, name="report"),
     path("open-data/", views.open_data, name="open_data"),
-    path("open-data/ontmoetingsplekken.csv", views.download_csv, name="download_csv"),
-    path("open-data/ontmoetingsplekken.geojson", views.download_geojson, name="download_geojson"),
-    path("open-data/ontmoetingsplekken-hsds.json", views.download_hsds, name="download_hsds"),
+    path("open-data/ontmoetingsplekken.csv", opendata_store.download("ontmoetingsplekken.csv"), name="download_csv"),
+    path("open-data/ontmoetingsplekken.geojson", opendata_store.download("ontmoetingsplekken.geojson"),
+         name="download_geojson"),
+    path("open-data/ontmoetingsplekken-hsds.json", opendata_store.download("ontmoetingsplekken-hsds.json"),
+         name="download_hsds"),
 ]

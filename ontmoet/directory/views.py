@@ -191,25 +191,6 @@ def open_data(request):
     })
 
 
-# The files are built in the background into storage (core.opendata_store); a download only streams them.
-@require_safe
-@gzip_page
-def download_csv(request):
-    return opendata_store.serve(request, "ontmoetingsplekken.csv")
-
-
-@require_safe
-@gzip_page
-def download_geojson(request):
-    return opendata_store.serve(request, "ontmoetingsplekken.geojson")
-
-
-@require_safe
-@gzip_page
-def download_hsds(request):
-    return opendata_store.serve(request, "ontmoetingsplekken-hsds.json")
-
-
 @require_safe
 @gzip_page
 def sitemap(request):

@@ -2,10 +2,10 @@
 
 from django.urls import path
 
-from . import views_public
+from ontmoet.core import opendata_store
 
 app_name = "rooms_opendata"
 urlpatterns = [
-    path("ruimtes.csv", views_public.download_csv, name="download_csv"),
-    path("ruimtes.json", views_public.download_json, name="download_json"),
+    path("ruimtes.csv", opendata_store.download("ruimtes.csv"), name="download_csv"),
+    path("ruimtes.json", opendata_store.download("ruimtes.json"), name="download_json"),
 ]

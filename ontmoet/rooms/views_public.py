@@ -6,10 +6,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ontmoet.core import opendata_store, submissions
+from ontmoet.core import submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.core.uploads import attachment_response
 
@@ -101,17 +100,3 @@ def personal(request, code, token):
     return render(request, "rooms/personal.html", {
         "booking_request": booking_request, "place": booking_request.room.place,
         "bookings": booking_request.bookings.all(), "form": form, "may_cancel": may_cancel}, status=status)
-
-
-# The files are built in the background into storage (core.opendata_store); a download only streams them.
-@require_safe
-@gzip_page
-def download_csv(request):
-    """The open-data file of the rooms of public places (the open-data page links it)."""
-    return opendata_store.serve(request, "ruimtes.csv")
-
-
-@require_safe
-@gzip_page
-def download_json(request):
-    return opendata_store.serve(request, "ruimtes.json")

@@ -3,6 +3,8 @@ place in the register, the overview and the responses under /vacatures/."""
 
 from django.urls import path
 
+from ontmoet.core import opendata_store
+
 from .views import board, officers, public
 
 app_name = "vacancies"
@@ -11,8 +13,8 @@ urlpatterns = [
     path("kaart/vacatures/ik-wil-helpen/", public.help_offer, name="help_offer"),
     path("kaart/vacatures/ik-wil-helpen/<str:token>/", public.help_renew, name="help_renew"),
     path("kaart/vacatures/<int:pk>/", public.public_detail, name="public_detail"),
-    path("kaart/open-data/vacatures.csv", public.download_csv, name="download_csv"),
-    path("kaart/open-data/vacatures.json", public.download_json, name="download_json"),
+    path("kaart/open-data/vacatures.csv", opendata_store.download("vacatures.csv"), name="download_csv"),
+    path("kaart/open-data/vacatures.json", opendata_store.download("vacatures.json"), name="download_json"),
     path("plekken/<str:code>/vacatures/", board.place_vacancies, name="place"),
     path("plekken/<str:code>/vacatures/nieuw/", board.vacancy_create, name="create"),
     path("plekken/<str:code>/vacatures/<int:pk>/", board.vacancy_detail, name="detail"),

@@ -11,10 +11,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_http_methods, require_safe
 
-from ontmoet.core import opendata_store, submissions
+from ontmoet.core import submissions
 from ontmoet.core.clientip import client_ip
 from ontmoet.places.geocoding import geocode
 
@@ -125,16 +124,3 @@ def help_renew(request, token):
     return render(request, "vacancies/help_renew.html", {"offer": offer, "offer_items": [
         (_("Gemeente"), offer.municipality.name), (_("Naam"), offer.name), (_("E-mailadres"), offer.email),
         (_("Telefoon"), offer.phone), (_("Wat u graag doet"), offer.interests)]})
-
-
-# The open-data files are built in the background into storage (core.opendata_store, vacancies.opendata).
-@require_safe
-@gzip_page
-def download_csv(request):
-    return opendata_store.serve(request, "vacatures.csv")
-
-
-@require_safe
-@gzip_page
-def download_json(request):
-    return opendata_store.serve(request, "vacatures.json")
