@@ -12,6 +12,7 @@ OpenAPI file documents it (`document_throttling`).
 """
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from rest_framework.throttling import SimpleRateThrottle
 
 from .clientip import client_ip, visitor_key
@@ -19,8 +20,8 @@ from .clientip import client_ip, visitor_key
 
 def message(wait) -> str:
     seconds = max(1, round(wait or 1))
-    return (f"Te veel verzoeken: probeer het over {seconds} seconden opnieuw. Wie alles nodig heeft, haalt het "
-            "liever in één keer op als open-databestand (/kaart/open-data/).")
+    return _("Te veel verzoeken: probeer het over %(seconds)s seconden opnieuw. Wie alles nodig heeft, haalt het "
+             "liever in één keer op als open-databestand (/kaart/open-data/).") % {"seconds": seconds}
 
 
 class _Throttle(SimpleRateThrottle):
