@@ -8,7 +8,7 @@ with a NUL would otherwise make the whole export fail (the edges refuse them; th
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
@@ -44,16 +44,17 @@ class _Echo:
         return value
 
 
-def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> StreamingHttpResponse:
-    """Stream a UTF-8 CSV (with BOM, so Excel reads the accents) row by row."""
+def csv_lines(header: Sequence[str], rows: Iterable[Sequence]) -> Iterator[str]:
+    """The lines of a UTF-8 CSV (with BOM, so Excel reads the accents; formulas neutralised), row by row."""
     writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([neutralise(value) for value in header])
+    for row in rows:
+        yield writer.writerow([neutralise(value) for value in row])
 
-    def generate():
-        yield "\ufeff" + writer.writerow([neutralise(value) for value in header])
-        for row in rows:
-            yield writer.writerow([neutralise(value) for value in row])
 
-    response = StreamingHttpResponse(generate(), content_type=CSV_CONTENT_TYPE)
+def csv_response(filename: str, header: Sequence[str], rows: Iterable[Sequence]) -> StreamingHttpResponse:
+    """Stream a UTF-8 CSV row by row."""
+    response = StreamingHttpResponse(csv_lines(header, rows), content_type=CSV_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

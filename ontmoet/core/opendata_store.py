@@ -17,7 +17,6 @@ Until a newer file is ready the previous one is served (its date says how old it
 visitor gets a 503 page with Retry-After that says the file is being made.
 """
 
-import csv
 import hashlib
 import io
 import json
@@ -45,7 +44,7 @@ from django_tasks import task
 
 from . import opendata_files
 from .discovery import app_functions
-from .exports import neutralise
+from .exports import csv_lines
 from .models import OpenDataFile
 from .stamps import current_stamps
 
@@ -71,13 +70,9 @@ def specs() -> dict[str, FileSpec]:
 
 
 def write_csv(handle, header: Sequence[str], rows: Iterable[Sequence]) -> None:
-    """The same CSV as core.exports.csv_response (UTF-8 with BOM, formulas neutralised), into a file."""
+    """The same CSV as core.exports.csv_response, into a file."""
     text = io.TextIOWrapper(handle, encoding="utf-8", newline="")
-    writer = csv.writer(text)
-    text.write("\ufeff")
-    writer.writerow([neutralise(value) for value in header])
-    for row in rows:
-        writer.writerow([neutralise(value) for value in row])
+    text.writelines(csv_lines(header, rows))
     text.flush()
     text.detach()  # the handle stays open for the caller
 
