@@ -153,5 +153,5 @@ def load_demo() -> str | None:
             DigestPreference.objects.get_or_create(user=user, defaults={"frequency": frequency})
     events = Event.objects.filter(is_demo=True).count()
     moments = ContactMoment.objects.filter(municipality__province=province).count()
-    return (f"{events} activiteiten, leergang met {course.modules.count()} modules, {moments} contactmomenten, "
+    return (f"{events} bijeenkomsten, leergang met {course.modules.count()} modules, {moments} contactmomenten, "
             f"{FundingScheme.objects.filter(province=province).count()} regelingen (fictief of voorbeeld)")

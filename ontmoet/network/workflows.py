@@ -18,7 +18,7 @@ class RegistrationError(WorkflowError):
 
 
 REGISTRATION = register(Workflow(
-    name="network-registration", title=_("Aanmelding voor een activiteit"), model="network.Registration",
+    name="network-registration", title=_("Aanmelding voor een bijeenkomst"), model="network.Registration",
     states=S, actors={MEMBER: _("lid"), PUBLIC: _("bezoeker via e-maillink"), SYSTEM: _("systeem")},
     history="network.RegistrationChange", subject="registration", error=RegistrationError,
     refused_message=_("Deze aanmelding kan niet van '%(from)s' naar '%(to)s'."),

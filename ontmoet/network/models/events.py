@@ -49,8 +49,8 @@ class Event(models.Model):
 
     class Meta:
         ordering = ["starts_at"]
-        verbose_name = _("activiteit")
-        verbose_name_plural = _("activiteiten")
+        verbose_name = _("bijeenkomst")
+        verbose_name_plural = _("bijeenkomsten")
         indexes = [models.Index(fields=["province", "starts_at"])]
         constraints = [models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")),
                                               name="event_ends_after_start")]

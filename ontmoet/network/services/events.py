@@ -37,9 +37,9 @@ def _has_room(event: Event) -> bool:
 
 def _check_open(event: Event) -> None:
     if event.ends_at <= timezone.now():
-        raise RegistrationError(_("Deze activiteit is al voorbij; aanmelden kan niet meer."))
+        raise RegistrationError(_("Deze bijeenkomst is al voorbij; aanmelden kan niet meer."))
     if not event.is_published:
-        raise RegistrationError(_("Deze activiteit is nog niet gepubliceerd."))
+        raise RegistrationError(_("Deze bijeenkomst is nog niet gepubliceerd."))
 
 
 # -- publishing ----------------------------------------------------------------------------------
@@ -69,14 +69,14 @@ def _register_member(event: Event, user) -> Registration:
     event = _locked_event(event.pk)
     _check_open(event)
     if event.registrations.filter(user=user, status__in=ACTIVE_STATUSES).exists():
-        raise RegistrationError(_("U bent al aangemeld voor deze activiteit."))
+        raise RegistrationError(_("U bent al aangemeld voor deze bijeenkomst."))
     registration = Registration(event=event, user=user, status="")
     try:
         with transaction.atomic():
             _move(registration, S.CONFIRMED if _has_room(event) else S.WAITLISTED, MEMBER, by=user,
                   reason="aangemeld door lid")
     except IntegrityError as error:
-        raise RegistrationError(_("U bent al aangemeld voor deze activiteit.")) from error
+        raise RegistrationError(_("U bent al aangemeld voor deze bijeenkomst.")) from error
     return registration
 
 
@@ -115,13 +115,13 @@ def _register_public(event: Event, name: str, email: str) -> Registration:
     if existing is not None:
         if existing.status == S.PENDING:  # lost the first mail: the link is sent again, nothing new
             return existing
-        raise RegistrationError(_("Met dit e-mailadres is al iemand aangemeld voor deze activiteit."))
+        raise RegistrationError(_("Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst."))
     registration = Registration(event=event, name=name.strip(), email=email, status="")
     try:
         with transaction.atomic():
             _move(registration, S.PENDING, PUBLIC, reason="aanmelding via openbaar formulier")
     except IntegrityError as error:
-        raise RegistrationError(_("Met dit e-mailadres is al iemand aangemeld voor deze activiteit.")) from error
+        raise RegistrationError(_("Met dit e-mailadres is al iemand aangemeld voor deze bijeenkomst.")) from error
     return registration
 
 
@@ -223,7 +223,7 @@ def send_registration_mail(registration, promoted_from_waitlist: bool = False) -
         context["position"] = waitlist_position(registration)
         return send_templated_mail("network/email/waitlisted", context, [registration.contact_email])
     return send_templated_mail("network/email/registered", context, [registration.contact_email],
-                               attachments=[("activiteit.ics", ics.event_ics(event), "text/calendar")])
+                               attachments=[("bijeenkomst.ics", ics.event_ics(event), "text/calendar")])
 
 
 def send_reminders(now=None) -> int:
@@ -241,7 +241,7 @@ def send_reminders(now=None) -> int:
             sent += send_templated_mail("network/email/reminder", {
                 "event": registration.event, "registration": registration,
                 "cancel_link": cancel_url(registration)}, [registration.contact_email],
-                attachments=[("activiteit.ics", ics.event_ics(registration.event), "text/calendar")])
+                attachments=[("bijeenkomst.ics", ics.event_ics(registration.event), "text/calendar")])
     return sent
 
 

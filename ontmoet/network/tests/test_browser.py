@@ -57,7 +57,7 @@ def test_webinar_registration_attendance_and_digest(world, page, settings):
     assert_accessible(page, "netwerk-activiteit-lid")
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_text("U bent aangemeld").first).to_be_visible()
-    assert mail.outbox[-1].attachments[0][0] == "activiteit.ics"
+    assert mail.outbox[-1].attachments[0][0] == "bijeenkomst.ics"
 
     # A member of the public registers and confirms through the link in the mail.
     page.context.clear_cookies()

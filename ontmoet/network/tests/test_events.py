@@ -31,7 +31,7 @@ def test_member_registers_with_one_click_and_gets_ics(world, client_for):
     message = mail.outbox[-1]
     assert message.to == ["board.member@test.example"]
     name, content, mimetype = message.attachments[0]
-    assert name == "activiteit.ics" and mimetype == "text/calendar"
+    assert name == "bijeenkomst.ics" and mimetype == "text/calendar"
     content = content.decode() if isinstance(content, bytes) else content
     assert "BEGIN:VEVENT" in content and event.title in content
     assert "TZID=Europe/Amsterdam" in content
@@ -42,7 +42,7 @@ def test_registering_twice_is_refused_in_dutch(world, client_for):
     client = client_for(world.users["board_member"])
     client.post(f"/netwerk/activiteiten/{event.pk}/aanmelden/")
     response = client.post(f"/netwerk/activiteiten/{event.pk}/aanmelden/", follow=True)
-    assert "U bent al aangemeld voor deze activiteit." in response.content.decode()
+    assert "U bent al aangemeld voor deze bijeenkomst." in response.content.decode()
     assert event.registrations.count() == 1
 
 
@@ -87,7 +87,7 @@ def test_public_registration_needs_the_confirmation_link(world, client):
     assert "Uw aanmelding is bevestigd" in response.content.decode()
     registration.refresh_from_db()
     assert registration.status == RegistrationStatus.CONFIRMED
-    assert mail.outbox[-1].attachments[0][0] == "activiteit.ics"
+    assert mail.outbox[-1].attachments[0][0] == "bijeenkomst.ics"
     client.get("/" + path)  # twice changes nothing
     assert event.registrations.filter(status=RegistrationStatus.CONFIRMED).count() == 1
 

@@ -5,7 +5,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.core import mail
+from django.utils import timezone, translation
+
+from ontmoet.network.models import Frequency
+from ontmoet.network.services import digest
 
 from .factories import EventFactory
 
@@ -38,3 +42,30 @@ def test_in_english_the_events_are_events_and_the_agenda_stays_the_agenda(client
     labels = _menu_labels(client.get("/").content.decode())
     assert "Events" in labels and "Activities" not in labels
     assert '<h1 class="utrecht-heading-1">Events</h1>' in client.get("/netwerk/activiteiten/").content.decode()
+
+
+def test_the_mails_and_messages_about_an_event_call_it_a_bijeenkomst(world, client_for):
+    event = EventFactory(title="Webinar exploitatie", audience="besturen", capacity=10,
+                         starts_at=timezone.now() + timedelta(days=5))
+    client = client_for(world.users["board_member"])
+    client.post(f"/netwerk/activiteiten/{event.pk}/aanmelden/")
+    registered = mail.outbox[-1]
+    words = re.sub(r"https?://\S+", "", registered.body)  # the event's address keeps its old path
+    assert "om de bijeenkomst in uw agenda te zetten" in words and "activiteit" not in words
+    assert registered.attachments[0][0] == "bijeenkomst.ics"
+    again = client.post(f"/netwerk/activiteiten/{event.pk}/aanmelden/", follow=True).content.decode()
+    assert "U bent al aangemeld voor deze bijeenkomst." in again
+
+    feed = client.get("/netwerk/activiteiten/agenda.ics")
+    assert feed["Content-Disposition"] == 'inline; filename="ontmoet-bijeenkomsten.ics"'
+    assert "Ontmoet – bijeenkomsten" in feed.content.decode()
+
+    mail.outbox.clear()
+    digest.execute_run(digest.start_run(Frequency.MONTHLY))
+    body = next(m.body for m in mail.outbox if m.to == ["board.member@test.example"])
+    assert "BIJEENKOMSTEN IN UW GEBIED" in body and "ACTIVITEITEN" not in body
+
+    with translation.override("en"):  # the English catalogue follows the new Dutch source
+        assert translation.gettext("U bent al aangemeld voor deze bijeenkomst.") == \
+            "You are already registered for this event."
+        assert translation.gettext("BIJEENKOMSTEN IN UW GEBIED") == "EVENTS IN YOUR AREA"

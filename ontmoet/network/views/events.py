@@ -49,8 +49,8 @@ def event_list(request):
 def event_feed(request):
     """The public iCal feed: upcoming events open to everyone."""
     events = selectors.upcoming(selectors.visible_events(get_scope(None)))
-    response = HttpResponse(ics.feed_ics(events, _("Ontmoet – activiteiten")), content_type="text/calendar")
-    response["Content-Disposition"] = 'inline; filename="ontmoet-activiteiten.ics"'
+    response = HttpResponse(ics.feed_ics(events, _("Ontmoet – bijeenkomsten")), content_type="text/calendar")
+    response["Content-Disposition"] = 'inline; filename="ontmoet-bijeenkomsten.ics"'
     return response
 
 
@@ -58,7 +58,7 @@ def event_feed(request):
 def event_ics(request, pk):
     event = _visible_event_or_404(get_scope(request.user), pk)
     response = HttpResponse(ics.event_ics(event), content_type="text/calendar")
-    response["Content-Disposition"] = f'attachment; filename="activiteit-{event.pk}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="bijeenkomst-{event.pk}.ics"'
     return response
 
 
@@ -123,7 +123,7 @@ def event_register(request, pk, scope):
             messages.success(request, _("U bent aangemeld. De bevestiging met een agenda-bestand (.ics) staat in "
                                         "uw mailbox."))
         else:
-            messages.info(request, _("De activiteit is vol. U staat op de wachtlijst (plaats %(position)s); "
+            messages.info(request, _("De bijeenkomst is vol. U staat op de wachtlijst (plaats %(position)s); "
                                      "komt er een plek vrij, dan schuift u automatisch door en krijgt u bericht.")
                           % {"position": selectors.waitlist_position(registration)})
     return redirect(event)
@@ -135,7 +135,7 @@ def event_unregister(request, pk, scope):
     event = _visible_event_or_404(scope, pk)
     registration = selectors.own_registration(event, request.user)
     if registration is None:
-        messages.error(request, _("U was niet aangemeld voor deze activiteit."))
+        messages.error(request, _("U was niet aangemeld voor deze bijeenkomst."))
         return redirect(event)
     services.cancel(registration, by=request.user, reason="afgemeld door lid")
     messages.success(request, _("U bent afgemeld. Jammer dat u er niet bij kunt zijn."))

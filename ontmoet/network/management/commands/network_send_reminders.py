@@ -4,7 +4,7 @@ from ontmoet.network.services.events import send_reminders
 
 
 class Command(BaseCommand):
-    help = ("Stuurt de herinnering 'morgen is het zover' aan iedereen die is aangemeld voor een activiteit van "
+    help = ("Stuurt de herinnering 'morgen is het zover' aan iedereen die is aangemeld voor een bijeenkomst van "
             "morgen. Dagelijks draaien; twee keer draaien stuurt niets dubbel.")
 
     def handle(self, *args, **options):
