@@ -10,6 +10,7 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.discovery import app_functions
 from ontmoet.core.opendata_files import absolute, metadata  # noqa: F401 (this module's API too)
@@ -206,9 +207,26 @@ def hsds_document(places, meta: dict) -> dict:
     return {"hsds_version": "3.0", "metadata": meta, "services": services}
 
 
-def extra_downloads() -> list[dict]:
-    """The downloads other apps add to the open-data page (an app's `opendata.downloads()`)."""
-    return [row for provider in app_functions("opendata", "downloads") for row in provider()]
+def downloads() -> list[dict]:
+    """The sociale kaart's own rows on the open-data page (the same hook as the other apps' `opendata.downloads()`)."""
+    return [
+        {"format": "CSV", "what": _("Spreadsheets (Excel, LibreOffice); één regel per plek"),
+         "url": reverse("directory:download_csv"), "label": _("Download CSV"), "file": "ontmoetingsplekken.csv"},
+        {"format": "GeoJSON", "what": _("Kaarten en GIS (QGIS, ArcGIS, webkaarten); WGS84"),
+         "url": reverse("directory:download_geojson"), "label": _("Download GeoJSON"),
+         "file": "ontmoetingsplekken.geojson"},
+        {"format": "Open Referral HSDS 3.0",
+         "what": _("Wijkwijzers en sociale kaarten die de internationale HSDS-standaard lezen"),
+         "url": reverse("directory:download_hsds"), "label": _("Download HSDS (JSON)"),
+         "file": "ontmoetingsplekken-hsds.json"},
+    ]
+
+
+def page_downloads() -> list[dict]:
+    """Every row of the open-data page, from each app's `opendata.downloads()`: the places' own files first
+    (whatever the order of INSTALLED_APPS), then the other apps' in INSTALLED_APPS order."""
+    others = [provider for provider in app_functions("opendata", "downloads") if provider is not downloads]
+    return [row for provider in (downloads, *others) for row in provider()]
 
 
 # -- the stored files (core.opendata_store builds them in the background) ------------------------------------

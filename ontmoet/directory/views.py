@@ -165,26 +165,12 @@ def report(request, code):
     return render(request, "directory/report.html", {"place": place, "form": form}, status=status)
 
 
-def _own_downloads() -> list[dict]:
-    return [
-        {"format": "CSV", "what": _("Spreadsheets (Excel, LibreOffice); één regel per plek"),
-         "url": reverse("directory:download_csv"), "label": _("Download CSV"), "file": "ontmoetingsplekken.csv"},
-        {"format": "GeoJSON", "what": _("Kaarten en GIS (QGIS, ArcGIS, webkaarten); WGS84"),
-         "url": reverse("directory:download_geojson"), "label": _("Download GeoJSON"),
-         "file": "ontmoetingsplekken.geojson"},
-        {"format": "Open Referral HSDS 3.0",
-         "what": _("Wijkwijzers en sociale kaarten die de internationale HSDS-standaard lezen"),
-         "url": reverse("directory:download_hsds"), "label": _("Download HSDS (JSON)"),
-         "file": "ontmoetingsplekken-hsds.json"},
-    ]
-
-
 @require_safe
 def open_data(request):
     count = selectors.public_places().count()
     stored = opendata_store.stored_files()
     downloads = [{**row, "stored": stored.get(row.get("file"))}
-                 for row in _own_downloads() + opendata.extra_downloads()]
+                 for row in opendata.page_downloads()]
     return render(request, "directory/open_data.html", {
         "count": count, "licence": settings.DIRECTORY_DATA_LICENCE,
         "licence_url": settings.DIRECTORY_DATA_LICENCE_URL, "now": timezone.now(), "downloads": downloads,
