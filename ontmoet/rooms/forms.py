@@ -144,12 +144,18 @@ class RoomForm(StyledFormMixin, forms.ModelForm):
 
     class Meta:
         model = Room
-        fields = ["name", "capacity", "size_m2", "facilities", "accessibility", "description", "photo"]
-        help_texts = {"photo": _("Een foto van de ruimte (PNG of JPEG, hoogstens 5 MB); iedereen ziet hem.")}
+        fields = ["name", "capacity", "size_m2", "facilities", "accessibility", "description", "photo", "photo_alt"]
+        help_texts = {"photo": _("Een foto van de ruimte (PNG of JPEG, hoogstens 5 MB); iedereen ziet hem."),
+                      "photo_alt": _("Voor wie de foto niet kan zien (een schermlezer leest dit voor): wat is er "
+                                     "te zien dat ertoe doet? Bijvoorbeeld: ‘Lichte zaal met twaalf tafels in een "
+                                     "U-opstelling en ramen naar de tuin’. Hoogstens 200 tekens. Leeg: ‘Foto van’ "
+                                     "en de naam van de ruimte.")}
         error_messages = {
             "name": {"required": _("Geef de ruimte een naam.")},
             "capacity": {"required": _("Vul in hoeveel personen er passen."),
                          "min_value": _("Er past minstens 1 persoon in een ruimte.")},
+            "photo_alt": {"max_length": _("Houd de beschrijving van de foto kort: hoogstens %(limit_value)d tekens "
+                                          "(nu %(show_value)d).")},
         }
 
     def __init__(self, *args, **kwargs):

@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.models import StatusHistory
@@ -51,6 +52,8 @@ class Room(models.Model):
     # Public: shown on the rooms page. Checked by content (core.uploads), stored under a random name.
     photo = models.FileField(_("foto"), upload_to=private_upload_to("rooms"), blank=True)
     photo_kind = models.CharField(max_length=10, blank=True, editable=False)
+    # The photo's text alternative (WCAG 1.1.1), written by the board; empty: photo_text's generic one.
+    photo_alt = models.CharField(_("beschrijving van de foto"), max_length=200, blank=True)
     # {"0": ["09:00", "22:00"], ...}: one window per weekday (Monday 0) in which the room can be booked;
     # a missing day is not bookable. Used by requests and by the occupancy figures.
     hours = models.JSONField(_("te boeken uren"), default=dict, blank=True)
@@ -65,6 +68,10 @@ class Room(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def photo_text(self) -> str:
+        """The photo's alt text: the board's description, or "Foto van <naam>" when it gave none."""
+        return self.photo_alt or gettext("Foto van %(name)s") % {"name": self.name}
 
     def window(self, weekday: int):
         """(opens, closes) as "HH:MM" strings for a weekday, or None when the room cannot be booked then."""

@@ -4,7 +4,6 @@ of tenant, so that huurdifferentiatie can be compared across places. Never a boo
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ontmoet.core.opendata_store import FileSpec, write_csv, write_json
@@ -49,11 +48,11 @@ def rates(room) -> list[dict]:
 
 
 def photos(room) -> list[dict]:
-    """The room's photos with their text for who cannot see them (the rooms page's alt text; boards give none)."""
+    """The room's photos with their text for who cannot see them (the rooms page's alt text)."""
     if not room.photo:
         return []
     with translation.override("nl"):
-        alt = gettext("Foto van %(name)s") % {"name": room.name}
+        alt = room.photo_text()
     return [{"url": _absolute(reverse("rooms:photo", args=[room.place.code, room.pk])), "alt": alt,
              "content_type": "image/png" if room.photo_kind == "png" else "image/jpeg"}]
 
@@ -72,7 +71,8 @@ def record(room) -> dict:
         "municipality": place.municipality.name, "municipality_code": place.municipality.code,
         "latitude": float(place.latitude) if place.latitude is not None else None,
         "longitude": float(place.longitude) if place.longitude is not None else None,
-        "photo_url": photos_[0]["url"] if photos_ else None, "photos": photos_,
+        "photo_url": photos_[0]["url"] if photos_ else None, "photo_alt": photos_[0]["alt"] if photos_ else None,
+        "photos": photos_,
         "url": _absolute(reverse("rooms:page", args=[place.code])),
     }
 

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<str:code>/ruimtes/<int:pk>/agenda/", calendar_view.board_calendar, name="calendar"),
     path("<str:code>/ruimtes/nieuw/", views_board.room_create, name="room_create"),
     path("<str:code>/ruimtes/<int:pk>/bewerken/", views_board.room_edit, name="room_edit"),
+    path("<str:code>/ruimtes/<int:pk>/foto/", views_board.room_photo, name="photo"),
     path("<str:code>/ruimtes/aanvragen/<int:pk>/", views_board.request_detail, name="request"),
 ]

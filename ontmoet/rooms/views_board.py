@@ -20,6 +20,7 @@ from ontmoet.accounts.decorators import any_role, scope_required
 from . import selectors, services
 from .forms import CancelForm, DecisionForm, RequestFilterForm, RoomForm
 from .models import BookingState, RequestStatus
+from .views_public import photo_response
 from .workflows import BOARD, REQUEST, RequestError
 
 
@@ -72,6 +73,13 @@ def room_list(request, code, scope):
         "place": place, "rooms": selectors.rooms(place), "manage": manage,
         "rows": [(item, manage) for item in
                  _with_overlaps(selectors.request_list(scope, "").filter(room__place=place)[:50])]})
+
+
+@require_safe
+@scope_required(any_role)
+def room_photo(request, code, pk, scope):
+    """The photo for the register's pages: also before the place is public, for whoever reads its rooms."""
+    return photo_response(selectors.rooms(_place(scope, code)).filter(pk=pk).first())
 
 
 def _room_form(request, scope, code, pk=None):

@@ -73,8 +73,12 @@ def rooms_page(request, code):
 def photo(request, code, pk):
     """A room's photo: public like the rest of the room, checked by content when it was uploaded."""
     place = _place_or_404(code)
-    room = selectors.rooms(place).filter(pk=pk).exclude(photo="").first()
-    if room is None:
+    return photo_response(selectors.rooms(place).filter(pk=pk).exclude(photo="").first())
+
+
+def photo_response(room):
+    """The photo shown in the page (inline), or 404 when there is no room or no photo."""
+    if room is None or not room.photo:
         raise Http404
     response = attachment_response(room.photo, f"{room.name}.{'png' if room.photo_kind == 'png' else 'jpg'}",
                                    room.photo_kind)

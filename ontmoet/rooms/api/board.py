@@ -28,7 +28,7 @@ from .board_serializers import (
 )
 
 BOARD_ONLY = gettext_lazy("Alleen het bestuur van de plek beheert de ruimtes en aanvragen.")
-PLAIN = ("name", "capacity", "size_m2", "facilities", "accessibility", "description")
+PLAIN = ("name", "capacity", "size_m2", "facilities", "accessibility", "description", "photo_alt")
 RENAME = {"rate_": "rates", "open_": "hours", "close_": "hours"}
 
 

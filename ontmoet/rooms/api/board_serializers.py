@@ -31,8 +31,10 @@ class RoomSerializer(serializers.ModelSerializer):
     class Meta:
         model = Room
         fields = ["id", "name", "capacity", "size_m2", "facilities", "accessibility", "description", "hours",
-                  "rates", "has_photo"]
+                  "rates", "has_photo", "photo_alt"]
         read_only_fields = fields
+        extra_kwargs = {"photo_alt": {"help_text": "Beschrijving van de foto voor wie hem niet ziet (alt-tekst); "
+                                                   "leeg: de openbare pagina zegt 'Foto van' en de naam."}}
 
     def get_hours(self, room) -> dict[str, list[str]]:
         return {DAY_CODES[int(day)]: list(window) for day, window in sorted(room.hours.items())}
@@ -54,6 +56,10 @@ class RoomInputSerializer(TextInputSerializerMixin, serializers.Serializer):
     facilities = serializers.ListField(child=serializers.ChoiceField(choices=Facility.choices), required=False)
     accessibility = serializers.CharField(required=False, allow_blank=True, max_length=300)
     description = serializers.CharField(required=False, allow_blank=True, max_length=5000)
+    photo_alt = serializers.CharField(required=False, allow_blank=True, max_length=200,
+                                      help_text="Beschrijving van de foto voor wie hem niet ziet (alt-tekst), "
+                                                "hoogstens 200 tekens. De foto zelf uploadt het bestuur op de "
+                                                "website.")
     hours = serializers.DictField(
         child=serializers.ListField(child=ClockField(), min_length=2, max_length=2), required=False,
         help_text="Per dag (ma..zo) [van, tot], bijvoorbeeld {\"di\": [\"09:00\", \"22:00\"]}. Vervangt alle "

@@ -21,7 +21,8 @@ class RateSerializer(serializers.Serializer):
 
 class PhotoSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="Waar de foto staat (PNG of JPEG).")
-    alt = serializers.CharField(help_text="Tekst voor wie de foto niet ziet, dezelfde als op de ruimtepagina.")
+    alt = serializers.CharField(help_text="Tekst voor wie de foto niet ziet, dezelfde als op de ruimtepagina: de "
+                                          "beschrijving die het bestuur gaf, anders 'Foto van' en de naam.")
     content_type = serializers.ChoiceField(choices=["image/png", "image/jpeg"])
 
 
@@ -35,6 +36,8 @@ class PublicRoomSerializer(serializers.Serializer):
     accessibility = serializers.CharField(allow_blank=True)
     description = serializers.CharField(allow_blank=True)
     photo_url = serializers.CharField(allow_null=True, help_text="De eerste foto, of leeg; zie ook 'photos'.")
+    photo_alt = serializers.CharField(allow_null=True, help_text="De tekst bij photo_url voor wie de foto niet "
+                                                                 "ziet (alt-tekst), of leeg zonder foto.")
     photos = PhotoSerializer(many=True, help_text="De foto's van de ruimte (leeg als er geen is).")
     hours = HoursSerializer(many=True, help_text="Wanneer de ruimte te boeken is.")
     rates = RateSerializer(many=True, help_text="Tarieven per soort huurder (huurdifferentiatie).")

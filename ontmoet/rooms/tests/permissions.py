@@ -60,6 +60,7 @@ MATRIX = {
     "rooms_board:figures_xlsx": ("get", PUBLIC_CODE, READ),
     "rooms_board:room_create": ("get", PUBLIC_CODE, MANAGE),
     "rooms_board:room_edit": ("get", {"code": "place", "pk": _room}, MANAGE),
+    "rooms_board:photo": ("get", {"code": "place", "pk": _room_with_photo}, READ),
     "rooms_board:request": ("get", {"code": "place", "pk": lambda world: _request(world).pk}, READ),
     "rooms_board:quiet_notice_seen": ("post", {"code": "place", "pk": _quiet_notice}, as_post(MANAGE)),
 }
