@@ -14,7 +14,7 @@ from .models import Facility, Unit
 
 CSV_HEADERS = ["id", "ruimte", "plekcode", "plek", "plaats", "gemeente", "gemeentecode", "breedtegraad",
                "lengtegraad", "personen", "oppervlakte_m2", "voorzieningen", "toegankelijkheid", "te_boeken",
-               "tarieven", "url", "licentie", "gegenereerd"]
+               "tarieven", "foto_url", "foto_beschrijving", "url", "licentie", "gegenereerd"]
 
 
 def _absolute(path: str) -> str:
@@ -90,7 +90,8 @@ def csv_rows(rooms, meta: dict):
                r["municipality_code"], r["latitude"] or "", r["longitude"] or "", r["capacity"], r["size_m2"] or "",
                "; ".join(r["facility_names"]), r["accessibility"],
                "; ".join(f"{h['day']} {h['opens']}-{h['closes']}" for h in r["hours"]),
-               "; ".join(_rate_text(rate) for rate in r["rates"]), r["url"], meta["licence"], meta["generated_at"]]
+               "; ".join(_rate_text(rate) for rate in r["rates"]), r["photo_url"] or "", r["photo_alt"] or "",
+               r["url"], meta["licence"], meta["generated_at"]]
 
 
 # -- the stored files (core.opendata_store builds them in the background) ------------------------------------

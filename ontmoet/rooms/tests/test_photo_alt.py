@@ -2,6 +2,8 @@
 as the img alt on the public and the register's pages, and in the public API and open data; without one the
 generic "Foto van <naam>" as before."""
 
+import csv
+import io
 import json
 import re
 
@@ -106,3 +108,19 @@ def test_the_public_api_and_the_json_file_give_the_description(client, world):
     for room in (client.get(f"/api/v1/ruimtes/{bare.pk}/").json(), by_id[bare.pk]):
         assert room["photo_alt"] is None and room["photo_url"] is None and room["photos"] == []
 
+
+def test_the_csv_file_has_the_photo_s_address_and_description(client, world, settings):
+    settings.ONTMOET_BASE_URL = "https://ontmoet.example"
+    described = _with_photo(make_room(world.place, name="Grote zaal"), ALT)
+    _with_photo(make_room(world.place, name="Kleine zaal"))
+    make_room(world.place, name="Zaal zonder foto")
+    response = client.get("/kaart/open-data/ruimtes.csv")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert list(rows[0])[-5:] == ["foto_url", "foto_beschrijving", "url", "licentie", "gegenereerd"]
+    by_name = {row["ruimte"]: (row["foto_url"], row["foto_beschrijving"]) for row in rows}
+    api = client.get(f"/api/v1/ruimtes/{described.pk}/").json()
+    assert by_name["Grote zaal"] == (api["photo_url"], ALT)
+    assert by_name["Grote zaal"][0] == f"https://ontmoet.example/kaart/plek/RAA-001/ruimtes/{described.pk}/foto/"
+    assert by_name["Kleine zaal"][1] == "Foto van Kleine zaal" and by_name["Kleine zaal"][0].startswith("https://")
+    assert by_name["Zaal zonder foto"] == ("", "")
