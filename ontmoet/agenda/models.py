@@ -145,9 +145,10 @@ class ActivityDate(models.Model):
             models.Index(fields=["date", "starts_at"], name="agenda_date_time_idx"),
             # ...near the visitor: the grid cells around them, each a date range, of listed places only. The
             # other columns make the index cover the search (the distance, what has ended, the confirmation,
-            # the joins a filter needs), so rows are read only for the page shown.
+            # the joins a filter needs; `listed` and `id` so that SQLite and PostgreSQL both read it alone),
+            # so rows are read only for the page shown.
             models.Index(fields=["cell", "date", "starts_at", "ends_at", "latitude", "longitude", "confirmed_at",
-                                 "place", "activity"], condition=models.Q(listed=True),
+                                 "listed", "place", "activity", "id"], condition=models.Q(listed=True),
                          name="agenda_listed_cell_date_idx"),
             models.Index(fields=["place", "date"], name="agenda_place_date_idx"),
         ]

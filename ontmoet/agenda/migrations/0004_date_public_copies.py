@@ -42,6 +42,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='activitydate',
-            index=models.Index(condition=models.Q(('listed', True)), fields=['cell', 'date', 'starts_at', 'ends_at', 'latitude', 'longitude', 'confirmed_at', 'place', 'activity'], name='agenda_listed_cell_date_idx'),
+            index=models.Index(condition=models.Q(('listed', True)), fields=['cell', 'date', 'starts_at', 'ends_at', 'latitude', 'longitude', 'confirmed_at', 'listed', 'place', 'activity', 'id'], name='agenda_listed_cell_date_idx'),
         ),
     ]
