@@ -120,8 +120,11 @@ class ActivityDate(models.Model):
     """One occurrence of an activity, materialised for the public agenda's range queries (see module doc).
 
     The place's coordinates and grid cell (grid.py) are copied in so that "near a postcode" is a few ranges
-    on one index of this table, read without visiting the rows; signals.py keeps them in step when a place
-    moves.
+    on one index of this table, read without visiting the rows; so is what makes a date public (`listed`: the
+    place is public and active; `confirmed_at`: the activity's last confirmation, compared with the cutoff at
+    query time), so that the search reads no other table to decide. services.py writes the copies with the
+    rows and on confirmation, signals.py when a place is saved, and the nightly extend() re-syncs any that
+    disagree.
     """
 
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="dates")
@@ -132,17 +135,21 @@ class ActivityDate(models.Model):
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     cell = models.IntegerField(null=True)
+    listed = models.BooleanField(default=False, editable=False)  # place.is_public and place.status == active
+    confirmed_at = models.DateTimeField(editable=False)  # activity.last_confirmed_at
 
     class Meta:
         ordering = ["starts_at", "pk"]
         indexes = [
             # The agenda: a date window, in time order...
             models.Index(fields=["date", "starts_at"], name="agenda_date_time_idx"),
-            # ...near the visitor: the grid cells around them, each a date range. The other columns make the
-            # index cover the search (the distance, what has ended, the joins), so rows are read only for
-            # the page shown.
-            models.Index(fields=["cell", "date", "starts_at", "ends_at", "latitude", "longitude", "place",
-                                 "activity"], name="agenda_cell_date_idx"),
+            # ...near the visitor: the grid cells around them, each a date range, of listed places only. The
+            # other columns make the index cover the search (the distance, what has ended, the confirmation,
+            # the joins a filter needs; `listed` and `id` so that SQLite and PostgreSQL both read it alone),
+            # so rows are read only for the page shown.
+            models.Index(fields=["cell", "date", "starts_at", "ends_at", "latitude", "longitude", "confirmed_at",
+                                 "listed", "place", "activity", "id"], condition=models.Q(listed=True),
+                         name="agenda_listed_cell_date_idx"),
             models.Index(fields=["place", "date"], name="agenda_place_date_idx"),
         ]
         constraints = [models.UniqueConstraint(fields=["activity", "date"], name="agenda_one_row_per_date")]

@@ -5,10 +5,13 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef, Subquery
 from django.utils import timezone
 
 from ontmoet.core.mail import send_templated_mail
 from ontmoet.core.stamps import written
+from ontmoet.places import choices
+from ontmoet.places.models import Place
 from ontmoet.places.selectors import board_emails
 
 from . import grid, recurrence, selectors
@@ -30,11 +33,17 @@ def horizon(today: date | None = None) -> date:
     return (today or timezone.localdate()) + timedelta(days=settings.AGENDA_HORIZON_DAYS)
 
 
+def _listed(place) -> bool:
+    """What the date rows copy as `listed`: the public may see the place."""
+    return bool(place.is_public) and place.status == choices.Status.ACTIVE
+
+
 def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
     place = activity.place
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
     cell = grid.cell(latitude, longitude)
+    copies = {"listed": _listed(place), "confirmed_at": activity.last_confirmed_at}
     rows = []
     for day in days:
         starts_at = recurrence.moment(day, activity.start_time)
@@ -42,7 +51,7 @@ def _rows(activity: Activity, days: list[date]) -> list[ActivityDate]:
         if starts_at is None or ends_at is None:  # the form refuses these; an old rule may still meet one
             continue
         rows.append(ActivityDate(activity=activity, place_id=activity.place_id, date=day, starts_at=starts_at,
-                                 ends_at=ends_at, latitude=latitude, longitude=longitude, cell=cell))
+                                 ends_at=ends_at, latitude=latitude, longitude=longitude, cell=cell, **copies))
     return rows
 
 
@@ -143,7 +152,9 @@ def restore_date(activity: Activity, day: date) -> None:
 @transaction.atomic
 def confirm_place(place, user=None) -> int:
     """"Klopt nog": every activity of the place is confirmed as it is."""
-    count = Activity.objects.filter(place=place).update(last_confirmed_at=timezone.now())
+    now = timezone.now()
+    count = Activity.objects.filter(place=place).update(last_confirmed_at=now)
+    ActivityDate.objects.filter(place=place).update(confirmed_at=now)  # the search reads the copy
     written(Activity)  # one hidden for want of confirmation is public again
     _days_changed([place.pk])  # an activity hidden for want of confirmation is back
     return count
@@ -221,15 +232,34 @@ def extend(today: date | None = None, batch: int = 500) -> tuple[int, int]:
             Activity.objects.filter(pk__in=[activity.pk for activity in chunk]).update(materialised_until=until)
         added += len(rows)
         last_pk = chunk[-1].pk
+    resync_copies()
     # Days went by: dates left the five weeks the kaart looks at, activities ended or went unconfirmed.
     with transaction.atomic():
         _days_changed()
     return removed, added
 
 
-def move_place(place) -> int:
-    """A place's new coordinates (and grid cell), copied into its dates (signals.py)."""
+def sync_place(place) -> int:
+    """A place's coordinates (and grid cell) and whether it is listed, copied into its dates (signals.py):
+    one UPDATE of the rows that differ, whoever saved the place (form, API, import, monitor)."""
     latitude = float(place.latitude) if place.latitude is not None else None
     longitude = float(place.longitude) if place.longitude is not None else None
-    return ActivityDate.objects.filter(place=place).exclude(latitude=latitude, longitude=longitude).update(
-        latitude=latitude, longitude=longitude, cell=grid.cell(latitude, longitude))
+    listed = _listed(place)
+    return ActivityDate.objects.filter(place=place).exclude(
+        latitude=latitude, longitude=longitude, listed=listed).update(
+        latitude=latitude, longitude=longitude, cell=grid.cell(latitude, longitude), listed=listed)
+
+
+@transaction.atomic
+def resync_copies() -> int:
+    """The safety net behind the copy-keeping (nightly, in extend()): dates whose `listed` or `confirmed_at`
+    disagree with their place or activity are set right, one UPDATE per kind. Returns the rows changed."""
+    places = Place.objects.filter(pk=OuterRef("place_id"))
+    public = places.filter(is_public=True, status=choices.Status.ACTIVE)
+    changed = ActivityDate.objects.filter(listed=True).exclude(Exists(public)).update(listed=False)
+    changed += ActivityDate.objects.filter(listed=False).filter(Exists(public)).update(listed=True)
+    confirmed = Activity.objects.filter(pk=OuterRef("activity_id")).values("last_confirmed_at")[:1]
+    changed += ActivityDate.objects.exclude(confirmed_at=Subquery(confirmed)).update(confirmed_at=Subquery(confirmed))
+    if changed:
+        written(Activity)  # the kept open-data files and pages follow
+    return changed

@@ -1,4 +1,5 @@
-"""A place that moves takes its materialised dates along (their copied coordinates feed 'near a postcode');
+"""A place that moves, or is made (non-)public or (in)active, takes its materialised dates along (their copied
+coordinates and `listed` feed the public search);
 a confirmed place confirms its activities; a renamed kind or target group makes the cached filter fields stale."""
 
 from django.db.models.signals import post_delete, post_save
@@ -14,10 +15,11 @@ VOCABULARY_STAMP = "agenda-vocabulary"
 
 @receiver(post_save, sender=Place, dispatch_uid="agenda_place_moved")
 def place_saved(sender, instance, raw=False, **kwargs):
+    # Every writer of a place saves it (places.services.save_place for the form, API, import and monitor).
     if not raw:
-        from .services import move_place
+        from .services import sync_place
 
-        move_place(instance)
+        sync_place(instance)
 
 
 @receiver(place_verified, dispatch_uid="agenda_place_verified")

@@ -3,7 +3,7 @@ from datetime import date, time
 from django.utils import timezone
 
 from ontmoet.agenda import services
-from ontmoet.agenda.models import Activity
+from ontmoet.agenda.models import Activity, ActivityDate
 from ontmoet.places.models import Activity as ActivityKind
 
 
@@ -19,7 +19,9 @@ def make_activity(place, *, target_groups=(), confirmed_at=None, **fields) -> Ac
     values.update(fields)
     activity = services.save_activity(Activity(place=place, **values), target_groups)
     if confirmed_at is not None:
+        # As if confirmed then (the dates' copy with it, as services.save_activity would have written it).
         Activity.objects.filter(pk=activity.pk).update(last_confirmed_at=confirmed_at)
+        ActivityDate.objects.filter(activity=activity).update(confirmed_at=confirmed_at)
         activity.refresh_from_db()
     return activity
 
