@@ -21,7 +21,7 @@ def _date_input(html) -> str:
 
 
 def _titles(response) -> list[str]:
-    return [card["activity"].title for card in response.context["cards"]]
+    return [card["title"] for card in response.context["cards"]]
 
 
 @pytest.fixture
