@@ -143,7 +143,7 @@ def narrow_rows(result: Search) -> list[tuple]:
 # What a result card (jinja2/agenda/results.html) and its JSON-LD (public.event_jsonld) show, and nothing else:
 # the card row's key and the column it is read from.
 CARD_FIELDS = {
-    "date": "date", "starts_at": "starts_at", "ends_at": "ends_at",
+    "starts_at": "starts_at", "ends_at": "ends_at",
     "title": "activity__title", "description": "activity__description",
     "kind_name": "activity__kind__name", "kind_name_en": "activity__kind__name_en",
     "cost": "activity__cost", "walk_in": "activity__walk_in", "second_home": "activity__second_home",
