@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from ontmoet.agenda import public, selectors
 from ontmoet.agenda.models import ActivityDate
 
-from .factories import make_activity
+from .factories import kind, make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,24 @@ def test_the_jinja_cards_are_the_card_and_badge_components(world):
     for label, variant in [("gratis", "ok"), ("open inloop", ""), ("tweede thuis", ""),
                            ("rolstoeltoegankelijk", "ok")]:
         assert render_to_string("components/status_badge.html", {"label": label, "variant": variant}) in html
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_the_kind_in_the_language_on_the_search_and_the_place_page(client, world, language):
+    """The search reads its cards as values and the place's panel as model rows (selectors.card_row): both
+    name the kind in the language, the Dutch name where it has no English one."""
+    koor = kind("koor")
+    koor.name, koor.name_en = "Koor", "Choir"
+    koor.save()
+    make_activity(world.place, title="Zingen", kind=koor, weekdays=EVERY_DAY, start_time=time(23, 0),
+                  end_time=time(23, 59))
+    make_activity(world.place, title="Biljart", kind=kind("proefsoort"), weekdays=EVERY_DAY, start_time=time(23, 1),
+                  end_time=time(23, 59))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    expected = {"Zingen": "Koor" if language == "nl" else "Choir", "Biljart": "Proefsoort"}
+    search = client.get("/kaart/agenda/?wanneer=week").content.decode()
+    place = client.get(f"/kaart/plek/{world.place.code}/").content.decode()
+    for page in (search, place):
+        for title, name in expected.items():
+            assert re.search(rf"{title}</h3>\s*<p class=\"utrecht-paragraph\"><time[^>]*>[^<]*</time>–<time[^>]*>"
+                             rf"[^<]*</time> · {name}</p>", page), (title, name)
