@@ -16,7 +16,7 @@ def public_place_panels(request, place):
     for row in rows:
         row.place = place  # the page has the place already: no query per row
     base_url = request.build_absolute_uri("/").rstrip("/")
-    cards = public.cards(rows)
+    cards = public.cards([selectors.card_row(row) for row in rows])
     return [Panel("agenda/panels/public_place.html", {
         "place": place, "cards": cards,
         "jsonld": public.script_content(public.cards_jsonld(cards, base_url)) if rows else "",

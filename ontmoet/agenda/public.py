@@ -1,46 +1,45 @@
 """What the public sees of the agenda: schema.org Event data and the iCalendar feeds. Data only, no markup."""
 
 import json
-from datetime import UTC, date, time
-from decimal import ROUND_HALF_UP, Decimal
+from datetime import UTC, date, datetime, time, tzinfo
 from functools import lru_cache
 
 from django.conf import settings
 from django.template.defaultfilters import floatformat, truncatewords
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from icalendar import Calendar, Event
+
+from ontmoet.core.formatting import one_decimal
+from ontmoet.core.translated import in_english
 
 from .selectors import distance_km
 
 
-def _place_address(place) -> dict:
-    return {"@type": "PostalAddress", "streetAddress": " ".join(p for p in [place.street, place.house_number] if p),
-            "postalCode": place.postcode, "addressLocality": place.city, "addressCountry": "NL"}
-
-
-def event_jsonld(row, base_url: str, place_path: str | None = None, times: tuple | None = None) -> dict:
-    """schema.org Event for one date of an activity (place_path and times: the place's page and the local
-    start and end in ISO 8601, when already made for its card)."""
-    activity, place = row.activity, row.place
-    starts, ends = times or (timezone.localtime(row.starts_at).isoformat(), timezone.localtime(row.ends_at).isoformat())
+def event_jsonld(row: dict, base_url: str, place_path: str, times: tuple) -> dict:
+    """schema.org Event for one date of an activity, from its card row (selectors.page, selectors.card_row), with
+    the place's page and the local start and end in ISO 8601 that its card already has."""
+    starts, ends = times
     data = {
         "@type": "Event",
-        "name": activity.title,
+        "name": row["title"],
         "startDate": starts,
         "endDate": ends,
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": {"@type": "Place", "name": place.name, "address": _place_address(place),
-                     "url": base_url + (place_path or reverse("directory:place", args=[place.code]))},
-        "isAccessibleForFree": activity.is_free,
-        "organizer": {"@type": "Organization", "name": place.name},
+        "location": {"@type": "Place", "name": row["place_name"], "address": {
+            "@type": "PostalAddress",
+            "streetAddress": " ".join(part for part in [row["street"], row["house_number"]] if part),
+            "postalCode": row["postcode"], "addressLocality": row["city"], "addressCountry": "NL"},
+            "url": base_url + place_path},
+        "isAccessibleForFree": not row["cost"],
+        "organizer": {"@type": "Organization", "name": row["place_name"]},
     }
-    if activity.description:
-        data["description"] = activity.description
-    if not activity.is_free:
-        data["offers"] = {"@type": "Offer", "price": str(activity.cost), "priceCurrency": "EUR"}
+    if row["description"]:
+        data["description"] = row["description"]
+    if row["cost"]:
+        data["offers"] = {"@type": "Offer", "price": str(row["cost"]), "priceCurrency": "EUR"}
     return data
 
 
@@ -71,9 +70,6 @@ def calendar(rows, name: str, base_url: str) -> bytes:
     return feed.to_ical()
 
 
-TENTH = Decimal("0.1")
-
-
 @lru_cache(maxsize=4096)
 def _day(day: date, language: str) -> str:
     """"dinsdag 8 december", once per day and language in a process (Django's formatter costs tens of µs a
@@ -87,47 +83,49 @@ def _clock(moment: time, language: str) -> str:
     return formats.time_format(moment, "TIME_FORMAT")
 
 
-@lru_cache(maxsize=8)
-def _decimal_separator(language: str) -> str:
-    return formats.get_format("DECIMAL_SEPARATOR")
+@lru_cache(maxsize=8192)
+def _local(moment: datetime, zone: tzinfo) -> tuple[str, date, time]:
+    """A moment's local ISO 8601 text, day and time of day (what localtime and isoformat give, about 10 µs a
+    card), once per moment and time zone in a process: a page's times recur, weekly activities at the hour."""
+    local = moment.astimezone(zone)
+    return local.isoformat(), local.date(), local.time()
 
 
-def one_decimal(value: float, language: str) -> str:
-    """What `|floatformat:1` writes for a distance (rounded half up, the language's decimal sign, no grouping:
-    USE_THOUSAND_SEPARATOR is off), without its Decimal context and format lookups per call."""
-    rounded = Decimal(repr(value)).quantize(TENTH, rounding=ROUND_HALF_UP)
-    return str(rounded).replace(".", _decimal_separator(language))
+@lru_cache(maxsize=16384)
+def _place_path(code: str, prefix: str, urlconf) -> str:
+    """A place's page, once per place in a process (reverse costs about 20 µs); the script prefix and URLconf
+    are part of the key only, as reverse reads them itself."""
+    return reverse("directory:place", args=[code])
 
 
-def cards(rows) -> list[dict]:
-    """What the result cards show (agenda/results.html, Jinja2), worked out in one pass: the texts a template
-    would otherwise make per card with filters (day, times, distance, cost, the description's first words)
-    and the place's link, so that the template only places them."""
-    language = get_language()
-    paths: dict[str, str] = {}
-    made = []
+def cards(rows: list[dict]) -> list[dict]:
+    """What the result cards show (agenda/results.html, Jinja2): each card row (selectors.page, selectors.card_row)
+    with the texts a template would otherwise make per card with filters and gettext (day, times, "2,3 km",
+    "€ 2,50", the description's first words), the kind's name in the language and the place's link, worked out
+    in one pass so that the template only places them."""
+    language, prefix, urlconf = get_language(), get_script_prefix(), get_urlconf()
+    english, km, euro = in_english(), gettext("%(km)s km"), gettext("€ %(cost)s")
+    zone = timezone.get_current_timezone()
     for row in rows:
-        activity, place = row.activity, row.place
-        starts, ends = timezone.localtime(row.starts_at), timezone.localtime(row.ends_at)
+        starts_iso, day, starts = _local(row["starts_at"], zone)
+        ends_iso, _end_day, ends = _local(row["ends_at"], zone)
         distance = distance_km(row)
-        if place.code not in paths:
-            paths[place.code] = reverse("directory:place", args=[place.code])
-        made.append({
-            "row": row, "activity": activity, "place": place, "distance_km": distance,
-            "distance": one_decimal(distance, language) if distance is not None else "",
-            "starts_iso": starts.isoformat(), "ends_iso": ends.isoformat(), "day": _day(starts.date(), language),
-            "starts": _clock(starts.time(), language), "ends": _clock(ends.time(), language),
-            "kind": str(activity.kind), "place_path": paths[place.code],
-            "description": truncatewords(activity.description, 40) if activity.description else "",
-            "cost": "" if activity.is_free else floatformat(activity.cost, 2),
+        row.update({
+            "distance_km": distance, "distance": km % {"km": one_decimal(distance)} if distance is not None else "",
+            "starts_iso": starts_iso, "ends_iso": ends_iso, "day": _day(day, language),
+            "starts": _clock(starts, language), "ends": _clock(ends, language),
+            "kind": row["kind_name_en"] if english and row["kind_name_en"] else row["kind_name"],
+            "place_path": _place_path(row["place_code"], prefix, urlconf),
+            "summary": truncatewords(row["description"], 40) if row["description"] else "",
+            "price": "" if not row["cost"] else euro % {"cost": floatformat(row["cost"], 2)},
         })
-    return made
+    return rows
 
 
 def cards_jsonld(made: list[dict], base_url: str) -> list[dict]:
     """schema.org Events for the rows of these cards, with the times and links the cards already have."""
     return [{"@context": "https://schema.org", **event_jsonld(
-        card["row"], base_url, card["place_path"], (card["starts_iso"], card["ends_iso"]))} for card in made]
+        card, base_url, card["place_path"], (card["starts_iso"], card["ends_iso"]))} for card in made]
 
 
 def script_content(data) -> str:

@@ -1,8 +1,11 @@
 """The public agenda at /kaart/agenda/ and the iCalendar feeds. No login needed."""
 
+from functools import lru_cache
+
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import formats
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -30,12 +33,18 @@ def run_search(request):
     return form, filters, selectors.search(filters, origin), notice
 
 
+@lru_cache(maxsize=1024)
+def _date_text(day, language: str) -> str:
+    # Once per day and language in a process (tens of µs a call); the language is part of the key only.
+    return formats.date_format(day, "DATE_FORMAT")
+
+
 def _window(result) -> str:
-    first = formats.date_format(result.first, "DATE_FORMAT")
+    language = get_language()
+    first = _date_text(result.first, language)
     if result.first == result.last:
         return _("op %(day)s") % {"day": first}
-    return _("van %(first)s tot en met %(last)s") % {"first": first,
-                                                     "last": formats.date_format(result.last, "DATE_FORMAT")}
+    return _("van %(first)s tot en met %(last)s") % {"first": first, "last": _date_text(result.last, language)}
 
 
 @require_safe

@@ -8,14 +8,16 @@ in by directory/includes/result_cards.html for each search. A new stamp (every c
 vocabulary or a municipality, see directory/signals.py) makes every card again.
 """
 
+import math
 import uuid
 from dataclasses import dataclass
 
 from django.core.cache import caches
 from django.template.loader import get_template
-from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
+
+from ontmoet.core.formatting import one_decimal
 
 from . import selectors
 
@@ -28,14 +30,10 @@ class ResultCard:
 
 
 def distance_texts(distances2: list[float | None]) -> list[str]:
-    """Each distance with one decimal in the language's notation (2,3 km), "" where there is none.
-
-    What number_format gives for one decimal without grouping (USE_THOUSAND_SEPARATOR is off), with the
-    language's separator and unit read once for the page's twenty cards rather than once per card.
-    """
-    unit, separator = gettext("%(km)s km"), formats.get_format("DECIMAL_SEPARATOR")
-    return ["" if distance2 is None else unit % {"km": f"{round(distance2 ** 0.5, 1):.1f}".replace(".", separator)}
-            for distance2 in distances2]
+    """Each distance with one decimal in the language's notation (2,3 km), "" where there is none: the same
+    formatter as the agenda's cards (core.formatting.one_decimal), with the unit read once for the page."""
+    unit = gettext("%(km)s km")
+    return ["" if distance2 is None else unit % {"km": one_decimal(math.sqrt(distance2))} for distance2 in distances2]
 
 
 def result_cards(entries, stamp: str) -> list[ResultCard]:

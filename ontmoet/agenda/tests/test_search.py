@@ -3,7 +3,7 @@ hidden unconfirmed activities, the place's panel, JSON-LD, the iCalendar feeds a
 
 import json
 import re
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 import pytest
@@ -23,7 +23,7 @@ EVERY_DAY = [0, 1, 2, 3, 4, 5, 6]
 
 
 def _titles(response) -> list[str]:
-    return [card["activity"].title for card in response.context["cards"]]
+    return [card["title"] for card in response.context["cards"]]
 
 
 @pytest.fixture
@@ -132,6 +132,37 @@ def test_agenda_page_has_event_jsonld(client, world):
     page = client.get("/kaart/agenda/?wanneer=morgen").content.decode()
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1)
     assert json.loads(block)[0]["name"] == "Eetcafé"
+
+
+def test_event_jsonld_in_full(client, world):
+    """Every property of a search result's Event, for a free date and one with a price and a description."""
+    place = world.place
+    place.street, place.house_number, place.postcode, place.city = "Dorpsstraat", "1a", "8101 AB", "Heeten"
+    place.save()
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    make_activity(place, title="Eetcafé", recurrence="eenmalig", starts_on=tomorrow, start_time=time(17, 30),
+                  end_time=time(19, 0), cost=Decimal("7.50"), description="Samen eten.")
+    make_activity(place, title="Inloop", recurrence="eenmalig", starts_on=tomorrow, start_time=time(9, 0),
+                  end_time=time(11, 0))
+    page = client.get("/kaart/agenda/?wanneer=morgen").content.decode()
+    free, paid = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S).group(1))
+
+    def local(hour, minute=0):
+        return timezone.make_aware(datetime.combine(tomorrow, time(hour, minute))).isoformat()
+
+    location = {"@type": "Place", "name": place.name, "url": f"http://testserver/kaart/plek/{place.code}/",
+                "address": {"@type": "PostalAddress", "streetAddress": "Dorpsstraat 1a", "postalCode": "8101 AB",
+                            "addressLocality": "Heeten", "addressCountry": "NL"}}
+    common = {"@context": "https://schema.org", "@type": "Event",
+              "eventStatus": "https://schema.org/EventScheduled",
+              "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode", "location": location,
+              "organizer": {"@type": "Organization", "name": place.name}}
+    assert free == {**common, "name": "Inloop", "isAccessibleForFree": True, "startDate": local(9),
+                    "endDate": local(11)}
+    assert {key: paid[key] for key in ("name", "description", "isAccessibleForFree", "offers")} == {
+        "name": "Eetcafé", "description": "Samen eten.", "isAccessibleForFree": False,
+        "offers": {"@type": "Offer", "price": "7.50", "priceCurrency": "EUR"}}
+    assert paid["location"] == location and (paid["startDate"], paid["endDate"]) == (local(17, 30), local(19))
 
 
 def test_ical_feeds(client, world):

@@ -2,7 +2,6 @@
 filters would write them, in both languages, in the card and badge components' markup; the pages come from
 narrow rows read in at most two parts of the window, in the same order as at once."""
 
-import random
 import re
 from datetime import time, timedelta
 from decimal import Decimal
@@ -11,7 +10,6 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.template import Context, Template, engines
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
@@ -19,7 +17,7 @@ from django.utils import timezone, translation
 from ontmoet.agenda import public, selectors
 from ontmoet.agenda.models import ActivityDate
 
-from .factories import make_activity
+from .factories import kind, make_activity
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +57,7 @@ def test_a_week_read_in_two_parts_is_the_week_read_at_once(client, world, monkey
     query = "/kaart/agenda/?wanneer=week&near=52.39,6.29"
 
     def titles():
-        return [[card["activity"].title for card in client.get(f"{query}&pagina={number}").context["cards"]]
+        return [[card["title"] for card in client.get(f"{query}&pagina={number}").context["cards"]]
                 for number in (1, 2, 3)]
 
     monkeypatch.setattr(selectors, "PAGE_SIZE", 3)
@@ -92,7 +90,7 @@ def test_pages_come_from_one_narrow_query(client, world, monkeypatch):
     assert len(queries) == 3  # the narrow rows (count and page in one), the page's rows, the vocabulary stamp
     second = client.get(query + "&pagina=2")
     beyond = client.get(query + "&pagina=9")
-    titles = [[card["activity"].title for card in response.context["cards"]] for response in (first, second, beyond)]
+    titles = [[card["title"] for card in response.context["cards"]] for response in (first, second, beyond)]
     assert titles == [["Om 9", "Om 10"], ["Om 11"], ["Om 11"]]  # three of four counted; past the end: the last
     assert first.context["page"].paginator.more and "Meer dan 3 activiteiten" in first.content.decode()
     assert "Pagina 2 van 2" in second.content.decode()
@@ -106,7 +104,7 @@ def test_the_jinja_cards_are_the_card_and_badge_components(world):
     world.place.save()
     rows = list(ActivityDate.objects.select_related("activity__kind", "place")[:1])
     html = engines["jinja2"].get_template("agenda/results.html").render(
-        {"cards": public.cards(rows), "show_place": True})
+        {"cards": public.cards([selectors.card_row(row) for row in rows]), "show_place": True})
     card = render_to_string("components/card.html", {"tag": "li", "body": "BODY"})
     opening, closing = card.split("BODY")
     assert html.startswith(opening) and html.endswith(closing + "\n")
@@ -116,9 +114,21 @@ def test_the_jinja_cards_are_the_card_and_badge_components(world):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_distances_read_as_floatformat_writes_them(language):
-    values = [0.0, 0.05, 0.15, 0.25, 1.45, 2.349999, 2.35, 9.95, 9.96, 12.05, 49.99, 50.0, 0.04999, 3.0000001]
-    rng = random.Random(19)
-    values += [rng.uniform(0, 50) for _ in range(500)]
-    with translation.override(language):
-        assert [public.one_decimal(value, language) for value in values] == [floatformat(value, 1) for value in values]
+def test_the_kind_in_the_language_on_the_search_and_the_place_page(client, world, language):
+    """The search reads its cards as values and the place's panel as model rows (selectors.card_row): both
+    name the kind in the language, the Dutch name where it has no English one."""
+    koor = kind("koor")
+    koor.name, koor.name_en = "Koor", "Choir"
+    koor.save()
+    make_activity(world.place, title="Zingen", kind=koor, weekdays=EVERY_DAY, start_time=time(23, 0),
+                  end_time=time(23, 59))
+    make_activity(world.place, title="Biljart", kind=kind("proefsoort"), weekdays=EVERY_DAY, start_time=time(23, 1),
+                  end_time=time(23, 59))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    expected = {"Zingen": "Koor" if language == "nl" else "Choir", "Biljart": "Proefsoort"}
+    search = client.get("/kaart/agenda/?wanneer=week").content.decode()
+    place = client.get(f"/kaart/plek/{world.place.code}/").content.decode()
+    for page in (search, place):
+        for title, name in expected.items():
+            assert re.search(rf"{title}</h3>\s*<p class=\"utrecht-paragraph\"><time[^>]*>[^<]*</time>–<time[^>]*>"
+                             rf"[^<]*</time> · {name}</p>", page), (title, name)

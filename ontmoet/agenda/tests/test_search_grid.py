@@ -42,7 +42,7 @@ def test_the_edge_of_the_radius_and_cell_borders(client, world):
     assert len(cells) > 4  # the test crosses cell borders, or it proves nothing
     assert all(row.cell == grid.cell(row.latitude, row.longitude) for row in ActivityDate.objects.all())
     response = client.get(f"/kaart/agenda/?wanneer=morgen&near={ORIGIN[0]},{ORIGIN[1]}&radius=10")
-    titles = [card["activity"].title for card in response.context["cards"]]
+    titles = [card["title"] for card in response.context["cards"]]
     # Time first, then distance: the 08:00 date, then the 10:00 dates from near to far.
     assert titles[0] == "vroeg" and set(titles[1:]) == set(inside)
     assert titles[1:3] == ["midden", "west 5"]

@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from .factories import make_activity
@@ -21,7 +22,7 @@ def _date_input(html) -> str:
 
 
 def _titles(response) -> list[str]:
-    return [card["activity"].title for card in response.context["cards"]]
+    return [card["title"] for card in response.context["cards"]]
 
 
 @pytest.fixture
@@ -67,3 +68,19 @@ def test_a_date_that_does_not_exist_is_told_next_to_the_field_and_kept(client, d
     assert _ticked(html) == ["datum"]
     assert 'id="id_datum_error"' in html and "Vul een geldige datum in." in html
     assert 'value="31-02-2030"' in _date_input(html)
+
+
+def test_the_kept_form_follows_the_query_and_the_language(client, days):
+    """The page down to the place field and the form after it are kept per filter values and language; whether
+    anything was asked ("Alles wissen") and the place asked for are not part of the values and still follow."""
+    bare = client.get("/kaart/agenda/?pagina=1").content.decode()  # bound, this week, nothing asked
+    asked = client.get("/kaart/agenda/?wanneer=week").content.decode()  # the same values, asked for
+    near = client.get("/kaart/agenda/?wanneer=week&near=8102").content.decode()
+    assert "Alles wissen" not in bare and "Alles wissen" in asked and "Alles wissen" in near
+    assert 'name="near" value="8102"' in near and 'value="8102"' not in asked
+    for page in (bare, asked, near):
+        assert page.count('<h1 class="utrecht-heading-1">Agenda: wat is er te doen?</h1>') == 1
+        assert page.count('<form method="get"') == 1 and page.count("</form>") == page.count("<form")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/kaart/agenda/?wanneer=week").content.decode()
+    assert "Alles wissen" not in english and "Clear all" in english and _ticked(english) == ["week"]
