@@ -27,7 +27,7 @@ SEARCHES = ("/kaart/agenda/?wanneer=morgen&near=52.39,6.29&radius=10", "/kaart/a
 
 def _shown(client) -> list[bool]:
     """Per search: is the coffee morning among the results?"""
-    return [any(card["activity"].title == "Koffie" for card in client.get(url).context["cards"])
+    return [any(card["title"] == "Koffie" for card in client.get(url).context["cards"])
             for url in SEARCHES]
 
 
