@@ -331,8 +331,8 @@ def concurrent(args, folder: str, database_url: str, agenda_paths: list[str], po
             if wrk:
                 stats = run.run_wrk_paths(port, paths, [expected], args.clients, args.wrk_seconds, unique=unique)
             else:
-                if unique:
-                    paths = [f"{path}&{unique}={number}" for number, path in enumerate(paths)]
+                if unique:  # ("g": not the values of the in-process phase, which shares the page cache's files)
+                    paths = [f"{path}&{unique}=g{number}" for number, path in enumerate(paths)]
                 stats = run.run_phase(clients, paths, contains(expected), 300)
             stats.update(run.cpu_usage(before, run.cpu_counters(server_pid, database_pid), stats))
             print(f"   {name[:60]:60} {run.summary(stats)}", flush=True)
