@@ -9,7 +9,7 @@ page cache). With `--gunicorn`, three phases from 20 concurrent clients against 
 on loopback (run.py's helpers), one after the other on the same server: the trivial view; the target's search
 ("this week near PC4, radius 10") with a query string no request had before, so that no page cache can
 answer it (`&bench=<n>`, which the form ignores); and a mix of searches drawn from a pool of distinct ones
-(postcodes × radius 5/10/25 km, one in three with a filter, one in eight asking page 2), as visitors send them,
+(postcodes × radius 5/10/25 km, about one in three with a filter, one in eight asking page 2), as visitors send them,
 with the share of page-cache hits (X-Cache). For each: latency p50/p95, req/s, the server's CPU per request
 (the gunicorn workers, from /proc) and its ratio to the trivial view's in the same run; with PostgreSQL on this
 machine, the database server's CPU apart. Prints the figures as markdown and appends them to
@@ -279,19 +279,20 @@ def explain(connection, captured: list[dict]) -> list[str]:
 
 def search_pool(postcodes: list[str], kinds: list[str]) -> list[str]:
     """Distinct "this week near a postcode" searches as visitors send them: every PC4 of the data at 5, 10 and
-    25 km; of every three, one with a filter (a kind of activity, walk-in, free or wheelchair access); of every
-    eight, one asking the second page. Seeded, so that every run draws the same."""
+    25 km; about one in three with a filter (a kind of activity, walk-in, free or wheelchair access), about one
+    in eight asking the second page. Seeded, so that every run draws the same."""
     rng = random.Random(19)
     pool = []
-    for number, (postcode, radius) in enumerate((code, km) for code in postcodes for km in (5, 10, 25)):
-        query = {"wanneer": "week", "near": postcode, "radius": radius}
-        if number % 3 == 0:
-            name, value = rng.choice([("kind", rng.choice(kinds)), ("walk_in", "on"), ("free", "on"),
-                                      ("wheelchair", "on")])
-            query[name] = value
-        if number % 8 == 0:
-            query["pagina"] = 2
-        pool.append("/kaart/agenda/?" + urlencode(query))
+    for postcode in postcodes:
+        for radius in (5, 10, 25):
+            query = {"wanneer": "week", "near": postcode, "radius": radius}
+            if rng.random() < 1 / 3:
+                name, value = rng.choice([("kind", rng.choice(kinds)), ("walk_in", "on"), ("free", "on"),
+                                          ("wheelchair", "on")])
+                query[name] = value
+            if rng.random() < 1 / 8:
+                query["pagina"] = 2
+            pool.append("/kaart/agenda/?" + urlencode(query))
     return pool
 
 
@@ -318,7 +319,7 @@ def concurrent(args, folder: str, database_url: str, agenda_paths: list[str], po
     target = "`/kaart/agenda/?wanneer=week&near=PC4&radius=10`"
     phases = [("trivial `/gezondheid/`", ["/gezondheid/"] * 1000, '"ok"', ""),
               (f"{target}, uncached (`&{UNIQUE}=n`)", agenda_paths, "resultaten-kop", UNIQUE),
-              ("mix: PC4 × 5/10/25 km, ⅓ with a filter, ⅛ page 2", mix, "resultaten-kop", "")]
+              ("mix: PC4 × 5/10/25 km, ~⅓ with a filter, ~⅛ page 2", mix, "resultaten-kop", "")]
     rows = []
     database_pid = run.postgres_pid(database_url)
     with run.gunicorn(env, Path(folder), args) as (port, server_pid):
