@@ -332,7 +332,7 @@ def list_paths(rng: random.Random, meta: dict, count: int) -> list[str]:
 def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float) -> dict:
     """All clients take paths from one shared list until it is empty or the time is up."""
     pending = list(reversed(paths))
-    latencies, errors, hits = [], [], []
+    latencies, errors, hits, misses = [], [], [], []
     lock = threading.Lock()
     started = time.perf_counter()
 
@@ -352,8 +352,8 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
             elapsed = time.perf_counter() - begin
             with lock:
                 (latencies if ok else errors).append(elapsed if ok else problem)
-                if ok and client.last_cache == "hit":
-                    hits.append(elapsed)
+                if ok and client.last_cache in ("hit", "miss"):
+                    (hits if client.last_cache == "hit" else misses).append(elapsed)
 
     threads = [threading.Thread(target=work, args=(client,), daemon=True) for client in clients]
     for thread in threads:
@@ -372,31 +372,38 @@ def run_phase(clients: list[Client], paths: list[str], check, max_seconds: float
         "max": latencies[-1] if latencies else float("nan"),
         "rps": len(latencies) / wall,
         "cache_hits": len(hits),
+        "cache_misses": len(misses),  # with the hits: the responses that passed through the page cache
     }
 
 
 # wrk: one Lua state per thread; thread k of n starts at k/n of the phase's paths and walks on (round
 # the list if the time allows), so a long list is sent without repeats; every response is checked
-# (status 200 and the expected content) and page-cache hits are counted from the X-Cache header.
-# done() reports what run_phase reports.
+# (status 200 and the expected content) and page-cache hits and misses are counted from the X-Cache
+# header. With `unique` set, every request gets `&<unique>=<thread>.<n>` added, a query string no
+# request had before: the page cache (keyed on the full path) can never answer it, however long the
+# phase runs. done() reports what run_phase reports.
 WRK_SCRIPT = """
 local paths = {%(paths)s}
 local expected = {%(expected)s}
 local nthreads = %(threads)d
+local unique = "%(unique)s"
 local threads, counter = {}, 0
 function setup(thread)
   thread:set("first", counter * math.floor(#paths / nthreads))
+  thread:set("id", counter)
   counter = counter + 1
   table.insert(threads, thread)
 end
 function init(args)
-  i, bad, hits = first, 0, 0
+  i, bad, hits, misses = first, 0, 0, 0
   wrk.headers["Cookie"] = "%(cookie)s"
   wrk.headers["Connection"] = "close"  -- a new connection per request, as the Python client does
 end
 function request()
   i = i + 1
-  return wrk.format("GET", paths[((i - 1) %% #paths) + 1])
+  local path = paths[((i - 1) %% #paths) + 1]
+  if unique ~= "" then path = path .. "&" .. unique .. "=" .. id .. "." .. i end
+  return wrk.format("GET", path)
 end
 function response(status, headers, body)
   local ok = false
@@ -407,16 +414,18 @@ function response(status, headers, body)
   end
   if not ok then bad = bad + 1 end
   if headers["X-Cache"] == "hit" then hits = hits + 1 end
+  if headers["X-Cache"] == "miss" then misses = misses + 1 end
 end
 function done(summary, latency, requests)
-  local bad, hits = 0, 0
+  local bad, hits, misses = 0, 0, 0
   for _, thread in ipairs(threads) do
     bad = bad + thread:get("bad")
     hits = hits + thread:get("hits")
+    misses = misses + thread:get("misses")
   end
   local e = summary.errors
-  io.write(string.format('WRK {"requests": %%d, "bad": %%d, "hits": %%d, "socket_errors": %%d, "p50": %%d, ' ..
-    '"p95": %%d, "max": %%d, "duration_us": %%d}\\n', summary.requests, bad, hits,
+  io.write(string.format('WRK {"requests": %%d, "bad": %%d, "hits": %%d, "misses": %%d, "socket_errors": %%d, ' ..
+    '"p50": %%d, "p95": %%d, "max": %%d, "duration_us": %%d}\\n', summary.requests, bad, hits, misses,
     e.connect + e.read + e.write + e.timeout, latency:percentile(50), latency:percentile(95), latency.max,
     summary.duration))
 end
@@ -430,15 +439,16 @@ def run_wrk(port: int, cookies: dict, paths: list[str], kind: str, args) -> dict
 
 
 def run_wrk_paths(port: int, paths: list[str], expected: list[str], clients: int, seconds: float,
-                  cookies: dict | None = None) -> dict:
-    """`clients` connections on 2 wrk threads (one per core at most) for `seconds`, walking through `paths`."""
+                  cookies: dict | None = None, unique: str = "") -> dict:
+    """`clients` connections on 2 wrk threads (one per core at most) for `seconds`, walking through `paths`
+    (each with a query string; `unique`: the name of a parameter that makes every request's path new)."""
     if not shutil.which("wrk"):
         sys.exit("--driver wrk needs wrk (Debian: apt-get install wrk)")
     lua = lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'  # noqa: E731
     threads = min(2, clients)
     script = WRK_SCRIPT % {
         "paths": ", ".join(lua(path) for path in paths), "threads": threads,
-        "expected": ", ".join(lua(text) for text in expected),
+        "expected": ", ".join(lua(text) for text in expected), "unique": unique,
         "cookie": "; ".join(f"{name}={value}" for name, value in (cookies or {}).items()).replace('"', ""),
     }
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as handle:
@@ -458,6 +468,7 @@ def run_wrk_paths(port: int, paths: list[str], expected: list[str], clients: int
         "error_sample": [f"{errors} responses not HTTP 200 with the expected content"] if errors else [],
         "p50": result["p50"] / 1e6, "p95": result["p95"] / 1e6, "max": result["max"] / 1e6,
         "rps": (result["requests"] - errors) / (result["duration_us"] / 1e6), "cache_hits": result["hits"],
+        "cache_misses": result["misses"],
     }
 
 
