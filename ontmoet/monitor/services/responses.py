@@ -16,9 +16,9 @@ from ontmoet.places.choices import Status as PlaceStatus
 from ontmoet.places.models import Place
 from ontmoet.regions.models import Municipality
 
-from . import answers as answer_rules
-from . import reminders
-from .models import (
+from .. import answers as answer_rules
+from .. import reminders
+from ..models import (
     Answer,
     CallLog,
     CallOutcome,
@@ -32,8 +32,8 @@ from .models import (
     Status,
     Wave,
 )
-from .workflows import INVITATION, RESPONDENT, STAFF, TransitionError  # noqa: F401 - callers import it here
-from .xlsform import FormError, parse_xlsform, version_clash  # noqa: F401 - FormError is part of this API
+from ..workflows import INVITATION, RESPONDENT, STAFF, TransitionError  # noqa: F401 - callers import it here
+from ..xlsform import FormError, parse_xlsform, version_clash  # noqa: F401 - FormError is part of this API
 
 TOKEN_SALT = "ontmoet.monitor.invitation"  # noqa: S105 - a signing namespace, not a secret
 
