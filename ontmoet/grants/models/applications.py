@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from ontmoet.core.models import StatusHistory
 from ontmoet.core.uploads import private_upload_to
 
-from .workflows import ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
+from ..workflows import ApplicationStatus, AwardStatus, EntryStatus, SettlementOutcome
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 HOURS = {"max_digits": 10, "decimal_places": 2}
