@@ -18,7 +18,7 @@ from ontmoet.regions.models import Municipality
 from . import conditions, search, text
 from .models import SearchEntry
 from .points import Point
-from .result_pages import PAGE_SIZE, AreaPages, RankedEntries, count_matches  # noqa: F401 - views page by PAGE_SIZE
+from .result_pages import PAGE_SIZE, AreaPages, RankedEntries, count_matches  # noqa: F401 - views page by it
 
 COUNT_LIMIT = 1000  # the page counts up to here and then says "more than"; nobody pages past 50 pages
 
