@@ -38,16 +38,15 @@ ROLE_NAMES = [
 ]
 
 
-def pytest_collection_modifyitems(config, items):
-    """CI's PostgreSQL run asks for fewer Hypothesis examples per test (core.testing.api_schema, ADR 0018)."""
+def pytest_configure(config):
+    """CI's PostgreSQL run asks for fewer Hypothesis examples per test (core.testing.api_schema, ADR 0018): the
+    profile is loaded before the test modules are imported; tests with their own count use api_schema.examples."""
     import os
 
     if os.environ.get("ONTMOET_HYPOTHESIS_PROFILE"):
         from ontmoet.core.testing import api_schema
 
-        cap = api_schema.example_cap()
-        if cap:
-            api_schema.cap_examples(items, cap)
+        api_schema.load_profile()
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,6 @@ are required, cookies are secure, HSTS is on and debug output never reaches user
 Every variable is documented in `.env.example`.
 """
 
-import os
 from pathlib import Path
 
 import dj_database_url
@@ -14,23 +13,11 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from ontmoet.app_settings import *  # noqa: F403 - the domain apps' settings (retention, limits, map)
+from ontmoet.app_settings import DIRECTORY_TILE_URL
+from ontmoet.environment import env, env_bool, env_list
+
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def env(name: str, default: str = "") -> str:
-    return os.environ.get(name, default)
-
-
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
-
-
-def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in env(name, default).split(",") if item.strip()]
-
 
 ONTMOET_ENV = env("ONTMOET_ENV", "development")
 if ONTMOET_ENV not in {"development", "production"}:
@@ -224,17 +211,8 @@ STORAGES = {
     },
 }
 
-# --- privacy (docs/privacy.md; `ontmoet privacy_purge` removes what has passed these) ---
-DIRECTORY_REPORT_RETENTION_DAYS = int(env("DIRECTORY_REPORT_RETENTION_DAYS", "365"))
+# --- privacy (docs/privacy.md; `ontmoet privacy_purge` removes what has passed these; the apps' own: app_settings) ---
 ONTMOET_LOGIN_LOG_RETENTION_DAYS = int(env("ONTMOET_LOGIN_LOG_RETENTION_DAYS", "180"))
-# The activities agenda (docs/adr/0064-agenda.md): an organiser's contact is blanked this long after the last date.
-AGENDA_CONTACT_RETENTION_DAYS = int(env("AGENDA_CONTACT_RETENTION_DAYS", "365"))
-# Dates are materialised this far ahead (the nightly `extend_agenda` keeps the horizon moving).
-AGENDA_HORIZON_DAYS = int(env("AGENDA_HORIZON_DAYS", "365"))
-# An activity not confirmed ("klopt nog") for this long is hidden from the public agenda.
-AGENDA_CONFIRM_MONTHS = int(env("AGENDA_CONFIRM_MONTHS", "12"))
-# This many days before that, the board sees the activity in its work queue and is mailed once.
-AGENDA_CONFIRM_WARN_DAYS = int(env("AGENDA_CONFIRM_WARN_DAYS", "30"))
 
 # --- more than one machine (ADR 0016) ---
 # With ONTMOET_CACHE_URL (redis://host:6379/0, a database of Ontmoet's own: a deploy empties it) every
@@ -354,34 +332,10 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("ONTMOET_LOG_LEVEL", "WARNING")},
 }
 
-# Domain settings.
-ONTMOET_VERIFY_AFTER_DAYS = int(env("ONTMOET_VERIFY_AFTER_DAYS", "365"))
+# Domain settings (the apps' own are in app_settings.py).
 ONTMOET_PAGE_SIZE = 25
 FORM_RENDERER = "ontmoet.core.forms.OntmoetFormRenderer"
 
-# --- helpdesk ---
-# Days after resolution before a question closes by itself (`ontmoet helpdesk_autoclose`).
-ONTMOET_HELPDESK_AUTOCLOSE_DAYS = int(env("ONTMOET_HELPDESK_AUTOCLOSE_DAYS", "14"))
-# --- network ---
-# Registrants' personal data is removed this many days after an event ends (`ontmoet network_purge`).
-ONTMOET_NETWORK_PURGE_AFTER_DAYS = int(env("ONTMOET_NETWORK_PURGE_AFTER_DAYS", "90"))
-# Public registration: attempts per client address per hour, and the minimum seconds to fill in the form.
-ONTMOET_NETWORK_PUBLIC_RATE_LIMIT = int(env("ONTMOET_NETWORK_PUBLIC_RATE_LIMIT", "10"))
-ONTMOET_NETWORK_MIN_FORM_SECONDS = int(env("ONTMOET_NETWORK_MIN_FORM_SECONDS", "3"))
-# --- directory ---
-# Map tiles: the PDOK BRT achtergrondkaart by default; the page works without them.
-DIRECTORY_TILE_URL = env(
-    "DIRECTORY_TILE_URL",
-    "https://service.pdok.nl/brt/achtergrondkaart/wmts/v2_0/standaard/EPSG:3857/{z}/{x}/{y}.png")
-DIRECTORY_TILE_ATTRIBUTION = env("DIRECTORY_TILE_ATTRIBUTION", "Kaartgegevens © Kadaster (PDOK BRT-Achtergrondkaart)")
-# PDOK Locatieserver 'free' endpoint, e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1/free
-# Empty: only the offline geocoder built from the register (tests, demo, no network).
-DIRECTORY_GEOCODER_URL = env("DIRECTORY_GEOCODER_URL")
-DIRECTORY_GEOCODER_TIMEOUT = float(env("DIRECTORY_GEOCODER_TIMEOUT", "2"))
-DIRECTORY_DATA_LICENCE = env("DIRECTORY_DATA_LICENCE", "CC0-1.0")
-DIRECTORY_DATA_LICENCE_URL = env("DIRECTORY_DATA_LICENCE_URL", "https://creativecommons.org/publicdomain/zero/1.0/")
-DIRECTORY_REPORTS_PER_HOUR = int(env("DIRECTORY_REPORTS_PER_HOUR", "5"))
-DIRECTORY_REPORT_MIN_SECONDS = int(env("DIRECTORY_REPORT_MIN_SECONDS", "3"))
 # Images from the tile host only; the tile host gets no script, style or connect rights.
 _tile_origin = "/".join(DIRECTORY_TILE_URL.split("/")[:3]) if DIRECTORY_TILE_URL.startswith("https://") else ""
 if _tile_origin:
@@ -414,29 +368,6 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "ontmoet.core.api_throttling.document_throttling"],
 }
-# --- monitor ---
-# Breakdowns of the monitor report hide groups and counts smaller than this (privacy of respondents).
-ONTMOET_MONITOR_MIN_CELL = int(env("ONTMOET_MONITOR_MIN_CELL", "5"))
-# --- vacancies ---
-# Responses to a vacancy lose the responder's name, e-mail, phone and message this long after it closes.
-VACANCIES_RESPONSE_RETENTION_DAYS = int(env("VACANCIES_RESPONSE_RETENTION_DAYS", "90"))
-# A response neither answered nor marked after this many days reminds the board, once.
-VACANCIES_REMIND_AFTER_DAYS = int(env("VACANCIES_REMIND_AFTER_DAYS", "14"))
-# An "ik wil helpen" offer lapses (and is deleted) this long after it was made or last renewed.
-VACANCIES_HELP_OFFER_DAYS = int(env("VACANCIES_HELP_OFFER_DAYS", "365"))
-# Public forms (responses and help offers) per visitor per hour, and the least seconds to fill one in.
-VACANCIES_SUBMISSIONS_PER_HOUR = int(env("VACANCIES_SUBMISSIONS_PER_HOUR", "5"))
-VACANCIES_FORM_MIN_SECONDS = int(env("VACANCIES_FORM_MIN_SECONDS", "3"))
-# --- rooms ---
-# Public booking requests per visitor per hour, and the least seconds between showing and sending the form.
-ROOMS_REQUESTS_PER_HOUR = int(env("ROOMS_REQUESTS_PER_HOUR", "5"))
-ROOMS_REQUEST_MIN_SECONDS = int(env("ROOMS_REQUEST_MIN_SECONDS", "3"))
-# Days after a request's last date before the requester's name, address, phone and purpose are blanked.
-ROOMS_PERSONAL_DATA_DAYS = int(env("ROOMS_PERSONAL_DATA_DAYS", "90"))
-# A room below this occupancy (booked ÷ bookable hours) for three months running is pointed out to its board.
-ROOMS_LOW_OCCUPANCY_PERCENT = int(env("ROOMS_LOW_OCCUPANCY_PERCENT", "20"))
-# Where a quiet room's board is pointed (a URL name, so rooms need not know the toolkit): the revitalisation trees.
-ROOMS_QUIET_ROOM_HELP_URL_NAME = env("ROOMS_QUIET_ROOM_HELP_URL_NAME", "toolkit:trees")
 # Open data (core.opendata_store): a write queues the rebuild of its files this long after it (a burst makes one);
 # a queued rebuild that has not started after ONTMOET_OPENDATA_STUCK_MINUTES counts as lost and is queued again.
 ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS = int(env("ONTMOET_OPENDATA_REBUILD_DELAY_SECONDS", "300"))

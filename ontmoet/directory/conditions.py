@@ -1,7 +1,7 @@
 """The search's conditions as SQL on the entries table, written once for both ways they are used.
 
 search_places filters a queryset with them (one RawSQL node each), and a near-me page runs them in a
-query written out by hand (selectors.AreaPages). One SQL node is also cheaper for the ORM than the
+query written out by hand (result_pages.AreaPages). One SQL node is also cheaper for the ORM than the
 lookups it replaces: the ORM copies and resolves every node again for each query built on it.
 Values are always bound parameters; table and column names come from the models.
 """

@@ -4,7 +4,7 @@
 holds every term (as a word prefix); with `rank`, to those of which exactly `rank` terms start a word
 of the *name*. Relevance is that rank: a search lists rank by rank, most first, each in alphabetical
 order (`position`), so the database reads a page's worth of each rank in index order instead of
-sorting every match (selectors.RankedEntries). The documents are normalised in Python (see text.py);
+sorting every match (result_pages.RankedEntries). The documents are normalised in Python (see text.py);
 the database only does the fast word lookup:
 - SQLite: an FTS5 table with the columns (name_terms, document) and row id `position`, kept in step
   with `directory_searchentry` by triggers (migration 0003): its matches come out in alphabetical order;

@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
 
-from ontmoet.core.testing.api_schema import CHECKS, keep_connection
+from ontmoet.core.testing.api_schema import CHECKS, examples, keep_connection
 from ontmoet.places.models import TargetGroup
 from ontmoet.places.tests.factories import PlaceFactory
 from ontmoet.wsgi import application
@@ -135,6 +135,6 @@ def api_data(world):
 
 @pytest.mark.django_db
 @activities_api.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_activities_api(case, api_data):
     case.call_and_validate(checks=CHECKS)

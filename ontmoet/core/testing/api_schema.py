@@ -27,26 +27,29 @@ for _name, _cap in PROFILES.items():
     hypothesis.settings.register_profile(_name, **({"max_examples": _cap} if _cap else {}))
 
 
-def example_cap() -> int | None:
-    """The profile named by ONTMOET_HYPOTHESIS_PROFILE (default "full"), loaded; its cap on examples per test."""
+def profile_name() -> str:
+    """The profile named by ONTMOET_HYPOTHESIS_PROFILE (default "full"); an unknown name is refused."""
     name = os.environ.get(PROFILE_VARIABLE) or "full"
     if name not in PROFILES:
         raise ValueError(f"{PROFILE_VARIABLE}={name}: kies uit {', '.join(PROFILES)}.")
-    hypothesis.settings.load_profile(name)  # tests without their own max_examples take it from here
+    return name
+
+
+def load_profile() -> int | None:
+    """Load the profile (tests without their own max_examples take their count from it); its cap, if any."""
+    name = profile_name()
+    hypothesis.settings.load_profile(name)
     return PROFILES[name]
 
 
-def cap_examples(items, cap: int) -> None:
-    """An explicit @settings(max_examples=…) outranks a profile, so the cap is applied to each collected test.
+def examples(count: int) -> int:
+    """A test's own example count under the profile: `@settings(max_examples=examples(25), ...)`.
 
-    Hypothesis reads `_hypothesis_internal_use_settings` when the test runs; schemathesis' per-operation
-    items carry it on their function too.
+    An explicit max_examples outranks a loaded profile, so the cap is applied where the count is written;
+    schemathesis hands a test's @settings on to every API operation it generates a test for.
     """
-    for item in items:
-        test = getattr(getattr(item, "obj", None), "__func__", None) or getattr(item, "obj", None)
-        current = getattr(test, "_hypothesis_internal_use_settings", None)
-        if current is not None and current.max_examples > cap:
-            test._hypothesis_internal_use_settings = hypothesis.settings(current, max_examples=cap)
+    cap = PROFILES[profile_name()]
+    return min(count, cap) if cap else count
 
 
 def management_schema(path_regex: str):

@@ -7,7 +7,7 @@ import pytest
 from django.core.paginator import Paginator
 from django.urls import reverse
 
-from ontmoet.directory import selectors, services, text
+from ontmoet.directory import result_pages, selectors, services, text
 from ontmoet.directory.models import SearchEntry
 from ontmoet.directory.points import Point
 from ontmoet.places.services import save_place
@@ -74,7 +74,7 @@ def test_every_page_is_in_relevance_order(many, filters, page_size):
     expected = expected_order(filters)
     assert expected, "the fixture should match something"
     result = selectors.search_places(filters, count=True)
-    assert isinstance(result.entries, selectors.RankedEntries)
+    assert isinstance(result.entries, result_pages.RankedEntries)
     assert result.count == len(expected) == result.entries.count()
     paginator = Paginator(result.entries, page_size)
     paginator.count = result.count
@@ -95,7 +95,7 @@ def test_more_words_than_ranked_still_sort_by_relevance(many):
     PlaceFactory(code="RNK-LONG", name="Dorpshuis Biljart Raalte Linde Zaal", municipality=many[0].municipality,
                  description="dorpshuis biljart raalte linde zaal")
     result = selectors.search_places({"q": "dorpshuis biljart raalte linde zaal"})
-    assert not isinstance(result.entries, selectors.RankedEntries)
+    assert not isinstance(result.entries, result_pages.RankedEntries)
     assert selectors.load_places(result.entries)[0].code == "RNK-LONG"
 
 
@@ -147,12 +147,12 @@ def test_unfiltered_and_filtered_counts_agree(many):
     for words in ["dorpshuis", "biljart raalte", "elan"]:
         terms = text.stems(text.query_words(words))
         everything = SearchEntry.objects.all()
-        fast = selectors.count_matches(everything, terms, filtered=False)
-        slow = selectors.count_matches(everything, terms, filtered=True)
+        fast = result_pages.count_matches(everything, terms, filtered=False)
+        slow = result_pages.count_matches(everything, terms, filtered=True)
         assert fast == slow
         for rank in range(len(terms) + 1):
-            assert (selectors.count_matches(everything, terms, rank, filtered=False)
-                    == selectors.count_matches(everything, terms, rank, filtered=True))
+            assert (result_pages.count_matches(everything, terms, rank, filtered=False)
+                    == result_pages.count_matches(everything, terms, rank, filtered=True))
 
 
 def test_the_page_counts_up_to_the_limit(many, client, monkeypatch):
@@ -204,7 +204,7 @@ def test_near_me_pages_come_with_their_count(many, sort, page_size):
     seen = []
     for first in range(0, len(expected), page_size):
         result = selectors.search_places(filters, origin, count=True, first=first)
-        assert isinstance(result.entries, selectors.AreaPages)
+        assert isinstance(result.entries, result_pages.AreaPages)
         assert result.count == len(expected)
         seen += [entry.place_id for entry in result.entries[first:first + page_size]]
     assert seen == expected

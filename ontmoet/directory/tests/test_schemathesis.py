@@ -11,6 +11,7 @@ import yaml
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi import checks as openapi_checks
 
+from ontmoet.core.testing.api_schema import examples
 from ontmoet.wsgi import application
 
 OPENAPI_FILE = Path(__file__).resolve().parents[3] / "docs" / "openapi.yaml"
@@ -43,6 +44,6 @@ def public_data(world):
 
 @pytest.mark.django_db
 @public.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_api(case, public_data):
     case.call_and_validate(checks=CHECKS)

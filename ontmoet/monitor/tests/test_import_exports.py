@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from ontmoet.core.exports import xlsx_bytes
-from ontmoet.monitor import kobo, services
+from ontmoet.monitor import answers, kobo, services
 from ontmoet.monitor.importing import export_header, export_rows, import_responses
 from ontmoet.monitor.models import Status
 from ontmoet.monitor.report import build_report
@@ -26,8 +26,7 @@ def _typed_in(world, wave):
     """The same answers as handed in on the respondents' own pages."""
     other = make_wave(world.overijssel, year=wave.year + 1, questionnaire=wave.questionnaire)
     for invitation in other.invitations.all():
-        cleaned, errors = services.answer_rules.validate(other.questionnaire.form, ANSWERS[invitation.respondent_code],
-                                                         final=True)
+        cleaned, errors = answers.validate(other.questionnaire.form, ANSWERS[invitation.respondent_code], final=True)
         assert not errors
         services.submit(invitation, cleaned)
     return other

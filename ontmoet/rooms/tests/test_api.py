@@ -16,7 +16,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, settings
 
-from ontmoet.core.testing.api_schema import CHECKS, keep_connection
+from ontmoet.core.testing.api_schema import CHECKS, examples, keep_connection
 from ontmoet.places.tests.factories import PlaceFactory
 from ontmoet.rooms.models import Rate, Unit
 from ontmoet.wsgi import application
@@ -146,7 +146,7 @@ def api_data(world):
 
 
 @rooms_api.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_rooms_api(case, api_data):
     case.call_and_validate(checks=CHECKS)
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 
-from ontmoet.core.testing.api_schema import call_as, keep_connection, management_schema
+from ontmoet.core.testing.api_schema import call_as, examples, keep_connection, management_schema
 
 from .factories import make_request, make_room
 
@@ -23,7 +23,7 @@ def board(world):
 
 @pytest.mark.django_db
 @schema.parametrize()
-@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=list(HealthCheck))
 def test_rooms_management_api(case, board):
     token, values, ids = board
     kind = "ruimtes" if "/ruimtes/" in case.path else "boekingsaanvragen"

@@ -8,7 +8,7 @@ import schemathesis
 import yaml
 from hypothesis import HealthCheck, settings
 
-from ontmoet.core.testing.api_schema import CHECKS, keep_connection
+from ontmoet.core.testing.api_schema import CHECKS, examples, keep_connection
 from ontmoet.places.models import Place
 from ontmoet.vacancies.models import Status, Vacancy
 from ontmoet.wsgi import application
@@ -58,7 +58,7 @@ def api_data(world):
 
 @pytest.mark.django_db
 @vacancies_api.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 def test_public_vacancies_api(case, api_data):
     case.call_and_validate(checks=CHECKS)
 
