@@ -14,7 +14,7 @@ from ontmoet.agenda import selectors, services
 from ontmoet.agenda.models import Activity, ActivityDate
 from ontmoet.places.geocoding import Point
 from ontmoet.places.models import Place
-from ontmoet.places.tests.test_importing import csv_file, run_import
+from ontmoet.places.tests.import_files import csv_file, run_import
 from ontmoet.places.tests.test_views import _form_data
 
 from .factories import kind, make_activity
