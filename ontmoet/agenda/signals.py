@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Activity as ActivityKind
 from ontmoet.places.models import Place, TargetGroup
-from ontmoet.places.services import place_verified
+from ontmoet.places.services import place_verified, places_written
 
 VOCABULARY_STAMP = "agenda-vocabulary"
 
@@ -20,6 +20,15 @@ def place_saved(sender, instance, raw=False, **kwargs):
         from .services import sync_place
 
         sync_place(instance)
+
+
+@receiver(places_written, dispatch_uid="agenda_places_moved_in_bulk")
+def places_moved(sender, moved=(), **kwargs):
+    """An import's places with new coordinates (written in bulk, without post_save)."""
+    from .services import move_place
+
+    for place in moved:
+        move_place(place)
 
 
 @receiver(place_verified, dispatch_uid="agenda_place_verified")

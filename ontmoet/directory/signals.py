@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from ontmoet.agenda.directory import activity_days_changed
 from ontmoet.core.pagecache import change_stamp
 from ontmoet.places.models import Activity, Facility, Place, TargetGroup
+from ontmoet.places.services import places_written
 from ontmoet.regions.models import Municipality
 
 
@@ -31,6 +32,12 @@ def _lists_changed(sender, instance, action, reverse, pk_set, **kwargs):
         _index([instance.pk])
     elif pk_set:  # a vocabulary item's places changed from the other side
         _index(pk_set)
+
+
+@receiver(places_written, dispatch_uid="directory-index-places-written")
+def places_written_in_bulk(sender, place_ids, **kwargs):
+    # An import writes in bulk, without post_save: all its places are indexed at once.
+    _index(place_ids)
 
 
 for _field in ("facilities", "activities", "target_groups"):

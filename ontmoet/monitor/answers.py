@@ -119,14 +119,24 @@ def validate(form: FormDefinition, raw: dict, *, final: bool, language: str = "n
         if value is not None:
             answers[question.name] = value
     context = with_calculations(form, answers)
+    # Each question's skip logic is evaluated once: the checks below reuse what this pass found. Only when a
+    # hidden question took an answer away can a later question's relevance (or a calculation) differ, and
+    # then the calculations and the relevance are worked out again from the answers that are left.
+    shown, removed = set(), False
     for question in form.answerable:
-        if not is_relevant(question, context):
-            answers.pop(question.name, None)
-            context.pop(question.name, None)
-            errors.pop(question.name, None)
-    context = with_calculations(form, answers)
+        if is_relevant(question, context):
+            shown.add(question.name)
+            continue
+        removed = removed or question.name in answers
+        answers.pop(question.name, None)
+        context.pop(question.name, None)
+        errors.pop(question.name, None)
+    if removed:
+        context = with_calculations(form, answers)
     for question in form.answerable:
-        if question.name in errors or not is_relevant(question, context):
+        if question.name in errors:
+            continue
+        if not (is_relevant(question, context) if removed else question.name in shown):
             continue
         value = answers.get(question.name)
         if value is None:

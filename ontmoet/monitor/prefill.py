@@ -16,6 +16,8 @@ the current form refuses, or a question its skip logic hides, is left out.
 import re
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
 from ontmoet.places import selectors as place_selectors
 
 from . import answers as answer_rules
@@ -149,9 +151,23 @@ def register_changes(invitation: Invitation, data: dict, language: str = "nl") -
         shown = ", ".join(question.choice_label(name, language) for name in answer) if isinstance(answer, list) else (
             question.choice_label(answer, language) if question.is_select else answer)
         new_value = _register_value(question, spec, facts, answer)
-        if new_value is not None:
+        if new_value is not None and _register_accepts(spec, new_value):
             changes.append(RegisterChange(question, spec, _shown_register(spec, facts), shown, new_value))
     return changes
+
+
+def _register_accepts(spec, value) -> bool:
+    """Whether the register's own field rules take the value: a form's constraint may be looser than the
+    register's (an uploaded form with no upper bound), and a link holder must not write what an officer could not."""
+    if spec.is_list:
+        return True  # vocabulary ids, found in the vocabulary itself
+    from ontmoet.places.models import Place
+
+    try:
+        Place._meta.get_field(spec.field).clean(value, None)
+    except ValidationError:
+        return False
+    return True
 
 
 def _shown_register(spec, facts) -> str:

@@ -46,9 +46,11 @@ def _thanks(request, item: Invitation, token: str):
     changes = register_changes(item, response.data, language()) if response is not None else []
     if request.method == "POST" and request.POST.get("action") == "register" and changes:
         by = request.user if request.user.is_authenticated else None
-        done = update_register(item, by=by)
-        messages.success(request, _("Het register is bijgewerkt: %(fields)s.") % {
-            "fields": ", ".join(str(change.spec.label).lower() for change in done)})
+        if done := update_register(item, by=by):
+            messages.success(request, _("Het register is bijgewerkt: %(fields)s.") % {
+                "fields": ", ".join(str(change.spec.label).lower() for change in done)})
+        else:  # the wave closed or the answers changed in the meantime
+            messages.error(request, _("Het register is niet bijgewerkt: er was niets meer om bij te werken."))
         return redirect(request.path)
     return render(request, "monitor/respond_done.html", _context(
         item, token, changes=changes, can_change=item.wave.is_open(),

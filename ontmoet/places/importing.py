@@ -9,7 +9,6 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ontmoet.accounts.scoping import Scope
@@ -17,7 +16,7 @@ from ontmoet.core.tabular import ImportReport, TableError, read_table
 from ontmoet.regions.models import Municipality
 from ontmoet.regions.selectors import MunicipalityMatcher, normalise_name
 
-from . import services, validators
+from . import bulk_write, services, validators
 from .columns import COLUMNS, HEADERS, REQUIRED_HEADERS, Column
 from .models import Place
 
@@ -190,16 +189,23 @@ def import_places(filename: str, data: bytes, scope: Scope, user, progress=None)
             progress(index + 1, len(table.rows))
     if not report.ok:
         return report
-    with transaction.atomic():
-        for number, place, values, m2m in planned:
-            if place.pk and not _differs(place, values, m2m):
-                report.actions.append((number, place.code, "unchanged"))
-                continue
-            action = "updated" if place.pk else "created"
-            for field, value in values.items():
-                setattr(place, field, value)
-            services.save_place(place, m2m, user, reason=_("import %(file)s") % {"file": filename})
-            report.actions.append((number, place.code, action))
+    new, changed, lists = [], [], []
+    for number, place, values, m2m in planned:
+        if place.pk and not _differs(place, values, m2m):
+            report.actions.append((number, place.code, "unchanged"))
+            continue
+        action = "updated" if place.pk else "created"
+        if place.pk:
+            place._moved = any(field in values and getattr(place, field) != values[field]
+                               for field in ("latitude", "longitude"))
+            place._import_fields = set(values)
+        for field, value in values.items():
+            setattr(place, field, value)
+        (changed if place.pk else new).append(place)
+        lists.append((place, m2m))
+        report.actions.append((number, place.code, action))
+    # All or nothing in one transaction, in bulk (bulk_write): a few queries per batch of places.
+    bulk_write.write_places(new, changed, lists, user, reason=_("import %(file)s") % {"file": filename})
     if report.count("created") or report.count("updated"):
         services.refresh_statistics()
     report.written = True

@@ -12,6 +12,9 @@ from .selectors import board_emails
 # Sent inside verify_place's transaction (sender: Place; place, user): the modules that keep something of the
 # place (its agenda) confirm it as well, since "the details are still right" covers what the board sees there.
 place_verified = Signal()
+# Sent inside a bulk write's transaction (sender: Place; place_ids, moved: the places whose coordinates changed)
+# by bulk_write, which sends no post_save or m2m_changed: what those signals keep up to date is updated here.
+places_written = Signal()
 
 
 @transaction.atomic

@@ -149,7 +149,8 @@ def test_changing_a_register_answer_offers_to_update_the_register(world, invitat
     # the form's choices changed; what the form cannot ask (Toneel) stays in the register
     assert set(place.activities.values_list("name", flat=True)) == {"Bingo", "Biljarten", "Toneel"}
     assert place.legal_form == "stichting"  # answered as in the register: untouched
-    assert "uit de monitor" in place.history.first().history_change_reason  # through places' service
+    reason = place.history.first().history_change_reason  # through places' service, saying how
+    assert "uit de monitor" in reason and "(persoonlijke link): bemensing" in reason
     assert invitation.events.filter(reason__startswith="register bijgewerkt").exists()
     assert "Ook het register bijwerken" not in Client().get(url(invitation)).content.decode()
 
