@@ -250,14 +250,25 @@ def sync_place(place) -> int:
         latitude=latitude, longitude=longitude, cell=grid.cell(latitude, longitude), listed=listed)
 
 
+def sync_places(place_ids, moved=()) -> int:
+    """`sync_place` for places written in bulk (a places import, signals.py): their `listed` in two UPDATEs
+    whatever their number, coordinates per moved place."""
+    changed = _sync_listed(ActivityDate.objects.filter(place_id__in=place_ids))
+    return changed + sum(sync_place(place) for place in moved)
+
+
+def _sync_listed(dates) -> int:
+    """Set `listed` right on these dates from their places (one UPDATE each way)."""
+    public = Place.objects.filter(pk=OuterRef("place_id"), is_public=True, status=choices.Status.ACTIVE)
+    changed = dates.filter(listed=True).exclude(Exists(public)).update(listed=False)
+    return changed + dates.filter(listed=False).filter(Exists(public)).update(listed=True)
+
+
 @transaction.atomic
 def resync_copies() -> int:
     """The safety net behind the copy-keeping (nightly, in extend()): dates whose `listed` or `confirmed_at`
     disagree with their place or activity are set right, one UPDATE per kind. Returns the rows changed."""
-    places = Place.objects.filter(pk=OuterRef("place_id"))
-    public = places.filter(is_public=True, status=choices.Status.ACTIVE)
-    changed = ActivityDate.objects.filter(listed=True).exclude(Exists(public)).update(listed=False)
-    changed += ActivityDate.objects.filter(listed=False).filter(Exists(public)).update(listed=True)
+    changed = _sync_listed(ActivityDate.objects.all())
     confirmed = Activity.objects.filter(pk=OuterRef("activity_id")).values("last_confirmed_at")[:1]
     changed += ActivityDate.objects.exclude(confirmed_at=Subquery(confirmed)).update(confirmed_at=Subquery(confirmed))
     if changed:

@@ -23,12 +23,11 @@ def place_saved(sender, instance, raw=False, **kwargs):
 
 
 @receiver(places_written, dispatch_uid="agenda_places_moved_in_bulk")
-def places_moved(sender, moved=(), **kwargs):
-    """An import's places with new coordinates (written in bulk, without post_save)."""
-    from .services import move_place
+def places_moved(sender, place_ids=(), moved=(), **kwargs):
+    """An import's places (written in bulk, without post_save): made (non-)public or (in)active, or moved."""
+    from .services import sync_places
 
-    for place in moved:
-        move_place(place)
+    sync_places(place_ids, moved)
 
 
 @receiver(place_verified, dispatch_uid="agenda_place_verified")
