@@ -1,17 +1,18 @@
 """Reads for the agenda: a place's activities for its board, the public agenda search, a place's coming dates."""
 
 import math
-from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Exists, F, FloatField, OuterRef, Prefetch, Q, QuerySet, Value
 from django.utils import timezone
 
 from ontmoet.places import choices
 from ontmoet.places.geocoding import Point
+from ontmoet.places.models import Place
 
 from . import grid
 from .models import Activity, ActivityDate, Recurrence
@@ -23,9 +24,9 @@ PLACE_PANEL_DATES = 8
 BOARD_LIST_DAYS = 62  # the board's list shows (and lets cancel) the dates of about two months ahead
 
 
-def confirm_cutoff():
+def confirm_cutoff(now=None):
     """Activities confirmed before this are hidden from the public agenda."""
-    return timezone.now() - timedelta(days=round(settings.AGENDA_CONFIRM_MONTHS * 365.25 / 12))
+    return (now or timezone.now()) - timedelta(days=round(settings.AGENDA_CONFIRM_MONTHS * 365.25 / 12))
 
 
 def warn_cutoff():
@@ -58,9 +59,10 @@ def stale_activities_anywhere() -> QuerySet[Activity]:
     return Activity.objects.filter(last_confirmed_at__lt=warn_cutoff(), last_confirmed_at__gte=confirm_cutoff())
 
 
-def public_dates() -> QuerySet[ActivityDate]:
-    """Dates the public may see, decided on the date rows' own copies (models.ActivityDate): no join."""
-    return ActivityDate.objects.filter(listed=True, confirmed_at__gte=confirm_cutoff())
+def public_dates(now=None) -> QuerySet[ActivityDate]:
+    """Dates the public may see, decided on the date rows' own copies (models.ActivityDate): no join. (narrow_rows
+    says the same in SQL.)"""
+    return ActivityDate.objects.filter(listed=True, confirmed_at__gte=confirm_cutoff(now))
 
 
 def _with_distance(dates: QuerySet, origin: Point, radius_km: float) -> QuerySet:
@@ -80,37 +82,46 @@ def _with_distance(dates: QuerySet, origin: Point, radius_km: float) -> QuerySet
             .filter(distance2__lte=radius_km * radius_km))
 
 
-@dataclass
 class Search:
-    dates: QuerySet
-    origin: Point | None
-    first: date
-    last: date
+    """A search of the public agenda: its filters, origin and moment. The page reads it in SQL written once per
+    shape (narrow_rows); the ORM queryset (`dates`, for the feed and the API) is built only when asked for."""
+
+    def __init__(self, filters: dict, origin: Point | None, now=None):
+        self.filters, self.origin = filters, origin
+        self.first, self.last = filters["first"], filters["last"]
+        self.now = now or timezone.now()
+        self.today = self.first == timezone.localdate(self.now)  # what has finished today is no longer "on"
+
+    @cached_property
+    def dates(self) -> QuerySet:
+        """The same search as ActivityDate rows, by time and then distance (with `distance2`)."""
+        filters = self.filters
+        dates = public_dates(self.now).filter(date__range=(self.first, self.last))
+        if self.today:
+            dates = dates.filter(ends_at__gte=self.now)
+        if filters.get("kind"):
+            dates = dates.filter(activity__kind=filters["kind"])
+        if filters.get("target_group"):
+            groups = Activity.target_groups.through.objects.filter(activity_id=OuterRef("activity_id"),
+                                                                   targetgroup_id=filters["target_group"].pk)
+            dates = dates.filter(Exists(groups))
+        if filters.get("free"):
+            dates = dates.filter(activity__cost=0)
+        if filters.get("walk_in"):
+            dates = dates.filter(activity__walk_in=True)
+        if filters.get("wheelchair"):
+            dates = dates.filter(place__wheelchair_accessible=True)
+        if self.origin is not None:
+            dates = _with_distance(dates, self.origin, float(filters["radius"])).order_by(
+                "starts_at", "distance2", "pk")
+        else:
+            dates = dates.annotate(distance2=Value(None, output_field=FloatField())).order_by("starts_at", "pk")
+        return dates.select_related("activity__kind", "place__municipality")
 
 
 def search(filters: dict, origin: Point | None) -> Search:
     """What is on from filters['first'] to filters['last'], by time and then distance."""
-    dates = public_dates().filter(date__range=(filters["first"], filters["last"]))
-    if filters["first"] == timezone.localdate():
-        dates = dates.filter(ends_at__gte=timezone.now())  # what has finished today is no longer "on"
-    if filters.get("kind"):
-        dates = dates.filter(activity__kind=filters["kind"])
-    if filters.get("target_group"):
-        groups = Activity.target_groups.through.objects.filter(activity_id=OuterRef("activity_id"),
-                                                               targetgroup_id=filters["target_group"].pk)
-        dates = dates.filter(Exists(groups))
-    if filters.get("free"):
-        dates = dates.filter(activity__cost=0)
-    if filters.get("walk_in"):
-        dates = dates.filter(activity__walk_in=True)
-    if filters.get("wheelchair"):
-        dates = dates.filter(place__wheelchair_accessible=True)
-    if origin is not None:
-        dates = _with_distance(dates, origin, float(filters["radius"])).order_by("starts_at", "distance2", "pk")
-    else:
-        dates = dates.annotate(distance2=Value(None, output_field=FloatField())).order_by("starts_at", "pk")
-    dates = dates.select_related("activity__kind", "place__municipality")
-    return Search(dates, origin, filters["first"], filters["last"])
+    return Search(filters, origin)
 
 
 FIRST_DAYS = 2  # the narrow rows are read for the first two days of a longer window first (see narrow_rows)
@@ -128,15 +139,88 @@ def narrow_rows(result: Search) -> list[tuple]:
     """(id, distance²) of the first COUNT_LIMIT + 1 results in order: what counts them and what the pages are
     chosen from, in one query, since sorting visits every match anyway. A week near a town has thousands of
     matches, so the first FIRST_DAYS days are read first, and the rest of the window only when they hold too
-    few: a day's dates all start before the next day's, so the order is the same as in one query."""
-    narrow, limit = result.dates.values_list("pk", "distance2"), COUNT_LIMIT + 1
+    few: a day's dates all start before the next day's, so the order is the same as in one query.
+
+    The SQL says what Search.dates says (a test compares them over every shape), written once per shape and
+    run with only its parameters: building and compiling the queryset cost more than running it."""
+    limit = COUNT_LIMIT + 1
     split = result.first + timedelta(days=FIRST_DAYS)
     if split > result.last:
-        return list(narrow[:limit])
-    found = list(narrow.filter(date__lt=split)[:limit])
+        return _narrow(result, None, limit)
+    found = _narrow(result, ("<", split), limit)
     if len(found) < limit:
-        found += narrow.filter(date__gte=split)[:limit - len(found)]
+        found += _narrow(result, (">=", split), limit - len(found))
     return found
+
+
+_NARROW_SQL: dict[tuple, str] = {}  # shape -> SQL (see _narrow_sql)
+
+
+def _narrow(result: Search, part: tuple | None, limit: int) -> list[tuple]:
+    filters, ops = result.filters, connection.ops
+    params = [ops.adapt_datetimefield_value(confirm_cutoff(result.now)),
+              ops.adapt_datefield_value(result.first), ops.adapt_datefield_value(result.last)]
+    if part is not None:
+        params.append(ops.adapt_datefield_value(part[1]))
+    if result.today:
+        params.append(ops.adapt_datetimefield_value(result.now))
+    kind, group = filters.get("kind"), filters.get("target_group")
+    if kind:
+        params.append(getattr(kind, "pk", kind))
+    if group:
+        params.append(group.pk)
+    cells = None
+    if result.origin is not None:
+        origin, radius_km = result.origin, float(filters["radius"])
+        km_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(origin.latitude))
+        dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_lon
+        south, north = origin.latitude - dlat, origin.latitude + dlat
+        west, east = origin.longitude - dlon, origin.longitude + dlon
+        cells = grid.cells_in_box(south, north, west, east)
+        distance = [origin.latitude, KM_PER_DEGREE_LAT] * 2 + [origin.longitude, km_lon] * 2
+        params = distance + params + (cells or []) + [south, north, west, east] + distance + [
+            radius_km * radius_km]
+    shape = (part and part[0], result.today, bool(kind), bool(group), bool(filters.get("free")),
+             bool(filters.get("walk_in")), bool(filters.get("wheelchair")), result.origin is not None,
+             None if cells is None else len(cells))
+    sql = _NARROW_SQL.get(shape)
+    if sql is None:
+        sql = _NARROW_SQL[shape] = _narrow_sql(*shape)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, limit])
+        return cursor.fetchall()
+
+
+def _narrow_sql(part, today, kind, group, free, walk_in, wheelchair, near, cells) -> str:
+    """The SQL of one shape of search (what Search.dates and its values_list("pk", "distance2") compile to),
+    with %s for every value: the same on SQLite and PostgreSQL."""
+    q = connection.ops.quote_name
+    dates, activities, places = (q(model._meta.db_table) for model in (ActivityDate, Activity, Place))
+    groups = q(Activity.target_groups.through._meta.db_table)
+    distance = (f"((({dates}.latitude - %s) * %s) * (({dates}.latitude - %s) * %s)) + "
+                f"((({dates}.longitude - %s) * %s) * (({dates}.longitude - %s) * %s))")
+    joins, where = [], [f"{dates}.confirmed_at >= %s", f"{dates}.listed", f"{dates}.date BETWEEN %s AND %s"]
+    if part:
+        where.append(f"{dates}.date {part} %s")
+    if today:
+        where.append(f"{dates}.ends_at >= %s")
+    if kind or free or walk_in:
+        joins.append(f"INNER JOIN {activities} ON ({dates}.activity_id = {activities}.id)")
+    if wheelchair:
+        joins.append(f"INNER JOIN {places} ON ({dates}.place_id = {places}.id)")
+    where += [f"{activities}.kind_id = %s"] * kind
+    exists = f"EXISTS(SELECT 1 FROM {groups} U0 WHERE U0.activity_id = {dates}.activity_id"  # noqa: S608 - names from the models, values bound
+    where += [f"{exists} AND U0.targetgroup_id = %s)"] * group
+    where += [f"{activities}.cost = 0"] * free + [f"{activities}.walk_in"] * walk_in
+    where += [f"{places}.wheelchair_accessible"] * wheelchair
+    if near:
+        if cells is not None:
+            where.append(f"{dates}.cell IN ({', '.join(['%s'] * cells)})")
+        where += [f"{dates}.latitude BETWEEN %s AND %s", f"{dates}.longitude BETWEEN %s AND %s",
+                  f"({distance}) <= %s"]
+    order = f"{dates}.starts_at, {'2, ' if near else ''}{dates}.id"
+    select = f"SELECT {dates}.id, {distance if near else 'NULL'} FROM {dates} {' '.join(joins)}"  # noqa: S608 - names from the models, values bound
+    return f"{select} WHERE {' AND '.join(where)} ORDER BY {order} LIMIT %s"
 
 
 # What a result card (jinja2/agenda/results.html) and its JSON-LD (public.event_jsonld) show, and nothing else:
