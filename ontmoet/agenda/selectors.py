@@ -154,6 +154,7 @@ def narrow_rows(result: Search) -> list[tuple]:
 
 
 _NARROW_SQL: dict[tuple, str] = {}  # shape -> SQL (see _narrow_sql)
+NARROW_SHAPES = 1000  # a few dozen in use (radius choices × filters); a bound so that odd cell counts cannot grow it
 
 
 def _narrow(result: Search, part: tuple | None, limit: int) -> list[tuple]:
@@ -185,6 +186,8 @@ def _narrow(result: Search, part: tuple | None, limit: int) -> list[tuple]:
              None if cells is None else len(cells))
     sql = _NARROW_SQL.get(shape)
     if sql is None:
+        if len(_NARROW_SQL) >= NARROW_SHAPES:
+            _NARROW_SQL.clear()
         sql = _NARROW_SQL[shape] = _narrow_sql(*shape)
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, limit])

@@ -86,6 +86,20 @@ def test_the_sql_is_written_once_per_shape_and_reused(dates, django_assert_num_q
     assert len(selectors._NARROW_SQL) == 2
 
 
+def test_the_kept_sql_is_bounded(dates, monkeypatch):
+    monkeypatch.setattr(selectors, "NARROW_SHAPES", 3)
+    written, write = [], selectors._narrow_sql
+    monkeypatch.setattr(selectors, "_narrow_sql", lambda *shape: written.append(shape) or write(*shape))
+    selectors._NARROW_SQL.clear()
+    first = timezone.localdate() + timedelta(days=1)
+    for radius in [3, 5, 10, 20, 40]:  # as many cell counts, so as many shapes
+        result = selectors.search({"first": first, "last": first, "radius": radius}, ORIGIN)
+        found = list(result.dates.values_list("pk", "distance2")[:selectors.COUNT_LIMIT + 1])
+        assert selectors.narrow_rows(result) == found
+        assert len(selectors._NARROW_SQL) <= 3
+    assert len(set(written)) == 5
+
+
 def test_the_page_builds_no_queryset(dates, monkeypatch):
     """The page (count, narrow rows, its own rows) leaves the ORM's search queryset unbuilt: the feed and the
     API ask for it, the page does not."""
