@@ -1,6 +1,7 @@
 """The agenda search and its calendars come from the page cache (core.pagecache): a write shows at once through
 the stamps of what the page shows, the clock within CLOCK_MINUTES (an activity that has ended is no longer on)."""
 
+import re
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -147,3 +148,25 @@ def test_an_hour_has_twelve_slices(clock):
     late = _bucket(CLOCK_MINUTES)
     assert late.startswith(timezone.localdate().isoformat())
     assert (timezone.localdate() + timedelta(days=1)).isoformat() not in late
+
+
+def test_the_place_field_is_kept_per_value_and_language(client, world, clock):
+    from django.core.cache import caches
+    from django.core.cache.utils import make_template_fragment_key
+
+    def near_input(response):
+        return re.search(r'<input type="text" name="near"[^>]*>', response.content.decode()).group(0)
+
+    first = near_input(client.get("/kaart/agenda/?wanneer=week&near=8102"))
+    assert 'value="8102"' in first
+    kept = caches["template_fragments"].get(make_template_fragment_key("agenda_near", ["nl", "8102"]))
+    assert 'value="8102"' in kept and "In de buurt van" in kept
+    again = client.get("/kaart/agenda/?wanneer=morgen&near=8102")  # another day, the same place: its field kept
+    assert near_input(again) == first and "In de buurt van" in again.content.decode()
+    assert 'value="Heeten"' in near_input(client.get("/kaart/agenda/?wanneer=morgen&near=Heeten"))
+    client.cookies.load({"django_language": "en"})
+    english = client.get("/kaart/agenda/?wanneer=morgen&near=8102")
+    assert "In de buurt van" not in english.content.decode() and 'value="8102"' in near_input(english)
+    too_long = "x" * 101  # an error to show: nothing of the form kept, the error next to the field
+    response = client.get(f"/kaart/agenda/?near={too_long}")
+    assert 'aria-invalid="true"' in near_input(response)
