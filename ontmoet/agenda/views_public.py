@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from ontmoet.core.pagecache import current_stamp
+from ontmoet.core.pagecache import cache_public_page, request_stamp
 from ontmoet.places import choices
 from ontmoet.places.geocoding import geocode
 from ontmoet.places.models import Place
@@ -19,6 +19,13 @@ from .forms import AgendaSearchForm
 from .signals import VOCABULARY_STAMP
 
 FEED_LIMIT = 500  # dates in one search feed: a calendar app wants what is coming, not everything
+
+# What the agenda shows: activities and their dates ("agenda"), the places' names and whether they are public
+# and active ("directory", replaced by every place write), the names of kinds and target groups. The clock
+# changes it too (an activity that has ended today is no longer on; "vandaag" moves at midnight): a kept page
+# is served for at most CLOCK_MINUTES (ADR 0012, ADR 0064).
+CLOCK_MINUTES = 5
+cache_agenda_page = cache_public_page("agenda", "directory", VOCABULARY_STAMP, minutes=CLOCK_MINUTES)
 
 
 def run_search(request):
@@ -48,6 +55,7 @@ def _window(result) -> str:
 
 
 @require_safe
+@cache_agenda_page
 def search(request):
     form, filters, result, notice = run_search(request)
     page, rows = selectors.page(result, request.GET.get("pagina"))
@@ -61,7 +69,7 @@ def search(request):
         "jsonld": public.script_content(public.cards_jsonld(cards, base_url)),
         # The filter fields' markup is kept per vocabulary stamp, language and values (search.html).
         # ("0": no kind or target group renamed since the database was made.)
-        "fields_key": form.fields_cache_key(), "vocabulary_stamp": current_stamp(VOCABULARY_STAMP) or "0",
+        "fields_key": form.fields_cache_key(), "vocabulary_stamp": request_stamp(request, VOCABULARY_STAMP) or "0",
     })
 
 
@@ -72,6 +80,7 @@ def _ics(content: bytes, filename: str) -> HttpResponse:
 
 
 @require_safe
+@cache_agenda_page
 def feed(request):
     """The search as a calendar subscription: the same filters, its dates (at most FEED_LIMIT)."""
     _form, _filters, result, _notice = run_search(request)
@@ -81,6 +90,7 @@ def feed(request):
 
 
 @require_safe
+@cache_agenda_page
 def place_feed(request, code):
     place = Place.objects.filter(code=code, is_public=True, status=choices.Status.ACTIVE).first()
     if place is None:

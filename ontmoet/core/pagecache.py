@@ -9,6 +9,10 @@ behind it (files shared by the workers of one machine; memory in tests). A respo
 it is a plain 200 that set no cookie and used no CSRF token. `X-Cache: hit` or `miss` tells which
 it was (the benchmarks count them).
 
+`minutes=5` adds the slice of local time to the key, for pages that change with the clock (the agenda: an
+activity that has ended is no longer on, "vandaag" moves at midnight): a kept page is served at most that
+long after the clock changed it, while a write shows at once through its stamp.
+
 A search (a path with a query) is kept only when it is asked for the second time within SEEN_SECONDS:
 most combinations of words, filters and places are asked once, and writing each of them would cost
 more than making the page (FileBasedCache lists its directory on every write) and push the popular
@@ -45,6 +49,23 @@ def current_stamp(name: str) -> str:
     return row[0] if row else ""
 
 
+def current_stamps(names) -> dict[str, str]:
+    """Several stamps in one indexed read (a page showing three kinds of content pays one query, not three)."""
+    if len(names) == 1:
+        return {names[0]: current_stamp(names[0])}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT name, stamp FROM core_contentstamp WHERE name IN ({', '.join(['%s'] * len(names))})",  # noqa: S608
+                       list(names))
+        found = dict(cursor.fetchall())
+    return {name: found.get(name, "") for name in names}
+
+
+def _bucket(minutes: int) -> str:
+    """The current slice of local time `minutes` long, counted from midnight (so one always ends at midnight)."""
+    now = timezone.localtime()
+    return f"{now.date().isoformat()}/{(now.hour * 60 + now.minute) // minutes}"
+
+
 def request_stamp(request, name: str) -> str:
     """The stamp the page cache read for this request (the same transaction's view of it), or a fresh read."""
     stamps = getattr(request, "content_stamps", None) or {}
@@ -74,9 +95,11 @@ def _admitted(request, key: str) -> bool:
     return not caches["default"].add("seen:" + key, True, SEEN_SECONDS)
 
 
-def cache_public_page(*contents: str, daily: bool = False, query: bool = True):
+def cache_public_page(*contents: str, daily: bool = False, minutes: int = 0, query: bool = True):
     """Key on the stamps of every kind of content the page shows; `daily` also on today's date, for pages
-    whose content moves with time (the start page's coming activities). `query=False` for a download that
+    whose content moves with time (the start page's coming activities); `minutes` on the slice of local time
+    that long, for pages that change with the clock within a day (the agenda: what has ended is no longer
+    on), so a kept page is served at most that long after the clock has changed it. `query=False` for a download that
     ignores its query string: one key per path, kept at once, so `?x=1`, `?x=2`... cannot make a visitor
     rebuild an open-data file that takes seconds (issue 17)."""
 
@@ -86,10 +109,13 @@ def cache_public_page(*contents: str, daily: bool = False, query: bool = True):
             if request.method not in ("GET", "HEAD") or _personal(request):
                 return view(request, *args, **kwargs)
             # Kept on the request, so the view need not read a stamp again (request_stamp).
-            request.content_stamps = {content: current_stamp(content) for content in contents}
+            request.content_stamps = current_stamps(contents)
             parts = [*(part for content, stamp in request.content_stamps.items() for part in (content, stamp)),
-                     timezone.localdate().isoformat() if daily else "", get_language(),
-                     request.headers.get("HX-Request", ""), request.get_full_path() if query else request.path]
+                     timezone.localdate().isoformat() if daily else "", _bucket(minutes) if minutes else "",
+                     get_language(),
+                     request.headers.get("HX-Request", ""), request.get_full_path() if query else request.path,
+                     # Pages with absolute links (the agenda's JSON-LD and calendars) differ per host and scheme.
+                     request.scheme, request.get_host()]
             key = "page:" + hashlib.sha256("\n".join(parts).encode()).hexdigest()
             store = caches["pages"]
             kept = store.get(key)
