@@ -1,6 +1,7 @@
 """Reads for the agenda: a place's activities for its board, the public agenda search, a place's coming dates."""
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
@@ -65,19 +66,35 @@ def public_dates(now=None) -> QuerySet[ActivityDate]:
     return ActivityDate.objects.filter(listed=True, confirmed_at__gte=confirm_cutoff(now))
 
 
+@dataclass(frozen=True)
+class Box:
+    """The area searched around an origin: km per degree of longitude there, the box and its grid cells."""
+
+    km_lon: float
+    south: float
+    north: float
+    west: float
+    east: float
+    cells: list | None
+
+
+def box(origin: Point, radius_km: float) -> Box:
+    km_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(origin.latitude))
+    dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_lon
+    south, north = origin.latitude - dlat, origin.latitude + dlat
+    west, east = origin.longitude - dlon, origin.longitude + dlon
+    return Box(km_lon, south, north, west, east, grid.cells_in_box(south, north, west, east))
+
+
 def _with_distance(dates: QuerySet, origin: Point, radius_km: float) -> QuerySet:
     """Within the radius (the grid cells around it and a box, on one index; then the flat-earth distance), with
     `distance2` in km²."""
-    km_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(origin.latitude))
-    dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_lon
+    area = box(origin, radius_km)
     north_south = (F("latitude") - Value(origin.latitude)) * Value(KM_PER_DEGREE_LAT)
-    east_west = (F("longitude") - Value(origin.longitude)) * Value(km_lon)
-    south, north = origin.latitude - dlat, origin.latitude + dlat
-    west, east = origin.longitude - dlon, origin.longitude + dlon
-    cells = grid.cells_in_box(south, north, west, east)
-    if cells is not None:
-        dates = dates.filter(cell__in=cells)
-    return (dates.filter(latitude__range=(south, north), longitude__range=(west, east))
+    east_west = (F("longitude") - Value(origin.longitude)) * Value(area.km_lon)
+    if area.cells is not None:
+        dates = dates.filter(cell__in=area.cells)
+    return (dates.filter(latitude__range=(area.south, area.north), longitude__range=(area.west, area.east))
             .annotate(distance2=north_south * north_south + east_west * east_west)
             .filter(distance2__lte=radius_km * radius_km))
 
@@ -173,13 +190,10 @@ def _narrow(result: Search, part: tuple | None, limit: int) -> list[tuple]:
     cells = None
     if result.origin is not None:
         origin, radius_km = result.origin, float(filters["radius"])
-        km_lon = KM_PER_DEGREE_LAT * math.cos(math.radians(origin.latitude))
-        dlat, dlon = radius_km / KM_PER_DEGREE_LAT, radius_km / km_lon
-        south, north = origin.latitude - dlat, origin.latitude + dlat
-        west, east = origin.longitude - dlon, origin.longitude + dlon
-        cells = grid.cells_in_box(south, north, west, east)
-        distance = [origin.latitude, KM_PER_DEGREE_LAT] * 2 + [origin.longitude, km_lon] * 2
-        params = distance + params + (cells or []) + [south, north, west, east] + distance + [
+        area = box(origin, radius_km)  # the same area as Search.dates (_with_distance)
+        cells = area.cells
+        distance = [origin.latitude, KM_PER_DEGREE_LAT] * 2 + [origin.longitude, area.km_lon] * 2
+        params = distance + params + (cells or []) + [area.south, area.north, area.west, area.east] + distance + [
             radius_km * radius_km]
     shape = (part and part[0], result.today, bool(kind), bool(group), bool(filters.get("free")),
              bool(filters.get("walk_in")), bool(filters.get("wheelchair")), result.origin is not None,
