@@ -9,6 +9,7 @@ register's own field rules accept. The place's history says it came through the 
 """
 
 from django.db import transaction
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from ontmoet.places.models import Place
@@ -52,11 +53,7 @@ def update_register(invitation: Invitation, *, by=None) -> list[RegisterChange]:
     reason = (_("bijgewerkt uit de monitor %(wave)s: %(fields)s") if by else _(
         "bijgewerkt uit de monitor %(wave)s (persoonlijke link): %(fields)s")) % names
     # The history's reason column holds 100 characters (a long wave title overflowed it on PostgreSQL).
-    save_place(place, lists, by, reason=_truncate(reason, HISTORY_REASON_MAX))
-    INVITATION.record(invitation, invitation.status, invitation.status, by=by, reason=_truncate(_(
-        "register bijgewerkt: %(fields)s") % {"fields": ", ".join(str(c.spec.label) for c in changes)}, 300))
+    save_place(place, lists, by, reason=Truncator(reason).chars(HISTORY_REASON_MAX))
+    INVITATION.record(invitation, invitation.status, invitation.status, by=by, reason=Truncator(_(
+        "register bijgewerkt: %(fields)s") % {"fields": ", ".join(str(c.spec.label) for c in changes)}).chars(300))
     return changes
-
-
-def _truncate(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[:limit - 1] + "…"
